@@ -1,0 +1,115 @@
+package backstop.protocol;
+
+import backstop.protocol.account.Accounts;
+import backstop.protocol.event.EventBus;
+import backstop.protocol.event.ProtocolEvent;
+import backstop.protocol.ledger.Ledger;
+import backstop.protocol.ledger.PostingReason;
+import backstop.protocol.margin.MarginCalculator;
+import backstop.protocol.risk.RiskEngine;
+import backstop.protocol.tx.Tx;
+import backstop.protocol.tx.TxReceipt;
+import backstop.protocol.tx.TxResult;
+
+/** Opening accounts and moving collateral in, out and between an owner's accounts. */
+final class Collateral {
+    private final Ledger ledger;
+    private final Accounts accounts;
+    private final MarginCalculator calc;
+    private final RiskEngine risk;
+    private final EventBus events;
+    private final int external;
+    private boolean withdrawalsGated;
+
+    Collateral(Ledger ledger, Accounts accounts, MarginCalculator calc, RiskEngine risk, EventBus events, int external) {
+        this.ledger = ledger;
+        this.accounts = accounts;
+        this.calc = calc;
+        this.risk = risk;
+        this.events = events;
+        this.external = external;
+    }
+
+    void setWithdrawalsGated(boolean gated) {
+        this.withdrawalsGated = gated;
+    }
+
+    boolean withdrawalsGated() {
+        return withdrawalsGated;
+    }
+
+    TxReceipt open(Tx.OpenAccount tx, int marketCount) {
+        if (tx.isolatedMarket() < -1 || tx.isolatedMarket() >= marketCount) {
+            return TxReceipt.rejected(TxResult.UNKNOWN_MARKET);
+        }
+        int id = accounts.open(tx.owner(), tx.isolatedMarket(), tx.tag());
+        ledger.openAccountPot(id);
+        risk.track(id);
+        events.emit(new ProtocolEvent.AccountOpened(events.nextId(), 0, events.block(), id, tx.owner(),
+                tx.isolatedMarket(), tx.tag()));
+        return TxReceipt.created(id);
+    }
+
+    TxReceipt deposit(Tx.Deposit tx) {
+        if (!accounts.exists(tx.account())) {
+            return TxReceipt.rejected(TxResult.UNKNOWN_ACCOUNT);
+        }
+        if (tx.amount() <= 0) {
+            return TxReceipt.rejected(TxResult.INVALID_AMOUNT);
+        }
+        ledger.post(external, tx.account(), tx.amount(), PostingReason.DEPOSIT);
+        long id = emit(ProtocolEvent.Transfer.Kind.DEPOSIT, -1, tx.account(), tx.amount());
+        risk.refresh(tx.account(), id);
+        return TxReceipt.done();
+    }
+
+    TxReceipt withdraw(Tx.Withdraw tx) {
+        TxResult check = checkOutflow(tx.account(), tx.amount());
+        if (!check.ok()) {
+            return TxReceipt.rejected(check);
+        }
+        ledger.post(tx.account(), external, tx.amount(), PostingReason.WITHDRAWAL);
+        long id = emit(ProtocolEvent.Transfer.Kind.WITHDRAWAL, tx.account(), -1, tx.amount());
+        risk.refresh(tx.account(), id);
+        return TxReceipt.done();
+    }
+
+    TxReceipt transfer(Tx.Transfer tx) {
+        if (!accounts.exists(tx.toAccount())) {
+            return TxReceipt.rejected(TxResult.UNKNOWN_ACCOUNT);
+        }
+        TxResult check = checkOutflow(tx.account(), tx.amount());
+        if (!check.ok()) {
+            return TxReceipt.rejected(check);
+        }
+        if (accounts.owner(tx.account()) != accounts.owner(tx.toAccount())) {
+            return TxReceipt.rejected(TxResult.NOT_OWNER);
+        }
+        ledger.post(tx.account(), tx.toAccount(), tx.amount(), PostingReason.TRANSFER);
+        long id = emit(ProtocolEvent.Transfer.Kind.INTERNAL, tx.account(), tx.toAccount(), tx.amount());
+        risk.refresh(tx.account(), id);
+        risk.refresh(tx.toAccount(), id);
+        return TxReceipt.done();
+    }
+
+    /** Value may leave an account only while it stays at or above initial margin afterwards. */
+    private TxResult checkOutflow(int account, long amount) {
+        if (!accounts.exists(account)) {
+            return TxResult.UNKNOWN_ACCOUNT;
+        }
+        if (amount <= 0) {
+            return TxResult.INVALID_AMOUNT;
+        }
+        if (withdrawalsGated) {
+            return TxResult.WITHDRAWALS_GATED;
+        }
+        if (calc.risk(account).freeCollateral() < amount) {
+            return TxResult.INSUFFICIENT_FREE_COLLATERAL;
+        }
+        return TxResult.OK;
+    }
+
+    private long emit(ProtocolEvent.Transfer.Kind kind, int from, int to, long amount) {
+        return events.emit(new ProtocolEvent.Transfer(events.nextId(), 0, events.block(), kind, from, to, amount));
+    }
+}

@@ -1,0 +1,88 @@
+package backstop.protocol.event;
+
+import backstop.protocol.book.Side;
+import backstop.protocol.tx.TxResult;
+
+/**
+ * A state change a researcher may want to see. Ids increase monotonically from 1; {@code causeId} is the id
+ * of the event that caused this one, or 0 when it has no cause inside the protocol (a user's transaction).
+ * Following cause links from a liquidation leads back to the price move or earlier liquidation behind it.
+ */
+public sealed interface ProtocolEvent {
+    /** Monotonically increasing id, unique within one protocol instance. */
+    long id();
+
+    /** Id of the event that caused this one; 0 when none. */
+    long causeId();
+
+    /** Block in which it happened. */
+    long block();
+
+    /** A new account (isolatedMarket = -1 for a cross-margin account). */
+    record AccountOpened(long id, long causeId, long block, int account, int owner, int isolatedMarket, int tag)
+            implements ProtocolEvent {
+    }
+
+    /** Value moved in from outside (or out, for a withdrawal), or between two accounts of one owner. */
+    record Transfer(long id, long causeId, long block, Kind kind, int fromAccount, int toAccount, long amount)
+            implements ProtocolEvent {
+        /** Which kind of movement. */
+        public enum Kind { DEPOSIT, WITHDRAWAL, INTERNAL }
+    }
+
+    /** The protocol received a new oracle price. */
+    record OraclePrice(long id, long causeId, long block, int market, long price) implements ProtocolEvent {
+    }
+
+    /** One match between a resting (maker) and an incoming (taker) order, at the maker's price. */
+    record Fill(long id, long causeId, long block, int market, long price, long size, Side takerSide,
+                long makerOrderId, int makerAccount, long takerOrderId, int takerAccount,
+                long makerFee, long takerFee, boolean liquidation) implements ProtocolEvent {
+    }
+
+    /** A resting order left the book other than by a fill or its owner's cancel. */
+    record OrderRemoved(long id, long causeId, long block, int market, long orderId, int account, long remaining,
+                        String reason) implements ProtocolEvent {
+    }
+
+    /** A transaction was refused; nothing of it was applied. */
+    record TxRejected(long id, long causeId, long block, int account, String tx, TxResult result)
+            implements ProtocolEvent {
+    }
+
+    /** Funding settled in one market: payers paid {@code paid} in total, receivers got it less {@code dust}. */
+    record FundingPaid(long id, long causeId, long block, int market, long ratePpb, long price, long paid,
+                       long dust) implements ProtocolEvent {
+    }
+
+    /**
+     * A liquidation policy acts on an account below maintenance margin: it will try to close {@code size} lots
+     * (signed) of {@code market}. Its fills, then a {@link LiquidationSettled}, follow with this as their cause.
+     */
+    record Liquidation(long id, long causeId, long block, int account, int market, long size, int liquidator,
+                       boolean partial, String policy, double healthBefore) implements ProtocolEvent {
+    }
+
+    /** What a liquidation step achieved: lots and notional closed, penalty to the insurance fund, keeper reward. */
+    record LiquidationSettled(long id, long causeId, long block, int account, int market, long sizeClosed,
+                              long notional, long penalty, long reward) implements ProtocolEvent {
+    }
+
+    /** An account ended a liquidation with negative value: the deficit goes to the loss waterfall. */
+    record BadDebt(long id, long causeId, long block, int account, long amount) implements ProtocolEvent {
+    }
+
+    /** Part of a deficit taken by one absorber of the loss waterfall (or left uncovered). */
+    record LossAbsorbed(long id, long causeId, long block, String absorber, long amount) implements ProtocolEvent {
+    }
+
+    /** A governance controller or a user changed a protocol parameter. */
+    record ParameterChanged(long id, long causeId, long block, String parameter, String oldValue, String newValue,
+                            String by) implements ProtocolEvent {
+    }
+
+    /** A circuit breaker tripped ({@code halted}) or released. */
+    record Halt(long id, long causeId, long block, int market, String breaker, boolean halted, String reason)
+            implements ProtocolEvent {
+    }
+}

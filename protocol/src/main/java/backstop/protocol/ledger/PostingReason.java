@@ -1,0 +1,20 @@
+package backstop.protocol.ledger;
+
+/** Why value moved between two pots; carried on every posting so flows can be attributed. */
+public enum PostingReason {
+    DEPOSIT,
+    WITHDRAWAL,
+    TRANSFER,
+    TRADE,
+    TRADING_FEE,
+    MAKER_REBATE,
+    FUNDING,
+    FUNDING_DUST,
+    LIQUIDATION_PENALTY,
+    LIQUIDATOR_REWARD,
+    INSURANCE_DRAW,
+    VAULT_DRAW,
+    SOCIALIZED_LOSS,
+    UNCOVERED_LOSS,
+    PARAMETER_TOP_UP
+}

@@ -1,0 +1,31 @@
+package backstop.protocol.tx;
+
+/** The outcome of a transaction: {@link #OK} or the reason it was refused (nothing of it applied). */
+public enum TxResult {
+    OK,
+    UNKNOWN_ACCOUNT,
+    UNKNOWN_MARKET,
+    UNKNOWN_ORDER,
+    NOT_OWNER,
+    INVALID_AMOUNT,
+    INVALID_SIZE,
+    INVALID_PRICE,
+    INVALID_ORDER_FLAGS,
+    NO_ORACLE_PRICE,
+    INSUFFICIENT_FREE_COLLATERAL,
+    INSUFFICIENT_MARGIN,
+    POST_ONLY_WOULD_CROSS,
+    REDUCE_ONLY_WOULD_INCREASE,
+    ISOLATED_MARKET_MISMATCH,
+    OPEN_INTEREST_CAP,
+    MARKET_HALTED,
+    WITHDRAWALS_GATED,
+    ACCOUNT_IN_LIQUIDATION,
+    NOT_LIQUIDATABLE,
+    LIQUIDATION_NOT_PERMITTED;
+
+    /** Whether the transaction was applied. */
+    public boolean ok() {
+        return this == OK;
+    }
+}
