@@ -127,9 +127,9 @@ public final class Accounts {
         if (before == 0 || Long.signum(before) == Long.signum(delta)) {
             c = Math.addExact(c, notional);
         } else if (after != 0 && Long.signum(after) == Long.signum(before)) {
-            c -= Amounts.mulDivFloor(c, -delta, before); // the closed fraction -delta/before of the basis
+            c -= Amounts.mulDivFloor(c, Math.abs(delta), Math.abs(before)); // the closed fraction of the basis
         } else {
-            c = after == 0 ? 0 : Amounts.mulDivFloor(notional, after, delta); // flipped: the rest opens here
+            c = after == 0 ? 0 : Amounts.mulDivFloor(notional, Math.abs(after), Math.abs(delta)); // flipped: the rest opens here
         }
         size[market][account] = after;
         cost[market][account] = c;

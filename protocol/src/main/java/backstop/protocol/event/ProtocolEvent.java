@@ -18,6 +18,20 @@ public sealed interface ProtocolEvent {
     /** Block in which it happened. */
     long block();
 
+    /** The event's type in snake_case, e.g. {@code liquidation_settled}, as written to result files. */
+    default String type() {
+        String name = getClass().getSimpleName();
+        StringBuilder out = new StringBuilder(name.length() + 4);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isUpperCase(c) && i > 0) {
+                out.append('_');
+            }
+            out.append(Character.toLowerCase(c));
+        }
+        return out.toString();
+    }
+
     /** A new account (isolatedMarket = -1 for a cross-margin account). */
     record AccountOpened(long id, long causeId, long block, int account, int owner, int isolatedMarket, int tag)
             implements ProtocolEvent {

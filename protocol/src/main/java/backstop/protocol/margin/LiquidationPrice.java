@@ -44,8 +44,8 @@ public final class LiquidationPrice {
         Market m = markets.get(market);
         long price = calc.marginPrice(market);
         double rest = restValue(account, market, accounts, ledger, markets, calc);
-        double otherMaintenance = calc.risk(account).maintenanceRequirement()
-                - calc.maintenanceRequirement(market, size, price);
+        double otherMaintenance = (calc.risk(account).maintenanceRequirement()
+                - calc.maintenanceRequirement(market, size, price)) / 1e6;
         long absNotional = Math.abs(m.spec().notional(size, price));
         double mmf = calc.model().maintenancePpm(m, absNotional) / 1e6;
         double base = m.spec().base(size);

@@ -1,0 +1,24 @@
+package backstop.experiments.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code backstop} command line. Exit codes: 0 success, 1 run failure, 2 bad input. */
+@Command(name = "backstop", mixinStandardHelpOptions = true, version = "backstop 0.1.0",
+        description = "Agent-based laboratory for loss mitigation in decentralized derivatives.",
+        subcommands = {RunCommand.class})
+public final class Main implements Runnable {
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code (for tests). */
+    public static int execute(String... args) {
+        return new CommandLine(new Main()).execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

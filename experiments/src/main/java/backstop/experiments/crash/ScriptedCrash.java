@@ -1,0 +1,169 @@
+package backstop.experiments.crash;
+
+import backstop.protocol.Protocol;
+import backstop.protocol.ProtocolConfig;
+import backstop.protocol.book.Side;
+import backstop.protocol.event.EventSink;
+import backstop.protocol.event.ProtocolEvent;
+import backstop.protocol.market.Market;
+import backstop.protocol.market.MarketSpec;
+import backstop.protocol.money.Amounts;
+import backstop.protocol.tx.Tx;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+
+/**
+ * A crash fed straight to the protocol, with no agent world: leveraged accounts open positions while prices
+ * are calm, one market maker re-quotes a thin ladder around the oracle every block, and the oracle then
+ * falls along a scripted path. Liquidations, bad debt and insurance use follow from the protocol's design
+ * alone, so designs can be compared on exactly the same inputs.
+ */
+public final class ScriptedCrash {
+    private final CrashSpec spec;
+
+    public ScriptedCrash(CrashSpec spec) {
+        this.spec = spec;
+    }
+
+    /** Runs the crash under the design {@code design} builds from the market list, sending every event to {@code sink}. */
+    public CrashResult run(Function<List<MarketSpec>, ProtocolConfig> design, EventSink sink) {
+        MarketSpec market = MarketSpec.builder(0, "BTC-USD", "0.1", "0.001")
+                .margin(spec.initialMarginPpm(), spec.maintenanceMarginPpm())
+                .fees(-100, 500)
+                .build();
+        ProtocolConfig config = design.apply(List.of(market));
+        CrashMetrics metrics = new CrashMetrics();
+        Protocol p = new Protocol(config, e -> {
+            metrics.accept(e);
+            sink.accept(e);
+        });
+        SplittableRandom rnd = new SplittableRandom(spec.seed());
+        long block = 1;
+        p.beginBlock(block, 0);
+        long start = market.ticks(spec.startPrice());
+        p.setOraclePrice(0, start, 0);
+        int maker = open(p, Amounts.micros((long) spec.makerCapital()), 1);
+        List<Integer> traders = new ArrayList<>();
+        for (int i = 0; i < spec.traders(); i++) {
+            long deposit = Amounts.micros(500 + rnd.nextInt(4_500));
+            traders.add(open(p, deposit, 0));
+        }
+        metrics.start(p.ledger().balance(p.insuranceFundPot(0)), start);
+        List<Long> quotes = new ArrayList<>();
+        for (int b = 0; b < spec.blocks(); b++) {
+            long price = spec.priceAt(b, start, rnd);
+            p.setOraclePrice(0, price, 0);
+            requote(p, maker, price, quotes, rnd);
+            if (b < spec.entryBlocks()) {
+                enter(p, traders, b, rnd);
+            }
+            p.endBlock();
+            metrics.sample(p.market(0), p.ledger().balance(p.insuranceFundPot(0)));
+            block++;
+            p.beginBlock(block, block * spec.blockSeconds());
+        }
+        p.endBlock();
+        metrics.sample(p.market(0), p.ledger().balance(p.insuranceFundPot(0)));
+        return metrics.result(p, spec, config);
+    }
+
+    private static int open(Protocol p, long deposit, int tag) {
+        int id = (int) p.submit(new Tx.OpenAccount(tag == 1 ? -1 : p.accounts().count(), -1, tag)).id();
+        p.submit(new Tx.Deposit(id, deposit));
+        return id;
+    }
+
+    /** Each trader enters once, in the entry window, with leverage drawn from [2, maxLeverage]; 80% go long. */
+    private void enter(Protocol p, List<Integer> traders, int b, SplittableRandom rnd) {
+        Market m = p.market(0);
+        for (int i = b; i < traders.size(); i += spec.entryBlocks()) {
+            int t = traders.get(i);
+            double leverage = 2 + rnd.nextDouble() * (spec.maxLeverage() - 2);
+            long notional = (long) (p.risk(t).value() * leverage);
+            long size = Math.max(1, notional / m.spec().notional(1, m.oraclePrice()));
+            Side side = rnd.nextDouble() < 0.8 ? Side.BUY : Side.SELL;
+            p.submit(Tx.PlaceOrder.market(t, 0, side, size));
+        }
+    }
+
+    /** The maker cancels its ladder and posts a fresh one: levels every 0.1%, each a few BTC deep. */
+    private void requote(Protocol p, int maker, long price, List<Long> quotes, SplittableRandom rnd) {
+        for (long id : quotes) {
+            p.submit(new Tx.CancelOrder(maker, id));
+        }
+        quotes.clear();
+        Market m = p.market(0);
+        for (int k = 1; k <= spec.bookLevels(); k++) {
+            long step = price * k / 1_000;
+            long size = m.spec().lots(spec.levelSizeBase() * (0.5 + rnd.nextDouble()));
+            for (Side side : Side.values()) {
+                long at = side == Side.BUY ? price - step : price + step;
+                var r = p.submit(Tx.PlaceOrder.postOnly(maker, 0, side, Math.max(1, at), size));
+                if (r.ok() && r.resting() > 0) {
+                    quotes.add(r.id());
+                }
+            }
+        }
+    }
+
+    /** Summary counters kept while the crash runs. */
+    private static final class CrashMetrics implements EventSink {
+        long liquidations;
+        long liquidatedNotional;
+        long badDebt;
+        long uncovered;
+        long insuranceDrawn;
+        long insuranceStart;
+        long insuranceMin = Long.MAX_VALUE;
+        long insuranceEnd;
+        long startPrice;
+        long markPeak;
+        double markDrawdown;
+        long oraclePeak;
+        double oracleDrawdown;
+        long blocks;
+
+        void start(long insurance, long price) {
+            insuranceStart = insurance;
+            insuranceMin = insurance;
+            startPrice = price;
+            markPeak = price;
+            oraclePeak = price;
+        }
+
+        @Override
+        public void accept(ProtocolEvent e) {
+            if (e instanceof ProtocolEvent.LiquidationSettled s) {
+                liquidations++;
+                liquidatedNotional += s.notional();
+            } else if (e instanceof ProtocolEvent.BadDebt d) {
+                badDebt += d.amount();
+            } else if (e instanceof ProtocolEvent.LossAbsorbed a) {
+                if (a.absorber().equals("uncovered")) {
+                    uncovered += a.amount();
+                } else if (a.absorber().equals("insurance-fund")) {
+                    insuranceDrawn += a.amount();
+                }
+            }
+        }
+
+        void sample(Market m, long insurance) {
+            blocks++;
+            insuranceEnd = insurance;
+            insuranceMin = Math.min(insuranceMin, insurance);
+            markPeak = Math.max(markPeak, m.markPrice());
+            markDrawdown = Math.max(markDrawdown, 1 - m.markPrice() / (double) markPeak);
+            oraclePeak = Math.max(oraclePeak, m.oraclePrice());
+            oracleDrawdown = Math.max(oracleDrawdown, 1 - m.oraclePrice() / (double) oraclePeak);
+        }
+
+        CrashResult result(Protocol p, CrashSpec spec, ProtocolConfig config) {
+            return new CrashResult(config.liquidation().name(), spec.seed(), p.accounts().count(), blocks,
+                    liquidations, liquidatedNotional, badDebt, uncovered, insuranceStart, insuranceEnd, insuranceMin,
+                    insuranceDrawn, oracleDrawdown, markDrawdown, p.ledger().total(), p.stateHash());
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package backstop.protocol;
+
+import backstop.protocol.book.OrderBook;
+import backstop.protocol.book.Side;
+import backstop.protocol.event.EventLog;
+import backstop.protocol.market.FundingParams;
+import backstop.protocol.market.Market;
+import backstop.protocol.market.MarketSpec;
+import backstop.protocol.money.Amounts;
+import backstop.protocol.tx.Tx;
+import backstop.protocol.tx.TxReceipt;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A protocol with helpers to open accounts, trade at a price and move time, in quote and base units. */
+final class Fixture {
+    final EventLog log = new EventLog();
+    final Protocol p;
+    private long block = 1;
+    private long time;
+
+    Fixture(ProtocolConfig config) {
+        this.p = new Protocol(config, log);
+        p.beginBlock(block, time);
+    }
+
+    /** BTC-like: $0.1 tick, 0.001 lot (100 micros per lot-tick), 10% / 5% margin, no funding, no fees. */
+    static MarketSpec.Builder btc(int id) {
+        return MarketSpec.builder(id, "BTC-" + id, "0.1", "0.001").margin(100_000, 50_000).funding(FundingParams.NONE);
+    }
+
+    static Fixture of(MarketSpec... markets) {
+        return new Fixture(ProtocolConfig.basic(List.of(markets)));
+    }
+
+    int open(String depositUnits) {
+        TxReceipt r = p.submit(new Tx.OpenAccount(0, -1, 0));
+        int id = (int) r.id();
+        if (Amounts.micros(depositUnits) > 0) {
+            assertTrue(p.submit(new Tx.Deposit(id, Amounts.micros(depositUnits))).ok());
+        }
+        return id;
+    }
+
+    int openIsolated(int market, String depositUnits) {
+        int id = (int) p.submit(new Tx.OpenAccount(0, market, 0)).id();
+        assertTrue(p.submit(new Tx.Deposit(id, Amounts.micros(depositUnits))).ok());
+        return id;
+    }
+
+    long ticks(int market, double price) {
+        return p.market(market).spec().ticks(price);
+    }
+
+    long lots(int market, double base) {
+        return p.market(market).spec().lots(base);
+    }
+
+    void price(int market, double price) {
+        p.setOraclePrice(market, ticks(market, price), 0);
+    }
+
+    /** The seller rests a limit sell and the buyer takes it with an IOC buy: one fill at exactly this price. */
+    void trade(int buyer, int seller, int market, double price, double base) {
+        long t = ticks(market, price);
+        long size = lots(market, base);
+        TxReceipt rest = p.submit(Tx.PlaceOrder.limit(seller, market, Side.SELL, t, size));
+        assertTrue(rest.ok(), () -> "maker order refused: " + rest);
+        TxReceipt take = p.submit(Tx.PlaceOrder.ioc(buyer, market, Side.BUY, t, size));
+        assertTrue(take.ok(), () -> "taker order refused: " + take);
+        assertEquals(size, take.filled(), "taker filled");
+    }
+
+    /** Ends this block and starts the next one {@code seconds} later. */
+    void nextBlock(long seconds) {
+        p.endBlock();
+        block++;
+        time += seconds;
+        p.beginBlock(block, time);
+    }
+
+    long balance(int account) {
+        return p.ledger().balance(account);
+    }
+
+    /** The invariants that must hold after every operation. */
+    void assertInvariants() {
+        assertEquals(0, p.ledger().total(), "Σ pots");
+        for (Market m : p.markets()) {
+            long sum = 0;
+            long longs = 0;
+            for (int a = 0; a < p.accounts().count(); a++) {
+                long s = p.accounts().size(a, m.id());
+                sum += s;
+                longs += Math.max(s, 0);
+            }
+            assertEquals(0, sum, "Σ size in " + m.spec().symbol());
+            assertEquals(longs, m.openInterest(), "open interest of " + m.spec().symbol());
+            OrderBook book = m.book();
+            if (book.bestBid() != OrderBook.NO_PRICE && book.bestAsk() != OrderBook.NO_PRICE) {
+                assertTrue(book.bestBid() < book.bestAsk(), "book crossed in " + m.spec().symbol());
+            }
+        }
+    }
+}
