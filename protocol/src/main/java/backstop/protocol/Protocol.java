@@ -1,17 +1,19 @@
 package backstop.protocol;
 
 import backstop.protocol.account.Accounts;
-import backstop.protocol.book.OrderBook;
 import backstop.protocol.book.PriceLevelBook;
+import backstop.protocol.breaker.CircuitBreaker;
+import backstop.protocol.context.ProtocolContext;
 import backstop.protocol.event.EventBus;
 import backstop.protocol.event.EventSink;
 import backstop.protocol.event.ProtocolEvent;
 import backstop.protocol.funding.FundingSettlement;
+import backstop.protocol.governance.ParameterController;
+import backstop.protocol.governance.Parameters;
+import backstop.protocol.governance.Tunable;
 import backstop.protocol.ledger.Ledger;
 import backstop.protocol.ledger.PotKind;
 import backstop.protocol.ledger.PostingReason;
-import backstop.protocol.liquidation.ClosedFill;
-import backstop.protocol.liquidation.LiquidationContext;
 import backstop.protocol.liquidation.LiquidationPolicy;
 import backstop.protocol.margin.AccountRisk;
 import backstop.protocol.margin.MarginCalculator;
@@ -32,10 +34,14 @@ import java.util.List;
 /**
  * The modeled perpetual-futures protocol: a deterministic state machine driven only by transactions, oracle
  * prices and block boundaries. Per block: {@link #beginBlock}, any number of {@link #setOraclePrice} and
- * {@link #submit}, then {@link #endBlock}, which updates marks, pays funding and runs liquidations and the
- * loss waterfall. The same inputs always give the same {@link #stateHash()}.
+ * {@link #submit}, then {@link #endBlock}, which updates marks, pays funding, runs liquidations and the loss
+ * waterfall, then circuit breakers, governance and adaptive margin. The same inputs always give the same
+ * {@link #stateHash()}.
  */
 public final class Protocol {
+    /** Account tag of the protocol's own backstop vault. */
+    public static final int VAULT_TAG = -2;
+
     private final ProtocolConfig config;
     private final Ledger ledger = new Ledger();
     private final Accounts accounts;
@@ -43,14 +49,15 @@ public final class Protocol {
     private final MarginCalculator calc;
     private final RiskEngine risk;
     private final EventBus events;
+    private final Parameters parameters = new Parameters();
     private final OrderEntry orders;
     private final FundingSettlement funding;
-    private final LossWaterfall waterfall;
     private final Collateral collateral;
-    private final LiquidationContext operations = new Operations();
+    private final Operations operations;
     private final int external;
     private final int treasury;
     private final int[] insuranceFund;
+    private final int vault;
     private final long[] oracleEvent;
     private long block;
     private long now;
@@ -59,29 +66,68 @@ public final class Protocol {
     public Protocol(ProtocolConfig config, EventSink sink) {
         this.config = config;
         this.events = new EventBus(sink);
+        parameters.attach(events);
         List<Market> ms = new ArrayList<>();
         for (MarketSpec spec : config.markets()) {
-            OrderBook book = new PriceLevelBook(config.selfTradePrevention());
-            ms.add(new Market(spec, book));
+            ms.add(new Market(spec, new PriceLevelBook(config.selfTradePrevention())));
         }
         this.markets = Collections.unmodifiableList(ms);
         this.accounts = new Accounts(markets.size());
         this.external = ledger.openPot("external", PotKind.EXTERNAL);
         this.treasury = ledger.openPot("fee-treasury", PotKind.FEE_TREASURY);
-        int fund = ledger.openPot("insurance-fund", PotKind.INSURANCE_FUND);
+        this.insuranceFund = openInsuranceFunds(config);
         int clearing = ledger.openPot("funding-clearing", PotKind.FUNDING_CLEARING);
         int uncovered = ledger.openPot("uncovered-loss", PotKind.UNCOVERED_LOSS);
-        this.insuranceFund = new int[markets.size()];
-        java.util.Arrays.fill(insuranceFund, fund);
-        ledger.post(external, fund, config.insuranceFundSeed(), PostingReason.PARAMETER_TOP_UP);
         this.calc = new MarginCalculator(accounts, ledger, markets, config.marginModel(), config.priceSource());
         this.risk = new RiskEngine(accounts, calc, markets);
         this.orders = new OrderEntry(ledger, accounts, markets, calc, risk, events, treasury, insuranceFund,
                 config.feeToInsurancePpm(), config.marketOrderSlippagePpm());
         this.funding = new FundingSettlement(ledger, accounts, risk, events, clearing, treasury);
-        this.waterfall = new LossWaterfall(config.waterfall(), uncovered);
         this.collateral = new Collateral(ledger, accounts, calc, risk, events, external);
+        this.vault = config.backstopVaultSeed() > 0 ? openVault(config.backstopVaultSeed()) : -1;
+        this.operations = new Operations(this, new Operations.Parts(ledger, accounts, markets, calc, risk, events,
+                parameters, orders, new LossWaterfall(config.waterfall(), uncovered), collateral, config.breakers(),
+                treasury, insuranceFund, vault));
         this.oracleEvent = new long[markets.size()];
+        registerTunables(config);
+        for (CircuitBreaker b : config.breakers()) {
+            events.addListener(e -> b.onEvent(operations, e));
+        }
+    }
+
+    private int[] openInsuranceFunds(ProtocolConfig c) {
+        int[] funds = new int[markets.size()];
+        if (!c.insurancePerMarket()) {
+            int shared = ledger.openPot("insurance-fund", PotKind.INSURANCE_FUND);
+            java.util.Arrays.fill(funds, shared);
+            ledger.post(external, shared, c.insuranceFundSeed(), PostingReason.PARAMETER_TOP_UP);
+            return funds;
+        }
+        for (Market m : markets) {
+            funds[m.id()] = ledger.openPot("insurance-fund:" + m.spec().symbol(), PotKind.INSURANCE_FUND);
+            ledger.post(external, funds[m.id()], c.insuranceFundSeed(), PostingReason.PARAMETER_TOP_UP);
+        }
+        return funds;
+    }
+
+    private int openVault(long seed) {
+        int id = (int) collateral.open(new Tx.OpenAccount(-1, -1, VAULT_TAG), markets.size()).id();
+        collateral.deposit(new Tx.Deposit(id, seed));
+        return id;
+    }
+
+    private void registerTunables(ProtocolConfig c) {
+        List<Object> parts = new ArrayList<>();
+        parts.add(c.marginModel());
+        parts.add(c.liquidation());
+        parts.addAll(c.waterfall());
+        parts.addAll(c.breakers());
+        parts.addAll(c.controllers());
+        for (Object part : parts) {
+            if (part instanceof Tunable t) {
+                t.register(parameters);
+            }
+        }
     }
 
     /** Starts block {@code number} at simulated time {@code timeSeconds} (non-decreasing). */
@@ -100,14 +146,24 @@ public final class Protocol {
         }
     }
 
-    /** The protocol receives a new oracle price (ticks) for a market; {@code causeId} links it to its cause. */
+    /**
+     * The protocol receives a new oracle price (ticks) for a market; {@code causeId} links it to its cause.
+     * Circuit breakers may refuse it (the previous price stands). Returns the oracle event's id, or 0 if refused.
+     */
     public long setOraclePrice(int market, long price, long causeId) {
+        long accepted = price;
+        for (CircuitBreaker b : config.breakers()) {
+            accepted = b.onOraclePrice(operations, market, accepted);
+            if (accepted == CircuitBreaker.REJECT) {
+                return 0;
+            }
+        }
         Market m = markets.get(market);
-        m.setOraclePrice(price);
-        long id = events.emit(new ProtocolEvent.OraclePrice(events.nextId(), causeId, block, market, price));
+        m.setOraclePrice(accepted);
+        long id = events.emit(new ProtocolEvent.OraclePrice(events.nextId(), causeId, block, market, accepted));
         oracleEvent[market] = id;
         if (config.priceSource() == PriceSource.ORACLE) {
-            risk.onPriceChange(market, price, id);
+            risk.onPriceChange(market, accepted, id);
         }
         return id;
     }
@@ -139,6 +195,12 @@ public final class Protocol {
             return collateral.open(t, markets.size());
         } else if (tx instanceof Tx.Liquidate t) {
             return keeperLiquidation(t);
+        } else if (tx instanceof Tx.TakeAuction t) {
+            if (!accounts.exists(t.account())) {
+                return TxReceipt.rejected(TxResult.UNKNOWN_ACCOUNT);
+            }
+            TxResult r = config.liquidation().take(operations, t.account(), t.auctionId(), t.size(), t.maxPrice());
+            return r.ok() ? TxReceipt.done() : TxReceipt.rejected(r);
         }
         throw new IllegalArgumentException("unknown transaction " + tx);
     }
@@ -147,19 +209,36 @@ public final class Protocol {
         if (!accounts.exists(tx.account()) || !accounts.exists(tx.target())) {
             return TxReceipt.rejected(TxResult.UNKNOWN_ACCOUNT);
         }
-        LiquidationPolicy policy = config.liquidation();
-        if (!policy.keeperTriggered()) {
+        if (!config.liquidation().keeperTriggered()) {
             return TxReceipt.rejected(TxResult.LIQUIDATION_NOT_PERMITTED);
         }
         if (!calc.risk(tx.target()).liquidatable()) {
             return TxReceipt.rejected(TxResult.NOT_LIQUIDATABLE);
         }
-        policy.liquidate(operations, tx.target(), tx.account(), risk.causeOf(tx.target()));
-        risk.refresh(tx.target(), 0);
+        liquidate(tx.target(), tx.account());
         return TxReceipt.done();
     }
 
-    /** Ends the block: marks and premium, funding when due, then liquidations and the loss waterfall. */
+    /** Runs the policy on one account, then the waterfall's position and deficit stages if it is bankrupt. */
+    private void liquidate(int account, int liquidator) {
+        long cause = risk.causeOf(account);
+        if (accounts.hasPositions(account)) {
+            config.liquidation().liquidate(operations, account, liquidator, cause);
+        }
+        AccountRisk after = calc.risk(account);
+        if (accounts.hasPositions(account) && after.bankrupt()) {
+            operations.waterfall().resolvePositions(operations, account, cause);
+        }
+        if (!accounts.hasPositions(account) && ledger.balance(account) < 0) {
+            operations.settleDeficit(account, cause);
+        }
+        risk.refresh(account, 0);
+    }
+
+    /**
+     * Ends the block: marks and premium, funding when due, the liquidation policy's own block step, then
+     * liquidations and the loss waterfall; then circuit breakers, governance controllers and adaptive margin.
+     */
     public void endBlock() {
         long dt = Math.max(0, now - lastEndTime);
         for (Market m : markets) {
@@ -177,16 +256,21 @@ public final class Protocol {
             }
         }
         LiquidationPolicy policy = config.liquidation();
+        policy.onEndBlock(operations);
         for (int account : risk.sweep()) {
-            if (!accounts.hasPositions(account)) {
-                if (ledger.balance(account) < 0) {
-                    operations.settleDeficit(account, risk.causeOf(account));
-                    risk.refresh(account, 0);
-                }
-            } else if (policy.protocolTriggered() && calc.risk(account).liquidatable()) {
-                policy.liquidate(operations, account, -1, risk.causeOf(account));
-                risk.refresh(account, 0);
+            boolean flatNegative = !accounts.hasPositions(account) && ledger.balance(account) < 0;
+            if (flatNegative || (policy.protocolTriggered() && calc.risk(account).liquidatable())) {
+                liquidate(account, -1);
             }
+        }
+        for (CircuitBreaker b : config.breakers()) {
+            b.onEndBlock(operations);
+        }
+        for (ParameterController c : config.controllers()) {
+            c.onEndBlock(operations);
+        }
+        if (calc.model().update(markets, now)) {
+            risk.reindexAll(events.lastId());
         }
         lastEndTime = now;
     }
@@ -207,6 +291,9 @@ public final class Protocol {
         for (Market m : markets) {
             h = mix(mix(mix(mix(h, m.oraclePrice()), m.markPrice()), m.lastTradePrice()), m.openInterest());
             h = mix(h, m.book().stateHash());
+        }
+        for (var p : parameters.all()) {
+            h = mix(h, p.value());
         }
         return mix(h, events.lastId());
     }
@@ -250,6 +337,16 @@ public final class Protocol {
         return calc.risk(account);
     }
 
+    /** The protocol's tunable parameters (governance, GUI inspectors). */
+    public Parameters parameters() {
+        return parameters;
+    }
+
+    /** The internal operations, as mitigation policies see them (for tests and mid-run interventions). */
+    public ProtocolContext context() {
+        return operations;
+    }
+
     public long block() {
         return block;
     }
@@ -258,7 +355,6 @@ public final class Protocol {
         return now;
     }
 
-    /** Pot ids of the system pots: external, fee treasury, insurance fund of a market. */
     public int externalPot() {
         return external;
     }
@@ -271,81 +367,13 @@ public final class Protocol {
         return insuranceFund[market];
     }
 
+    /** The backstop vault account, or -1 when the design has none. */
+    public int vaultAccount() {
+        return vault;
+    }
+
     /** Id of the latest event emitted. */
     public long lastEventId() {
         return events.lastId();
-    }
-
-    /** Gates or releases withdrawals and transfers out (a circuit breaker's lever). */
-    public void setWithdrawalsGated(boolean gated) {
-        collateral.setWithdrawalsGated(gated);
-    }
-
-    /** The protocol-internal operations that liquidation policies and loss absorbers use. */
-    private final class Operations implements LiquidationContext {
-        @Override
-        public Accounts accounts() {
-            return accounts;
-        }
-
-        @Override
-        public Ledger ledger() {
-            return ledger;
-        }
-
-        @Override
-        public MarginCalculator margin() {
-            return calc;
-        }
-
-        @Override
-        public Market market(int id) {
-            return markets.get(id);
-        }
-
-        @Override
-        public EventBus events() {
-            return events;
-        }
-
-        @Override
-        public long now() {
-            return now;
-        }
-
-        @Override
-        public int insuranceFund(int market) {
-            return insuranceFund[market];
-        }
-
-        @Override
-        public int treasury() {
-            return treasury;
-        }
-
-        @Override
-        public void cancelOrders(int account, long causeId) {
-            orders.cancelAll(account, causeId);
-        }
-
-        @Override
-        public ClosedFill closeIntoBook(int account, int market, long size, long limitPrice, long causeId) {
-            return orders.closeForLiquidation(account, market, size, limitPrice, causeId);
-        }
-
-        @Override
-        public void post(int from, int to, long amount, PostingReason reason) {
-            ledger.post(from, to, amount, reason);
-        }
-
-        @Override
-        public void settleDeficit(int account, long causeId) {
-            long deficit = -ledger.balance(account);
-            if (deficit <= 0 || accounts.hasPositions(account)) {
-                return;
-            }
-            long id = events.emit(new ProtocolEvent.BadDebt(events.nextId(), causeId, block, account, deficit));
-            waterfall.cover(this, account, accounts.lastMarket(account), id);
-        }
     }
 }

@@ -52,8 +52,8 @@ class FundingAndFeesTest {
     void feesSplitBetweenTreasuryInsuranceAndMakerRebate() {
         // Taker 5 bp, maker −1 bp (rebate), 25% of net fees to the insurance fund; 1 BTC at $20,000:
         // taker pays $10, maker receives $2, net $8 → insurance $2, treasury $6.
-        ProtocolConfig config = ProtocolConfig.basic(List.of(Fixture.btc(0).fees(-100, 500).build()))
-                .withFeeToInsurance(250_000);
+        ProtocolConfig config = ProtocolConfig.builder(List.of(Fixture.btc(0).fees(-100, 500).build()))
+                .feeToInsurancePpm(250_000).build();
         Fixture f = new Fixture(config);
         int maker = f.open("100000");
         int taker = f.open("100000");

@@ -3,6 +3,7 @@ package backstop.protocol;
 import backstop.protocol.book.Side;
 import backstop.protocol.event.ProtocolEvent;
 import backstop.protocol.liquidation.FullCloseLiquidation;
+import backstop.protocol.liquidation.PenaltySplit;
 import backstop.protocol.money.Amounts;
 import backstop.protocol.tx.Tx;
 import backstop.protocol.tx.TxReceipt;
@@ -149,7 +150,7 @@ class ProtocolTest {
 
     @Test
     void deficitGoesToTheInsuranceFundThenIsRecordedAsUncovered() {
-        ProtocolConfig config = ProtocolConfig.basic(List.of(Fixture.btc(0).build())).withInsuranceFundSeed(Amounts.micros(100));
+        ProtocolConfig config = ProtocolConfig.builder(List.of(Fixture.btc(0).build())).insuranceFundSeed(Amounts.micros(100)).build();
         Fixture f = new Fixture(config);
         int maker = f.open("1000000");
         int trader = f.open("2000");
@@ -174,8 +175,8 @@ class ProtocolTest {
 
     @Test
     void keepersMayLiquidateOnlyWhatIsLiquidatableAndEarnTheirShare() {
-        ProtocolConfig config = ProtocolConfig.basic(List.of(Fixture.btc(0).build()))
-                .withLiquidation(new FullCloseLiquidation(10_000, 100_000, 500_000, false));
+        ProtocolConfig config = ProtocolConfig.builder(List.of(Fixture.btc(0).build()))
+                .liquidation(new FullCloseLiquidation(new PenaltySplit(10_000, 500_000), 100_000, false)).build();
         Fixture f = new Fixture(config);
         int maker = f.open("1000000");
         int keeper = f.open("10");

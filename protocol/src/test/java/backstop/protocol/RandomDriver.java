@@ -5,6 +5,7 @@ import backstop.protocol.book.Side;
 import backstop.protocol.book.TimeInForce;
 import backstop.protocol.event.EventLog;
 import backstop.protocol.liquidation.FullCloseLiquidation;
+import backstop.protocol.liquidation.PenaltySplit;
 import backstop.protocol.margin.PriceSource;
 import backstop.protocol.market.FundingParams;
 import backstop.protocol.market.MarginTier;
@@ -47,11 +48,13 @@ final class RandomDriver {
             specs.add(b.build());
         }
         boolean keepers = rnd.nextBoolean();
-        ProtocolConfig config = ProtocolConfig.basic(specs)
-                .withLiquidation(new FullCloseLiquidation(15_000, 50_000 + rnd.nextInt(200_000), 300_000, !keepers))
-                .withPriceSource(rnd.nextBoolean() ? PriceSource.ORACLE : PriceSource.MARK)
-                .withFeeToInsurance(rnd.nextInt(2) * 200_000)
-                .withInsuranceFundSeed(Amounts.micros(rnd.nextInt(5_000)));
+        ProtocolConfig config = ProtocolConfig.builder(specs)
+                .liquidation(new FullCloseLiquidation(new PenaltySplit(15_000, 300_000), 50_000 + rnd.nextInt(200_000), !keepers))
+                .priceSource(rnd.nextBoolean() ? PriceSource.ORACLE : PriceSource.MARK)
+                .feeToInsurancePpm(rnd.nextInt(2) * 200_000)
+                .insuranceFundSeed(Amounts.micros(rnd.nextInt(5_000)))
+                .insurancePerMarket(rnd.nextBoolean())
+                .build();
         this.protocol = new Protocol(config, log);
         protocol.beginBlock(block, time);
         this.price = new long[markets];

@@ -51,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
         long started = System.nanoTime();
         CrashResult result;
         try (EventJsonl events = new EventJsonl(dir.resolve("events.jsonl"), json)) {
-            result = new ScriptedCrash(spec).run(m -> ProtocolConfig.basic(m).withInsuranceFundSeed(Amounts.micros(10_000)), events);
+            result = new ScriptedCrash(spec).run(m -> ProtocolConfig.builder(m).insuranceFundSeed(Amounts.micros(10_000)).build(), events);
         }
         double wall = (System.nanoTime() - started) / 1e9;
         Map<String, Object> summary = new LinkedHashMap<>(result.summary());

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScriptedCrashTest {
     private static CrashResult run(long insuranceUnits) {
         return new ScriptedCrash(CrashSpec.standard(3))
-                .run(m -> ProtocolConfig.basic(m).withInsuranceFundSeed(Amounts.micros(insuranceUnits)), EventSink.NONE);
+                .run(m -> ProtocolConfig.builder(m).insuranceFundSeed(Amounts.micros(insuranceUnits)).build(), EventSink.NONE);
     }
 
     @Test

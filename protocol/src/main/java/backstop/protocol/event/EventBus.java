@@ -1,8 +1,15 @@
 package backstop.protocol.event;
 
-/** Hands out event ids in order and forwards events to the sink; knows the current block. */
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Hands out event ids in order and forwards events to the sink, then to internal listeners (circuit
+ * breakers); knows the current block. A listener may emit events of its own: they follow in id order.
+ */
 public final class EventBus {
     private final EventSink sink;
+    private final List<EventSink> listeners = new ArrayList<>();
     private long lastId;
     private long block;
 
@@ -21,7 +28,15 @@ public final class EventBus {
             throw new IllegalStateException("events must be emitted in id order: expected " + lastId + ", got " + event.id());
         }
         sink.accept(event);
+        for (int i = 0; i < listeners.size(); i++) {
+            listeners.get(i).accept(event);
+        }
         return event.id();
+    }
+
+    /** Adds an internal listener told of every event after the sink. */
+    public void addListener(EventSink listener) {
+        listeners.add(listener);
     }
 
     public long block() {

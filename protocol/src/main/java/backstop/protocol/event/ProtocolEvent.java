@@ -54,6 +54,14 @@ public sealed interface ProtocolEvent {
                 long makerFee, long takerFee, boolean liquidation) implements ProtocolEvent {
     }
 
+    /**
+     * A position moved between two accounts off the book at {@code price} (auto-deleveraging, a vault
+     * takeover, an auction take): {@code toAccount} took {@code size} lots (signed as it sees them).
+     */
+    record PositionTransfer(long id, long causeId, long block, int market, int fromAccount, int toAccount, long size,
+                            long price, String kind) implements ProtocolEvent {
+    }
+
     /** A resting order left the book other than by a fill or its owner's cancel. */
     record OrderRemoved(long id, long causeId, long block, int market, long orderId, int account, long remaining,
                         String reason) implements ProtocolEvent {

@@ -1,9 +1,16 @@
 package backstop.protocol.liquidation;
 
+import backstop.protocol.context.ProtocolContext;
+import backstop.protocol.tx.TxResult;
+
 /**
  * What happens to an account below maintenance margin (DESIGN.md §4): how much is closed, where, at what
- * price and penalty. One class per technique; the catalogue (partial, throttled, auction, backstop vault…)
- * implements this interface.
+ * price and penalty. One class per technique. A policy may keep state across blocks (flags, cooldowns,
+ * auctions), so each protocol instance gets its own policy object.
+ *
+ * <p>After {@link #liquidate} returns, the protocol sends an account that is still bankrupt with open
+ * positions to the waterfall's position stage (e.g. auto-deleveraging), and a flat account with negative
+ * cash to its deficit stage; policies need not do either.
  */
 public interface LiquidationPolicy {
     /** Short name for configs and events. */
@@ -19,5 +26,17 @@ public interface LiquidationPolicy {
      * Acts on a liquidatable account. {@code liquidator} is the keeper's account, or -1 when the protocol
      * acts by itself; {@code causeId} is the event that made the account liquidatable.
      */
-    void liquidate(LiquidationContext ctx, int account, int liquidator, long causeId);
+    void liquidate(ProtocolContext ctx, int account, int liquidator, long causeId);
+
+    /** Every block, before liquidatable accounts are handled: advance auctions, windows, cooldowns. */
+    default void onEndBlock(ProtocolContext ctx) {
+    }
+
+    /**
+     * A keeper's bid on a running auction ({@code Tx.TakeAuction}); policies without auctions refuse it.
+     * Returns the result; on OK the policy has already moved the position and the payment.
+     */
+    default TxResult take(ProtocolContext ctx, int bidder, long auctionId, long size, long maxPrice) {
+        return TxResult.UNKNOWN_AUCTION;
+    }
 }

@@ -22,10 +22,24 @@ public final class Market {
     private long premiumSeconds;
     private long lastFundingTime;
     private boolean halted;
+    private long openInterestCap;
 
     public Market(MarketSpec spec, OrderBook book) {
         this.spec = spec;
         this.book = book;
+        this.openInterestCap = spec.openInterestCap();
+    }
+
+    /** Maximum open-interest notional (quote micros), 0 for none; starts at the spec's, breakers may change it. */
+    public long openInterestCap() {
+        return openInterestCap;
+    }
+
+    public void setOpenInterestCap(long cap) {
+        if (cap < 0) {
+            throw new IllegalArgumentException(spec.symbol() + ": open interest cap must be ≥ 0, got " + cap);
+        }
+        this.openInterestCap = cap;
     }
 
     public MarketSpec spec() {

@@ -6,7 +6,9 @@ import backstop.protocol.margin.MarginCalculator;
 import backstop.protocol.margin.MarginModel;
 import backstop.protocol.market.Market;
 import backstop.protocol.money.Amounts;
+import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.ints.IntRBTreeSet;
 
 import java.util.Arrays;
@@ -38,6 +40,8 @@ public final class RiskEngine {
     private final IntArrayList candidates = new IntArrayList();
     private final IntRBTreeSet liquidatable = new IntRBTreeSet();
     private long lastCause;
+    private int crossedMarket;
+    private final Int2DoubleOpenHashMap health = new Int2DoubleOpenHashMap();
 
     public RiskEngine(Accounts accounts, MarginCalculator calc, List<Market> markets) {
         this.accounts = accounts;
@@ -80,10 +84,17 @@ public final class RiskEngine {
      */
     public void onPriceChange(int market, long price, long causeId) {
         lastCause = causeId;
+        crossedMarket = market;
         index[market].popCrossed(price, this::enqueue);
     }
 
-    private void enqueue(int account) {
+    private void enqueue(int account, boolean fallTrigger) {
+        // The entry is gone from the tree already; forget its key so re-indexing does not search for it.
+        if (fallTrigger) {
+            fallKey[crossedMarket][account] = NONE;
+        } else {
+            riseKey[crossedMarket][account] = NONE;
+        }
         if (!candidate[account]) {
             candidate[account] = true;
             candidates.add(account);
@@ -102,9 +113,11 @@ public final class RiskEngine {
             if (liquidatable.add(account)) {
                 cause[account] = causeId != 0 ? causeId : cause[account];
             }
+            health.put(account, r.health());
             return;
         }
         liquidatable.remove(account);
+        health.remove(account);
         if (accounts.hasPositions(account)) {
             index(account, r);
         }
@@ -180,32 +193,25 @@ public final class RiskEngine {
      * most at risk (lowest health) first, ties by id.
      */
     public int[] sweep() {
+        // Accounts already liquidatable may have recovered (a deposit elsewhere, the price coming back).
+        int[] before = liquidatable.toIntArray();
+        for (int a : before) {
+            if (!candidate[a]) {
+                refresh(a, cause[a]);
+            }
+        }
         for (int i = 0; i < candidates.size(); i++) {
             int a = candidates.getInt(i);
             candidate[a] = false;
             refresh(a, cause[a]);
         }
         candidates.clear();
-        int[] still = liquidatable.toIntArray();
-        for (int a : still) {
-            refresh(a, cause[a]);
-        }
         int[] out = liquidatable.toIntArray();
-        double[] health = new double[out.length];
-        Integer[] order = new Integer[out.length];
-        for (int i = 0; i < out.length; i++) {
-            health[i] = calc.risk(out[i]).health();
-            order[i] = i;
-        }
-        Arrays.sort(order, (x, y) -> {
-            int c = Double.compare(health[x], health[y]);
-            return c != 0 ? c : Integer.compare(out[x], out[y]);
+        IntArrays.quickSort(out, (x, y) -> {
+            int c = Double.compare(health.get(x), health.get(y));
+            return c != 0 ? c : Integer.compare(x, y);
         });
-        int[] sorted = new int[out.length];
-        for (int i = 0; i < out.length; i++) {
-            sorted[i] = out[order[i]];
-        }
-        return sorted;
+        return out;
     }
 
     /** Whether the account was found liquidatable at its last valuation. */

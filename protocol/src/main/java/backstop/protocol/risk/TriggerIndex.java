@@ -1,6 +1,5 @@
 package backstop.protocol.risk;
 
-import it.unimi.dsi.fastutil.ints.IntConsumer;
 import it.unimi.dsi.fastutil.longs.LongRBTreeSet;
 
 /**
@@ -41,19 +40,25 @@ final class TriggerIndex {
         rise.remove(key);
     }
 
+    /** Called back for each popped entry: the account and whether it was a fall (or rise) trigger. */
+    @FunctionalInterface
+    interface Crossed {
+        void accept(int account, boolean fallTrigger);
+    }
+
     /** Removes and reports every account whose trigger the price {@code price} reaches. */
-    void popCrossed(long price, IntConsumer crossed) {
+    void popCrossed(long price, Crossed crossed) {
         long fallFloor = key(Math.max(price, 0), 0);
         while (!fall.isEmpty() && fall.lastLong() >= fallFloor) {
             long k = fall.lastLong();
             fall.remove(k);
-            crossed.accept((int) (k & ACCOUNT_MASK));
+            crossed.accept((int) (k & ACCOUNT_MASK), true);
         }
         long riseCeiling = key(Math.min(price, MAX_PRICE) + 1, 0);
         while (!rise.isEmpty() && rise.firstLong() < riseCeiling) {
             long k = rise.firstLong();
             rise.remove(k);
-            crossed.accept((int) (k & ACCOUNT_MASK));
+            crossed.accept((int) (k & ACCOUNT_MASK), false);
         }
     }
 

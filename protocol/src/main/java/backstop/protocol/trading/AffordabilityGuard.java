@@ -39,9 +39,9 @@ final class AffordabilityGuard implements FillGuard {
         long takerDelta = takerSide.sign() * size;
         long makerDelta = -takerDelta;
         MarketSpec spec = market.spec();
-        if (spec.openInterestCap() > 0) {
+        if (market.openInterestCap() > 0) {
             long oiChange = longChange(makerAccount, m, makerDelta) + longChange(takerAccount, m, takerDelta);
-            if (oiChange > 0 && spec.notional(market.openInterest() + oiChange, market.oraclePrice()) > spec.openInterestCap()) {
+            if (oiChange > 0 && spec.notional(market.openInterest() + oiChange, market.oraclePrice()) > market.openInterestCap()) {
                 return FillVerdict.STOP_TAKER;
             }
         }

@@ -79,4 +79,8 @@ public sealed interface Tx {
     /** A keeper asks the protocol to liquidate {@code target}; the liquidation policy decides what follows. */
     record Liquidate(int account, int target) implements Tx {
     }
+
+    /** A keeper buys up to {@code size} lots from a running liquidation auction at no more than {@code maxPrice}. */
+    record TakeAuction(int account, long auctionId, long size, long maxPrice) implements Tx {
+    }
 }

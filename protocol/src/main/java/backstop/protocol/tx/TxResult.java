@@ -22,7 +22,9 @@ public enum TxResult {
     WITHDRAWALS_GATED,
     ACCOUNT_IN_LIQUIDATION,
     NOT_LIQUIDATABLE,
-    LIQUIDATION_NOT_PERMITTED;
+    LIQUIDATION_NOT_PERMITTED,
+    UNKNOWN_AUCTION,
+    PRICE_LIMIT_EXCEEDED;
 
     /** Whether the transaction was applied. */
     public boolean ok() {

@@ -1,7 +1,7 @@
 package backstop.protocol.waterfall;
 
+import backstop.protocol.context.ProtocolContext;
 import backstop.protocol.ledger.PostingReason;
-import backstop.protocol.liquidation.LiquidationContext;
 
 /** The insurance fund pays what it holds toward a deficit (the fund backing the loss's market). */
 public final class InsuranceFundAbsorber implements LossAbsorber {
@@ -11,10 +11,14 @@ public final class InsuranceFundAbsorber implements LossAbsorber {
     }
 
     @Override
-    public long absorb(LiquidationContext ctx, int account, int market, long deficit, long causeId) {
-        int fund = ctx.insuranceFund(market);
-        long paid = Math.min(deficit, ctx.ledger().balance(fund));
-        ctx.post(fund, account, paid, PostingReason.INSURANCE_DRAW);
+    public long capacity(ProtocolContext ctx, int market) {
+        return ctx.ledger().balance(ctx.insuranceFund(market));
+    }
+
+    @Override
+    public long absorb(ProtocolContext ctx, int account, int market, long deficit, long causeId) {
+        long paid = Math.min(deficit, capacity(ctx, market));
+        ctx.post(ctx.insuranceFund(market), account, paid, PostingReason.INSURANCE_DRAW);
         return paid;
     }
 }

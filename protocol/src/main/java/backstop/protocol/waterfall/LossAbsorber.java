@@ -1,18 +1,41 @@
 package backstop.protocol.waterfall;
 
-import backstop.protocol.liquidation.LiquidationContext;
+import backstop.protocol.context.ProtocolContext;
 
 /**
- * One step of the loss waterfall (DESIGN.md §4): insurance fund, backstop vault, ADL, socialized loss.
- * Given an account's deficit it pays into the account what it can and returns how much that was.
+ * One step of the loss waterfall (DESIGN.md §4): insurance fund, backstop vault, auto-deleveraging,
+ * socialized loss. A waterfall works in two stages:
+ * <ol>
+ *   <li><b>positions</b> — an account still bankrupt (value &lt; 0) after its liquidation attempt, with
+ *   positions the book would not take: absorbers that close positions off the book (ADL) get
+ *   {@link #resolvePositions}, but only when the deficit projected at the margin price exceeds what the
+ *   absorbers listed before them could pay ({@link #capacity}); otherwise the position stays and the
+ *   liquidation policy tries the book again next block (dYdX deleverages only when the fund is depleted);</li>
+ *   <li><b>deficit</b> — a flat account with negative cash: each absorber in turn pays what it can
+ *   ({@link #absorb}); the rest is recorded as uncovered.</li>
+ * </ol>
  */
 public interface LossAbsorber {
     /** Short name for configs and events. */
     String name();
 
+    /** How much of a deficit arising in {@code market} this absorber could pay now; 0 if it pays none. */
+    default long capacity(ProtocolContext ctx, int market) {
+        return 0;
+    }
+
     /**
-     * Covers up to {@code deficit} (> 0) of the flat {@code account}'s negative balance by posting into it;
-     * returns the amount covered (0 ≤ result ≤ deficit). {@code market} is the market the loss arose in.
+     * Deficit stage: covers up to {@code deficit} (> 0) of the flat {@code account}'s negative balance by
+     * posting into it; returns the amount covered (0 ≤ result ≤ deficit).
      */
-    long absorb(LiquidationContext ctx, int account, int market, long deficit, long causeId);
+    default long absorb(ProtocolContext ctx, int account, int market, long deficit, long causeId) {
+        return 0;
+    }
+
+    /**
+     * Position stage: the bankrupt {@code account} still holds positions; close or offset them off the book
+     * (through {@code ctx.transferPosition}).
+     */
+    default void resolvePositions(ProtocolContext ctx, int account, long causeId) {
+    }
 }

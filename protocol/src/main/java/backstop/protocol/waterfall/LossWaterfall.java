@@ -1,15 +1,17 @@
 package backstop.protocol.waterfall;
 
+import backstop.protocol.context.ProtocolContext;
 import backstop.protocol.event.EventBus;
 import backstop.protocol.event.ProtocolEvent;
 import backstop.protocol.ledger.PostingReason;
-import backstop.protocol.liquidation.LiquidationContext;
+import backstop.protocol.margin.AccountRisk;
 
 import java.util.List;
 
 /**
- * The ordered absorbers a deficit passes through. Every unit ends in exactly one absorber or, when all are
- * spent, is written off against the uncovered-loss pot; each share is an event caused by the bad debt.
+ * The ordered absorbers a loss passes through, in the two stages {@link LossAbsorber} describes. Every unit
+ * of a deficit ends in exactly one absorber or, when all are spent, is written off against the
+ * uncovered-loss pot; each share is a {@code loss_absorbed} event caused by the bad debt.
  */
 public final class LossWaterfall {
     private final List<LossAbsorber> absorbers;
@@ -24,8 +26,26 @@ public final class LossWaterfall {
         return absorbers;
     }
 
-    /** Covers the flat account's negative balance; {@code badDebtId} is the bad-debt event. */
-    public void cover(LiquidationContext ctx, int account, int market, long badDebtId) {
+    /**
+     * Position stage for a bankrupt account that still holds positions: offers them, in order, to each
+     * absorber whose predecessors could not pay the deficit projected at the margin price.
+     */
+    public void resolvePositions(ProtocolContext ctx, int account, long causeId) {
+        long capacityBefore = 0;
+        for (LossAbsorber a : absorbers) {
+            AccountRisk r = ctx.risk(account);
+            if (!ctx.accounts().hasPositions(account) || r.value() >= 0) {
+                return;
+            }
+            if (-r.value() > capacityBefore) {
+                a.resolvePositions(ctx, account, causeId);
+            }
+            capacityBefore += a.capacity(ctx, ctx.accounts().lastMarket(account));
+        }
+    }
+
+    /** Deficit stage: covers the flat account's negative balance; {@code badDebtId} is the bad-debt event. */
+    public void cover(ProtocolContext ctx, int account, int market, long badDebtId) {
         EventBus events = ctx.events();
         for (LossAbsorber a : absorbers) {
             long deficit = -ctx.ledger().balance(account);
@@ -33,8 +53,9 @@ public final class LossWaterfall {
                 return;
             }
             long taken = a.absorb(ctx, account, market, deficit, badDebtId);
-            if (taken < 0 || taken > deficit) {
-                throw new IllegalStateException(a.name() + " absorbed " + taken + " of a deficit of " + deficit);
+            if (taken < 0 || taken > deficit || -ctx.ledger().balance(account) != deficit - taken) {
+                throw new IllegalStateException(a.name() + " reported " + taken + " of a deficit of " + deficit
+                        + " but the account moved to " + ctx.ledger().balance(account));
             }
             if (taken > 0) {
                 events.emit(new ProtocolEvent.LossAbsorbed(events.nextId(), badDebtId, events.block(), a.name(), taken));

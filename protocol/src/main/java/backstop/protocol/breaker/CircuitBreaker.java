@@ -1,0 +1,35 @@
+package backstop.protocol.breaker;
+
+import backstop.protocol.context.ProtocolContext;
+import backstop.protocol.event.ProtocolEvent;
+
+/**
+ * A circuit breaker (DESIGN.md §4): price bands, oracle guards, OI caps, liquidation throttles, withdrawal
+ * gates, stress states. It acts through the context (halt a market, gate withdrawals, change parameters),
+ * logs a {@code halt} event whenever it trips or releases, and may veto oracle prices or liquidations.
+ */
+public interface CircuitBreaker {
+    /** Returned by {@link #onOraclePrice} to refuse an oracle update (the previous price stands). */
+    long REJECT = -1;
+
+    /** Short name for configs and events. */
+    String name();
+
+    /** An oracle price arrives: return the price to accept, or {@link #REJECT}. */
+    default long onOraclePrice(ProtocolContext ctx, int market, long price) {
+        return price;
+    }
+
+    /** Every protocol event, as it is emitted. */
+    default void onEvent(ProtocolContext ctx, ProtocolEvent event) {
+    }
+
+    /** End of block, after liquidations: update state, trip or release. */
+    default void onEndBlock(ProtocolContext ctx) {
+    }
+
+    /** Whether liquidations may execute in this market now. */
+    default boolean allowsLiquidation(ProtocolContext ctx, int market) {
+        return true;
+    }
+}
