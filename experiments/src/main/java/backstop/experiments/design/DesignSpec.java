@@ -1,0 +1,53 @@
+package backstop.experiments.design;
+
+import backstop.protocol.ProtocolConfig;
+import backstop.protocol.margin.PriceSource;
+import backstop.protocol.market.MarketSpec;
+import backstop.protocol.money.Amounts;
+import backstop.protocol.waterfall.LossAbsorber;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A loss-mitigation design as data: the mechanisms and their parameters, read from a preset file or written
+ * inline in a sweep. {@link #build} composes a fresh {@link ProtocolConfig} for one protocol instance, so the
+ * same world can run under any design.
+ *
+ * @param insuranceFund quote units each insurance fund starts with
+ * @param vault         quote units the backstop vault starts with (0: none)
+ */
+public record DesignSpec(String name, String description, List<String> sources, PriceSource priceSource,
+                         MarginSpec margin, LiquidationSpec liquidation, List<AbsorberSpec> waterfall,
+                         double insuranceFund, boolean insurancePerMarket, double vault, double feeToInsurance) {
+
+    public DesignSpec {
+        Check.required("name", name);
+        sources = sources == null ? List.of() : List.copyOf(sources);
+        priceSource = priceSource == null ? PriceSource.ORACLE : priceSource;
+        margin = margin == null ? new MarginSpec.Tiered() : margin;
+        Check.required("liquidation", liquidation);
+        waterfall = waterfall == null ? List.of(new AbsorberSpec.InsuranceFund()) : List.copyOf(waterfall);
+        Check.nonNegative("insurance_fund", insuranceFund);
+        Check.nonNegative("vault", vault);
+        Check.fraction("fee_to_insurance", feeToInsurance);
+    }
+
+    /** The protocol config of this design over these markets; {@code seed} feeds any randomized mechanism. */
+    public ProtocolConfig build(List<MarketSpec> markets, long seed) {
+        List<LossAbsorber> absorbers = new ArrayList<>();
+        for (int i = 0; i < waterfall.size(); i++) {
+            absorbers.add(waterfall.get(i).build(seed + 31L * i));
+        }
+        return ProtocolConfig.builder(markets)
+                .priceSource(priceSource)
+                .marginModel(margin.build())
+                .liquidation(liquidation.build())
+                .waterfall(absorbers)
+                .insuranceFundSeed(Amounts.micros(Math.round(insuranceFund)))
+                .insurancePerMarket(insurancePerMarket)
+                .backstopVaultSeed(Amounts.micros(Math.round(vault)))
+                .feeToInsurancePpm(Amounts.ppm(feeToInsurance))
+                .build();
+    }
+}

@@ -1,0 +1,63 @@
+package backstop.experiments.design;
+
+import backstop.protocol.ProtocolConfig;
+import backstop.protocol.market.MarketSpec;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PresetsTest {
+    private static final List<MarketSpec> BTC = List.of(MarketSpec.builder(0, "BTC", "0.1", "0.001").build());
+
+    @Test
+    void everyListedPresetLoadsAndBuildsAFreshConfig() {
+        for (String name : Presets.NAMES) {
+            DesignSpec d = Presets.load(name);
+            assertEquals(name, d.name());
+            ProtocolConfig a = d.build(BTC, 1);
+            ProtocolConfig b = d.build(BTC, 1);
+            assertNotSame(a.liquidation(), b.liquidation(), name + ": policies are stateful, so each build is fresh");
+        }
+    }
+
+    @Test
+    void everyPresetFileIsListed() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/presets"))) {
+            Set<String> onDisk = files.map(f -> f.getFileName().toString().replace(".yaml", "")).collect(Collectors.toSet());
+            assertEquals(Set.copyOf(Presets.NAMES), onDisk);
+        }
+    }
+
+    @Test
+    void badDesignsNameTheOffendingKeyAndValue() {
+        IllegalArgumentException unknownKey = assertThrows(IllegalArgumentException.class, () -> Presets.parse("""
+                name: x
+                liquidation: {type: full-close, penalty: {rate: 0.01, keeper_share: 0}, slippage: 0.1}
+                insurance_fundd: 5
+                """, "inline"));
+        assertTrue(unknownKey.getMessage().contains("insurance_fundd"), unknownKey.getMessage());
+        IllegalArgumentException range = assertThrows(IllegalArgumentException.class, () -> Presets.parse("""
+                name: x
+                liquidation: {type: full-close, penalty: {rate: 1.5, keeper_share: 0}, slippage: 0.1}
+                """, "inline"));
+        assertTrue(range.getMessage().contains("penalty.rate: must be in [0, 1], got 1.5"), range.getMessage());
+        IllegalArgumentException type = assertThrows(IllegalArgumentException.class, () -> Presets.parse("""
+                name: x
+                liquidation: {type: no-such-policy}
+                """, "inline"));
+        assertTrue(type.getMessage().contains("no-such-policy"), type.getMessage());
+        IllegalArgumentException preset = assertThrows(IllegalArgumentException.class, () -> Presets.load("nonesuch"));
+        assertTrue(preset.getMessage().contains("known: none"), preset.getMessage());
+    }
+}
