@@ -1,0 +1,88 @@
+package backstop.model.chain;
+
+import ec.util.MersenneTwisterFast;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Pending transactions and the block builder's choice of which run next: those that have arrived are ordered
+ * by the {@link OrderingRule} and taken while the block's gas limit allows; the rest wait for the next block.
+ */
+public final class Mempool {
+    private final OrderingRule rule;
+    private final long blockGasLimit;
+    private final MersenneTwisterFast blockOrder;
+    private final List<PendingTx> pending = new ArrayList<>();
+    private long nextSequence;
+
+    public Mempool(OrderingRule rule, long blockGasLimit, MersenneTwisterFast blockOrder) {
+        if (blockGasLimit <= 0) {
+            throw new IllegalArgumentException("block gas limit must be > 0, got " + blockGasLimit);
+        }
+        this.rule = rule;
+        this.blockGasLimit = blockGasLimit;
+        this.blockOrder = blockOrder;
+    }
+
+    /** The sequence number the next submission will get (ties in ordering go to the lower one). */
+    public long nextSequence() {
+        return nextSequence++;
+    }
+
+    public void submit(PendingTx tx) {
+        pending.add(tx);
+    }
+
+    /** Removes and returns the transactions of the block built at {@code now}, in execution order. */
+    public List<PendingTx> buildBlock(double now) {
+        List<PendingTx> ready = new ArrayList<>();
+        List<PendingTx> waiting = new ArrayList<>();
+        for (PendingTx t : pending) {
+            (t.arrival() <= now ? ready : waiting).add(t);
+        }
+        order(ready);
+        List<PendingTx> block = new ArrayList<>();
+        long gas = 0;
+        for (PendingTx t : ready) {
+            if (gas + t.gas() <= blockGasLimit) {
+                block.add(t);
+                gas += t.gas();
+            } else {
+                waiting.add(t);
+            }
+        }
+        pending.clear();
+        pending.addAll(waiting);
+        pending.sort(Comparator.comparingLong(PendingTx::sequence));
+        return block;
+    }
+
+    private void order(List<PendingTx> ready) {
+        Comparator<PendingTx> fifo = Comparator.comparingDouble(PendingTx::arrival).thenComparingLong(PendingTx::sequence);
+        switch (rule) {
+            case PRIORITY_FEE -> ready.sort(Comparator.comparingDouble(PendingTx::priorityFee).reversed().thenComparing(fifo));
+            case FIFO -> ready.sort(fifo);
+            case RANDOM -> {
+                ready.sort(Comparator.comparingLong(PendingTx::sequence));
+                for (int i = ready.size() - 1; i > 0; i--) {
+                    int j = blockOrder.nextInt(i + 1);
+                    PendingTx tmp = ready.get(i);
+                    ready.set(i, ready.get(j));
+                    ready.set(j, tmp);
+                }
+            }
+            default -> throw new AssertionError(rule);
+        }
+    }
+
+    /** Transactions still waiting. */
+    public int size() {
+        return pending.size();
+    }
+
+    public long blockGasLimit() {
+        return blockGasLimit;
+    }
+}
