@@ -9,6 +9,7 @@ public final class ExternalMarket {
     private final ImpactShape shape;
     private final double coefficient;
     private final double halfLifeSeconds;
+    private final double baseDepth;
     private double depth;
     private double impact;
     private double reference;
@@ -27,6 +28,7 @@ public final class ExternalMarket {
         this.shape = shape;
         this.coefficient = coefficient;
         this.depth = depth;
+        this.baseDepth = depth;
         this.halfLifeSeconds = halfLifeSeconds;
     }
 
@@ -79,12 +81,12 @@ public final class ExternalMarket {
         return tradedNotional;
     }
 
-    /** Scales the depth (e.g. 0.2 when market makers withdraw in a crisis). */
-    public void scaleDepth(double factor) {
+    /** Sets the depth to {@code factor} × the initial depth (e.g. 0.2 while liquidity is withdrawn in a crisis). */
+    public void setDepthFactor(double factor) {
         if (!(factor > 0)) {
             throw new IllegalArgumentException("depth factor must be > 0, got " + factor);
         }
-        depth *= factor;
+        depth = baseDepth * factor;
     }
 
     public double depth() {

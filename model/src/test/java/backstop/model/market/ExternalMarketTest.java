@@ -32,7 +32,7 @@ class ExternalMarketTest {
     void thinnerDepthMeansMoreImpactForTheSameTrade() {
         ExternalMarket deep = new ExternalMarket(100, ImpactShape.LINEAR, 0.01, 1_000_000, 60);
         ExternalMarket thin = new ExternalMarket(100, ImpactShape.LINEAR, 0.01, 1_000_000, 60);
-        thin.scaleDepth(0.2);
+        thin.setDepthFactor(0.2);
         deep.trade(-1_000_000);
         thin.trade(-1_000_000);
         assertTrue(thin.price() < deep.price());

@@ -1,0 +1,88 @@
+package backstop.model.agent;
+
+import backstop.model.chain.PendingTx;
+import backstop.model.world.World;
+import backstop.protocol.tx.Tx;
+import backstop.protocol.tx.TxReceipt;
+
+import java.util.function.Consumer;
+
+/**
+ * A participant of the world. It acts only by submitting transactions to the mempool, like any user of a
+ * real chain; each arrives {@link #latency()} seconds after it is sent, so an agent always acts on a view
+ * that is stale by the time its transaction executes. Agents pay gas (outside the protocol's ledger) for
+ * every transaction that reaches a block, successful or not, and keep it in their payoff.
+ */
+public abstract class Agent {
+    private final int id;
+    private final String population;
+    private final double latency;
+    private double gasPaid;
+    private long submitted;
+    private long failed;
+
+    protected Agent(int id, String population, double latency) {
+        if (!(latency >= 0)) {
+            throw new IllegalArgumentException(population + ": latency must be ≥ 0, got " + latency);
+        }
+        this.id = id;
+        this.population = population;
+        this.latency = latency;
+    }
+
+    /**
+     * Called once when the world starts, before block 1: open accounts and deposit. This is the genesis
+     * state, so these transactions go straight to {@code world.protocol().submit(...)}, not through the mempool.
+     */
+    public abstract void setUp(World world);
+
+    /** Called in the agents phase of every block: observe, decide, submit. */
+    public abstract void act(World world);
+
+    /** Net value of this agent's accounts and external holdings now, minus gas (quote units). */
+    public abstract double payoff(World world);
+
+    /** Sends {@code tx} with a priority fee (gwei); {@code onReceipt} sees the result when its block runs. */
+    protected final void send(World world, Tx tx, double priorityFee, long gas, Consumer<TxReceipt> onReceipt) {
+        submitted++;
+        world.mempool().submit(new PendingTx(world.mempool().nextSequence(), id, tx, priorityFee,
+                world.now() + latency, gas, r -> {
+                    if (!r.ok()) {
+                        failed++;
+                    }
+                    if (onReceipt != null) {
+                        onReceipt.accept(r);
+                    }
+                }));
+    }
+
+    /** Records gas paid for one executed transaction (by the block phase). */
+    public final void chargeGas(double quote) {
+        gasPaid += quote;
+    }
+
+    public final int id() {
+        return id;
+    }
+
+    /** The population (agent class) this agent belongs to, e.g. "traders/noise". */
+    public final String population() {
+        return population;
+    }
+
+    public final double latency() {
+        return latency;
+    }
+
+    public final double gasPaid() {
+        return gasPaid;
+    }
+
+    public final long submitted() {
+        return submitted;
+    }
+
+    public final long failed() {
+        return failed;
+    }
+}

@@ -1,0 +1,15 @@
+package backstop.model.agent;
+
+import backstop.model.world.World;
+import ec.util.MersenneTwisterFast;
+
+import java.util.List;
+
+/** Creates one population of agents (with heterogeneous parameters drawn from its own stream). */
+public interface AgentFactory {
+    /** Population name, e.g. "traders/noise"; also names its random stream. */
+    String population();
+
+    /** The agents, with ids from {@code firstId} on. */
+    List<Agent> create(int firstId, World world, MersenneTwisterFast rng);
+}

@@ -1,0 +1,106 @@
+package backstop.model.world;
+
+import backstop.model.agent.Agent;
+import backstop.model.agent.AgentFactory;
+import backstop.model.random.Streams;
+import backstop.protocol.Protocol;
+import backstop.protocol.ProtocolConfig;
+import backstop.protocol.event.EventSink;
+import backstop.protocol.market.MarketSpec;
+import sim.engine.Schedule;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The MASON model of one run: a world of agents around a protocol, one schedule step per block, the six
+ * phases of {@link Phase} as orderings within it. It runs the same with or without the GUI; headless runs
+ * call {@link #runToEnd()}.
+ */
+public class BackstopModel extends SimState {
+    private static final long serialVersionUID = 1L;
+
+    private final transient WorldSpec spec;
+    private final transient Function<List<MarketSpec>, ProtocolConfig> design;
+    private final transient List<AgentFactory> populations;
+    private final transient EventSink sink;
+    private final transient List<Steppable> recorders = new ArrayList<>();
+    private transient World world;
+
+    /**
+     * @param design      builds a fresh protocol config (the loss-mitigation design) for the world's markets
+     * @param populations the agent populations, created in this order (ids follow it)
+     * @param sink        receives every protocol event
+     */
+    public BackstopModel(long seed, WorldSpec spec, Function<List<MarketSpec>, ProtocolConfig> design,
+                         List<AgentFactory> populations, EventSink sink) {
+        super(seed);
+        this.spec = spec;
+        this.design = design;
+        this.populations = List.copyOf(populations);
+        this.sink = sink;
+    }
+
+    @Override
+    public void start() {
+        super.start();
+        List<MarketSpec> markets = new ArrayList<>();
+        for (WorldSpec.Asset a : spec.assets()) {
+            markets.add(a.market());
+        }
+        Streams streams = new Streams(seed());
+        world = new World(spec, new Protocol(design.apply(markets), sink), streams);
+        world.moveEnvironment(0);
+        world.publishOracle();
+        int next = 0;
+        for (AgentFactory f : populations) {
+            List<Agent> created = f.create(next, world, streams.stream("agents/" + f.population()));
+            next += created.size();
+            world.addAgents(created);
+        }
+        for (Agent a : world.agents()) {
+            a.setUp(world);
+        }
+        world.endBlock();
+        schedulePhase(Phase.ENVIRONMENT, s -> world.moveEnvironment((long) schedule.getTime() + 1));
+        schedulePhase(Phase.ORACLE, s -> world.publishOracle());
+        schedulePhase(Phase.AGENTS, s -> world.letAgentsAct());
+        schedulePhase(Phase.BLOCK, s -> world.executeBlock());
+        schedulePhase(Phase.END_BLOCK, s -> world.endBlock());
+        for (Steppable r : recorders) {
+            schedulePhase(Phase.RECORD, r);
+        }
+    }
+
+    private void schedulePhase(int ordering, Steppable step) {
+        schedule.scheduleRepeating(Schedule.EPOCH, ordering, step, 1.0);
+    }
+
+    /** Registers a recorder run in the {@link Phase#RECORD} phase of every block (call before starting). */
+    public void onRecord(Steppable recorder) {
+        recorders.add(recorder);
+    }
+
+    /** Runs every block of the scenario headless, then finishes. */
+    public void runToEnd() {
+        start();
+        while (schedule.getSteps() < spec.blocks()) {
+            if (!schedule.step(this)) {
+                break;
+            }
+        }
+        finish();
+    }
+
+    /** The world of the current run (after {@link #start()}). */
+    public World world() {
+        return world;
+    }
+
+    public WorldSpec spec() {
+        return spec;
+    }
+}

@@ -1,0 +1,214 @@
+package backstop.model.world;
+
+import backstop.model.agent.Agent;
+import backstop.model.chain.GasMarket;
+import backstop.model.chain.Mempool;
+import backstop.model.chain.PendingTx;
+import backstop.model.market.ExternalMarket;
+import backstop.model.oracle.OracleAggregator;
+import backstop.model.oracle.OracleSource;
+import backstop.model.price.ExogenousPrices;
+import backstop.model.price.PriceProcess;
+import backstop.model.random.Streams;
+import backstop.protocol.Protocol;
+import backstop.protocol.market.MarketSpec;
+import backstop.protocol.tx.TxReceipt;
+import ec.util.MersenneTwisterFast;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One run's world: the protocol and everything around it, and the work of each block phase. Agents read it
+ * (prices, books, their accounts) and act only through the mempool.
+ */
+public final class World {
+    private final WorldSpec spec;
+    private final Protocol protocol;
+    private final Streams streams;
+    private final ExogenousPrices prices;
+    private final List<ExternalMarket> venues = new ArrayList<>();
+    private final List<List<ExternalMarket>> thinVenues = new ArrayList<>();
+    private final List<OracleAggregator> oracles = new ArrayList<>();
+    private final Mempool mempool;
+    private final GasMarket gas;
+    private final List<Agent> agents = new ArrayList<>();
+    private final MersenneTwisterFast agentOrder;
+    private final long[] lastOracleTicks;
+    private long block;
+    private double now;
+
+    World(WorldSpec spec, Protocol protocol, Streams streams) {
+        this.spec = spec;
+        this.protocol = protocol;
+        this.streams = streams;
+        List<PriceProcess> processes = new ArrayList<>();
+        double[] initial = new double[spec.assets().size()];
+        for (int i = 0; i < initial.length; i++) {
+            WorldSpec.Asset a = spec.assets().get(i);
+            processes.add(a.process().build());
+            initial[i] = a.initialPrice();
+            WorldSpec.External e = a.external();
+            venues.add(new ExternalMarket(a.initialPrice(), e.shape(), e.coefficient(), e.depth(), e.halfLifeSeconds()));
+        }
+        this.prices = new ExogenousPrices(processes, spec.correlation(), initial, streams.stream("environment"));
+        for (int i = 0; i < initial.length; i++) {
+            oracles.add(buildOracle(i));
+        }
+        WorldSpec.Chain c = spec.chain();
+        this.mempool = new Mempool(c.ordering(), c.blockGasLimit(), streams.stream("block-order"));
+        this.gas = new GasMarket(c.baseFeeGwei(), c.floorGwei(), c.targetGas());
+        this.agentOrder = streams.stream("agent-order");
+        this.lastOracleTicks = new long[initial.length];
+    }
+
+    private OracleAggregator buildOracle(int asset) {
+        List<OracleSource> sources = new ArrayList<>();
+        List<ExternalMarket> thin = new ArrayList<>();
+        ExternalMarket main = venues.get(asset);
+        for (WorldSpec.Source s : spec.oracle().sources()) {
+            ExternalMarket venue = main;
+            if (s.thinDepth() > 0) {
+                WorldSpec.External e = spec.assets().get(asset).external();
+                venue = new ExternalMarket(main.reference(), e.shape(), e.coefficient(), s.thinDepth(), e.halfLifeSeconds());
+                thin.add(venue);
+            }
+            ExternalMarket v = venue;
+            sources.add(new OracleSource(s.name(), s.weight(), v::price, s.deviation(), s.heartbeat(), s.delay()));
+        }
+        thinVenues.add(thin);
+        return new OracleAggregator(sources, spec.oracle().maxDeviation());
+    }
+
+    void addAgents(List<Agent> created) {
+        agents.addAll(created);
+    }
+
+    /** Phase 1: the exogenous price moves, venues follow it, impact decays, episodes apply. */
+    void moveEnvironment(long blockNumber) {
+        this.block = blockNumber;
+        this.now = blockNumber * spec.blockSeconds();
+        if (blockNumber > 0) {
+            prices.step(spec.blockSeconds());
+        }
+        double gasSpike = 1;
+        double depth = 1;
+        for (WorldSpec.Episode e : spec.episodes()) {
+            if (now >= e.start() && now < e.end()) {
+                gasSpike *= e.gasSpike();
+                depth *= e.depthScale();
+            }
+        }
+        gas.setSpike(gasSpike);
+        for (int i = 0; i < venues.size(); i++) {
+            List<ExternalMarket> all = new ArrayList<>(thinVenues.get(i));
+            all.add(venues.get(i));
+            for (ExternalMarket v : all) {
+                v.setReference(prices.price(i));
+                v.decay(spec.blockSeconds());
+                v.setDepthFactor(depth);
+            }
+        }
+    }
+
+    /** Phase 2: the block begins; oracles sample the venues and the protocol gets any new price. */
+    void publishOracle() {
+        protocol.beginBlock(block, (long) Math.floor(now));
+        for (int i = 0; i < oracles.size(); i++) {
+            OracleAggregator o = oracles.get(i);
+            o.sample(now);
+            double p = o.price();
+            if (Double.isFinite(p) && p > 0) {
+                MarketSpec m = protocol.market(i).spec();
+                long ticks = Math.max(1, m.ticks(p));
+                if (ticks != lastOracleTicks[i]) {
+                    protocol.setOraclePrice(i, ticks, 0);
+                    lastOracleTicks[i] = ticks;
+                }
+            }
+        }
+    }
+
+    /** Phase 3: every agent acts, in an order shuffled each block by the agent-order stream. */
+    void letAgentsAct() {
+        List<Agent> order = new ArrayList<>(agents);
+        for (int i = order.size() - 1; i > 0; i--) {
+            Collections.swap(order, i, agentOrder.nextInt(i + 1));
+        }
+        for (Agent a : order) {
+            a.act(this);
+        }
+    }
+
+    /** Phase 4: the builder orders the mempool and the protocol executes the block; senders pay gas. */
+    void executeBlock() {
+        long used = 0;
+        for (PendingTx t : mempool.buildBlock(now)) {
+            TxReceipt r = protocol.submit(t.tx());
+            used += t.gas();
+            if (t.sender() >= 0 && t.sender() < agents.size()) {
+                agents.get(t.sender()).chargeGas(gas.cost(t.gas(), t.priorityFee(), spec.chain().nativePrice()));
+            }
+            t.onReceipt().accept(r);
+        }
+        gas.afterBlock(used);
+    }
+
+    /** Phase 5: the protocol's end of block. */
+    void endBlock() {
+        protocol.endBlock();
+    }
+
+    public WorldSpec spec() {
+        return spec;
+    }
+
+    public Protocol protocol() {
+        return protocol;
+    }
+
+    public Streams streams() {
+        return streams;
+    }
+
+    /** The exogenous reference prices. */
+    public ExogenousPrices prices() {
+        return prices;
+    }
+
+    /** The main external venue of an asset (what arbitrageurs and hedgers trade). */
+    public ExternalMarket venue(int asset) {
+        return venues.get(asset);
+    }
+
+    /** The thin venues an asset's oracle reads (empty unless the scenario has thin sources). */
+    public List<ExternalMarket> thinVenues(int asset) {
+        return thinVenues.get(asset);
+    }
+
+    public OracleAggregator oracle(int asset) {
+        return oracles.get(asset);
+    }
+
+    public Mempool mempool() {
+        return mempool;
+    }
+
+    public GasMarket gas() {
+        return gas;
+    }
+
+    public List<Agent> agents() {
+        return Collections.unmodifiableList(agents);
+    }
+
+    public long block() {
+        return block;
+    }
+
+    /** Simulated seconds since the start. */
+    public double now() {
+        return now;
+    }
+}

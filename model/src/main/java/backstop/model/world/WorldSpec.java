@@ -1,0 +1,72 @@
+package backstop.model.world;
+
+import backstop.model.chain.OrderingRule;
+import backstop.model.market.ImpactShape;
+import backstop.model.price.ProcessSpec;
+import backstop.protocol.market.MarketSpec;
+
+import java.util.List;
+
+/**
+ * Everything about the world around the protocol (DESIGN.md §2): assets and their exogenous processes, the
+ * external venues the oracle reads, the oracle, the chain, scheduled stress, and how long to run. A named
+ * scenario is one of these; the loss-mitigation design is separate, so any design runs in any world.
+ */
+public record WorldSpec(String name, double blockSeconds, long blocks, double sampleSeconds, List<Asset> assets,
+                        double[][] correlation, Oracle oracle, Chain chain, List<Episode> episodes) {
+
+    public WorldSpec {
+        assets = List.copyOf(assets);
+        episodes = episodes == null ? List.of() : List.copyOf(episodes);
+        if (!(blockSeconds > 0) || blocks < 1 || !(sampleSeconds > 0)) {
+            throw new IllegalArgumentException(name + ": need block_seconds > 0, blocks ≥ 1, sample_seconds > 0");
+        }
+        if (assets.isEmpty() || correlation.length != assets.size()) {
+            throw new IllegalArgumentException(name + ": need at least one asset and a correlation matrix of the same size");
+        }
+    }
+
+    /** Simulated seconds the run covers. */
+    public double duration() {
+        return blocks * blockSeconds;
+    }
+
+    /** One traded asset: its perp market, start price, exogenous process and external venue. */
+    public record Asset(MarketSpec market, double initialPrice, ProcessSpec process, External external) {
+    }
+
+    /** The external (spot) venue's price impact and resilience. */
+    public record External(ImpactShape shape, double coefficient, double depth, double halfLifeSeconds) {
+    }
+
+    /**
+     * Oracle sources for every market. A source with {@code thinDepth} > 0 reads its own thin venue (which an
+     * adversary can move) instead of the main external market.
+     */
+    public record Oracle(List<Source> sources, double maxDeviation) {
+        public Oracle {
+            sources = List.copyOf(sources);
+        }
+    }
+
+    /** One oracle source. */
+    public record Source(String name, double weight, double deviation, double heartbeat, double delay, double thinDepth) {
+    }
+
+    /** Block building and gas. */
+    public record Chain(OrderingRule ordering, long blockGasLimit, long targetGas, double baseFeeGwei,
+                        double floorGwei, double nativePrice) {
+    }
+
+    /**
+     * A scheduled stress episode between {@code start} and {@code end} seconds: gas multiplied by
+     * {@code gasSpike} and external depth by {@code depthScale} while it lasts (1 = unchanged).
+     */
+    public record Episode(String name, double start, double end, double gasSpike, double depthScale) {
+        public Episode {
+            if (!(end > start) || !(gasSpike > 0) || !(depthScale > 0)) {
+                throw new IllegalArgumentException("episode " + name + ": need end > start, gas_spike > 0, depth_scale > 0");
+            }
+        }
+    }
+}
