@@ -17,6 +17,8 @@ public abstract class Agent {
     private final int id;
     private final String population;
     private final double latency;
+    private double wakeEvery;
+    private double nextWake;
     private double gasPaid;
     private long submitted;
     private long failed;
@@ -41,6 +43,27 @@ public abstract class Agent {
 
     /** Net value of this agent's accounts and external holdings now, minus gas (quote units). */
     public abstract double payoff(World world);
+
+    /**
+     * How often the agent wakes, in seconds (0: every block). Its first wake is offset by a uniform fraction
+     * of the interval ({@code phase} in [0, 1)) so a population does not act in lockstep.
+     */
+    protected final void wakeEvery(double seconds, double phase) {
+        if (!(seconds >= 0) || !(phase >= 0 && phase < 1)) {
+            throw new IllegalArgumentException(population + ": need wake interval ≥ 0 and phase in [0, 1)");
+        }
+        this.wakeEvery = seconds;
+        this.nextWake = seconds * phase;
+    }
+
+    /** Whether the agent acts at {@code now}; if so, its next wake is scheduled. */
+    public final boolean wakes(double now) {
+        if (now < nextWake) {
+            return false;
+        }
+        nextWake = wakeEvery <= 0 ? now : Math.max(nextWake + wakeEvery, now);
+        return true;
+    }
 
     /** Sends {@code tx} with a priority fee (gwei); {@code onReceipt} sees the result when its block runs. */
     protected final void send(World world, Tx tx, double priorityFee, long gas, Consumer<TxReceipt> onReceipt) {

@@ -137,7 +137,9 @@ public final class World {
             Collections.swap(order, i, agentOrder.nextInt(i + 1));
         }
         for (Agent a : order) {
-            a.act(this);
+            if (a.wakes(now)) {
+                a.act(this);
+            }
         }
     }
 

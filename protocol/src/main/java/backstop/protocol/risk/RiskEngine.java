@@ -214,6 +214,14 @@ public final class RiskEngine {
         return out;
     }
 
+    /**
+     * Accounts found liquidatable at their last valuation, ascending by id — public information, as a
+     * lending protocol's health factors are; it does not re-value anything.
+     */
+    public int[] liquidatableAccounts() {
+        return liquidatable.toIntArray();
+    }
+
     /** Whether the account was found liquidatable at its last valuation. */
     public boolean isLiquidatable(int account) {
         return liquidatable.contains(account);

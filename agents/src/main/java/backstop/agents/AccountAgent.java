@@ -1,0 +1,88 @@
+package backstop.agents;
+
+import backstop.model.agent.Agent;
+import backstop.model.world.World;
+import backstop.protocol.Protocol;
+import backstop.protocol.market.Market;
+import backstop.protocol.money.Amounts;
+import backstop.protocol.tx.Tx;
+
+/**
+ * An agent that trades from one cross-margin account funded with {@code capital} at genesis. Its payoff is
+ * the account's value now minus what it deposited and the gas it paid (external holdings, for agents that
+ * have them, are added by the subclass).
+ */
+public abstract class AccountAgent extends Agent {
+    /** Gas of one order-book transaction; app-chains are cheap, L1s are not (the chain's gas price decides). */
+    protected static final long ORDER_GAS = 60_000;
+
+    private final double capital;
+    private int account = -1;
+    private double deposited;
+
+    protected AccountAgent(int id, String population, double latency, double capital) {
+        super(id, population, latency);
+        if (!(capital >= 0)) {
+            throw new IllegalArgumentException(population + ": capital must be ≥ 0, got " + capital);
+        }
+        this.capital = capital;
+    }
+
+    @Override
+    public void setUp(World world) {
+        Protocol p = world.protocol();
+        account = (int) p.submit(new Tx.OpenAccount(id(), -1, tag())).id();
+        long micros = Amounts.micros(Math.round(capital));
+        if (micros > 0) {
+            p.submit(new Tx.Deposit(account, micros));
+            deposited = capital;
+        }
+    }
+
+    /** The account tag: the population's class, used to attribute value flows. */
+    protected abstract int tag();
+
+    public final int account() {
+        return account;
+    }
+
+    public final double capital() {
+        return capital;
+    }
+
+    /** Signed position in lots. */
+    protected final long position(World world, int market) {
+        return world.protocol().accounts().size(account, market);
+    }
+
+    /** Account value now (quote units). */
+    protected final double value(World world) {
+        return Amounts.toUnits(world.protocol().risk(account).value());
+    }
+
+    /** Health now (value / maintenance requirement; +∞ with no positions). */
+    protected final double health(World world) {
+        return world.protocol().risk(account).health();
+    }
+
+    /** The oracle price of a market in quote units. */
+    protected static double oracle(World world, int market) {
+        Market m = world.protocol().market(market);
+        return m.spec().price(m.oraclePrice());
+    }
+
+    /** Lots worth {@code notional} quote at {@code price}. */
+    protected static long lotsFor(World world, int market, double notional, double price) {
+        return Math.max(0, world.protocol().market(market).spec().lots(notional / price));
+    }
+
+    @Override
+    public double payoff(World world) {
+        return value(world) - deposited - gasPaid();
+    }
+
+    /** Adds to the recorded deposits when the agent tops up (so payoff stays net of what it put in). */
+    protected final void addDeposit(double quote) {
+        deposited += quote;
+    }
+}

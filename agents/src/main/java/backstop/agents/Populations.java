@@ -1,0 +1,158 @@
+package backstop.agents;
+
+import backstop.agents.arbitrage.BasisArbitrageur;
+import backstop.agents.keepers.Keeper;
+import backstop.agents.makers.MarketMaker;
+import backstop.agents.params.Dist;
+import backstop.agents.traders.LeveragedTrader;
+import backstop.agents.traders.NoiseTrader;
+import backstop.model.agent.Agent;
+import backstop.model.agent.AgentFactory;
+import backstop.model.world.World;
+import ec.util.MersenneTwisterFast;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The agent populations a scenario lists: each draws every member's parameters from its distributions, in
+ * member order, from the population's own stream — so adding a population never changes another's draws.
+ */
+public final class Populations {
+    private Populations() {
+    }
+
+    private static void requireCount(String name, int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException(name + ".count: must be ≥ 0, got " + count);
+        }
+    }
+
+    /** Leveraged retail traders. {@code reserve} is drawn as a multiple of capital. */
+    public record LeveragedTraders(String name, int count, int market, Dist capital, Dist leverage, double longBias,
+                                   Dist entryProbability, double takeProfit, double alarmHealth,
+                                   double topUpProbability, double panicProbability, Dist reserve, Dist wakeSeconds,
+                                   Dist latency) implements AgentFactory {
+        public LeveragedTraders {
+            requireCount(name, count);
+        }
+
+        @Override
+        public String population() {
+            return name;
+        }
+
+        @Override
+        public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
+            List<Agent> out = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                double cap = capital.sample(rng);
+                var params = new LeveragedTrader.Params(market, cap, leverage.sample(rng), longBias,
+                        entryProbability.sample(rng), takeProfit, alarmHealth, topUpProbability, panicProbability,
+                        cap * reserve.sample(rng), wakeSeconds.sample(rng), latency.sample(rng));
+                out.add(new LeveragedTrader(firstId + i, name, params, rng));
+            }
+            return out;
+        }
+    }
+
+    /** Noise traders. */
+    public record NoiseTraders(String name, int count, int market, Dist capital, Dist tradeNotional, double maxLeverage,
+                               Dist wakeSeconds, Dist latency) implements AgentFactory {
+        public NoiseTraders {
+            requireCount(name, count);
+        }
+
+        @Override
+        public String population() {
+            return name;
+        }
+
+        @Override
+        public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
+            List<Agent> out = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                var params = new NoiseTrader.Params(market, capital.sample(rng), tradeNotional.sample(rng),
+                        maxLeverage, wakeSeconds.sample(rng), latency.sample(rng));
+                out.add(new NoiseTrader(firstId + i, name, params, rng));
+            }
+            return out;
+        }
+    }
+
+    /** Market makers. */
+    public record MarketMakers(String name, int count, int market, Dist capital, int levels, Dist levelNotional,
+                               Dist baseSpreadBps, double volSpreadFactor, double depthVolFactor,
+                               double inventoryAversion, Dist maxInventoryNotional, Dist withdrawVol,
+                               double requoteBps, double ewmaLambda, Dist latency) implements AgentFactory {
+        public MarketMakers {
+            requireCount(name, count);
+        }
+
+        @Override
+        public String population() {
+            return name;
+        }
+
+        @Override
+        public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
+            List<Agent> out = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                var params = new MarketMaker.Params(market, capital.sample(rng), levels, levelNotional.sample(rng),
+                        baseSpreadBps.sample(rng), volSpreadFactor, depthVolFactor, inventoryAversion,
+                        maxInventoryNotional.sample(rng), withdrawVol.sample(rng), requoteBps, ewmaLambda,
+                        latency.sample(rng));
+                out.add(new MarketMaker(firstId + i, name, params, rng));
+            }
+            return out;
+        }
+    }
+
+    /** Basis arbitrageurs. */
+    public record Arbitrageurs(String name, int count, int market, Dist capital, Dist threshold, Dist tradeNotional,
+                               Dist maxNotional, Dist wakeSeconds, Dist latency) implements AgentFactory {
+        public Arbitrageurs {
+            requireCount(name, count);
+        }
+
+        @Override
+        public String population() {
+            return name;
+        }
+
+        @Override
+        public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
+            List<Agent> out = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                var params = new BasisArbitrageur.Params(market, capital.sample(rng), threshold.sample(rng),
+                        tradeNotional.sample(rng), maxNotional.sample(rng), wakeSeconds.sample(rng), latency.sample(rng));
+                out.add(new BasisArbitrageur(firstId + i, name, params, rng));
+            }
+            return out;
+        }
+    }
+
+    /** Keepers / liquidators. */
+    public record Keepers(String name, int count, Dist capital, Dist rewardRate, Dist bidShare, double minProfit,
+                          long gasPerCall, int maxCallsPerBlock, Dist wakeSeconds, Dist latency) implements AgentFactory {
+        public Keepers {
+            requireCount(name, count);
+        }
+
+        @Override
+        public String population() {
+            return name;
+        }
+
+        @Override
+        public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
+            List<Agent> out = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                var params = new Keeper.Params(capital.sample(rng), rewardRate.sample(rng), bidShare.sample(rng),
+                        minProfit, gasPerCall, maxCallsPerBlock, wakeSeconds.sample(rng), latency.sample(rng));
+                out.add(new Keeper(firstId + i, name, params, rng));
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package backstop.agents.makers;
+
+import backstop.agents.AccountAgent;
+import backstop.agents.AgentClass;
+import backstop.model.price.PriceProcess;
+import backstop.model.world.World;
+import backstop.protocol.book.Side;
+import backstop.protocol.tx.Tx;
+import ec.util.MersenneTwisterFast;
+
+/**
+ * Inventory-aware market maker in the spirit of Avellaneda–Stoikov (DESIGN.md §5). It quotes a ladder around a
+ * reservation price skewed against its inventory; spreads widen and depth shrinks as the EWMA volatility of
+ * the oracle rises; above its volatility limit it pulls every quote ("liquidity vanishes when needed") and
+ * returns once volatility falls back below a fraction of the limit. It re-quotes when the fair price has moved
+ * more than a threshold or its inventory changed. Its quotes' receipts arrive a block later (latency); each
+ * round of quotes has a generation, and a receipt from a superseded generation is cancelled on arrival, so a
+ * quote never outlives the round that placed it.
+ */
+public final class MarketMaker extends AccountAgent {
+    /** Behaviour of one market maker. Volatilities are annualised; spreads in basis points. */
+    public record Params(int market, double capital, int levels, double levelNotional, double baseSpreadBps,
+                         double volSpreadFactor, double depthVolFactor, double inventoryAversion,
+                         double maxInventoryNotional, double withdrawVol, double requoteBps, double ewmaLambda,
+                         double latency) {
+        public Params {
+            if (levels < 1 || !(levelNotional > 0) || !(baseSpreadBps > 0) || !(maxInventoryNotional > 0)
+                    || !(ewmaLambda > 0 && ewmaLambda < 1) || !(withdrawVol > 0)) {
+                throw new IllegalArgumentException("market maker: need levels ≥ 1, positive notional, spread, "
+                        + "inventory limit and withdraw vol, and 0 < ewma_lambda < 1");
+            }
+        }
+    }
+
+    private final Params p;
+    private final long[] bids;
+    private final long[] asks;
+    private double variance;
+    private double lastPrice;
+    private double quotedFair;
+    private long quotedPosition;
+    private boolean withdrawn;
+    private long generation;
+
+    public MarketMaker(int id, String population, Params params, MersenneTwisterFast rng) {
+        super(id, population, params.latency(), params.capital());
+        this.p = params;
+        this.bids = new long[params.levels()];
+        this.asks = new long[params.levels()];
+        wakeEvery(0, 0);
+    }
+
+    @Override
+    protected int tag() {
+        return AgentClass.MARKET_MAKER.tag();
+    }
+
+    @Override
+    public void act(World world) {
+        double fair = oracle(world, p.market());
+        updateVolatility(fair);
+        double vol = annualisedVol(world);
+        if (withdrawn ? vol > 0.8 * p.withdrawVol() : vol > p.withdrawVol()) {
+            if (!withdrawn) {
+                cancelAll(world);
+                withdrawn = true;
+            }
+            return;
+        }
+        withdrawn = false;
+        long position = position(world, p.market());
+        boolean moved = quotedFair == 0 || Math.abs(fair / quotedFair - 1) * 1e4 > p.requoteBps();
+        if (!moved && position == quotedPosition) {
+            return;
+        }
+        cancelAll(world);
+        quote(world, fair, vol, position);
+        quotedFair = fair;
+        quotedPosition = position;
+    }
+
+    private void updateVolatility(double price) {
+        if (lastPrice > 0) {
+            double r = Math.log(price / lastPrice);
+            variance = p.ewmaLambda() * variance + (1 - p.ewmaLambda()) * r * r;
+        }
+        lastPrice = price;
+    }
+
+    /** EWMA volatility of per-block oracle returns, annualised. */
+    public double annualisedVol(World world) {
+        return Math.sqrt(variance * PriceProcess.YEAR / world.spec().blockSeconds());
+    }
+
+    private void quote(World world, double fair, double vol, long position) {
+        double inventory = world.protocol().market(p.market()).spec().base(position) * fair / p.maxInventoryNotional();
+        double reservation = fair * (1 - p.inventoryAversion() * inventory);
+        double blockVolBps = Math.sqrt(variance) * 1e4;
+        double half = fair * (p.baseSpreadBps() + p.volSpreadFactor() * blockVolBps) / 1e4;
+        double notional = p.levelNotional() / (1 + p.depthVolFactor() * vol);
+        for (int k = 0; k < p.levels(); k++) {
+            double step = half * (k + 1);
+            if (inventory < 1) {
+                place(world, Side.BUY, reservation - step, notional, bids, k);
+            }
+            if (inventory > -1) {
+                place(world, Side.SELL, reservation + step, notional, asks, k);
+            }
+        }
+    }
+
+    private void place(World world, Side side, double price, double notional, long[] slots, int k) {
+        var spec = world.protocol().market(p.market()).spec();
+        long ticks = spec.ticks(price);
+        long lots = lotsFor(world, p.market(), notional, price);
+        if (ticks <= 0 || lots <= 0) {
+            return;
+        }
+        long round = generation;
+        send(world, Tx.PlaceOrder.postOnly(account(), p.market(), side, ticks, lots), 0, ORDER_GAS, r -> {
+            if (!r.ok() || r.resting() == 0) {
+                return;
+            }
+            if (round == generation) {
+                slots[k] = r.id();
+            } else {
+                send(world, new Tx.CancelOrder(account(), r.id()), 0, 30_000, null);
+            }
+        });
+    }
+
+    private void cancelAll(World world) {
+        generation++;
+        for (long[] side : new long[][] {bids, asks}) {
+            for (int k = 0; k < side.length; k++) {
+                if (side[k] != 0) {
+                    send(world, new Tx.CancelOrder(account(), side[k]), 0, 30_000, null);
+                    side[k] = 0;
+                }
+            }
+        }
+    }
+
+    /** Quote notional currently resting (both sides), quote units, from the book. */
+    public double restingNotional(World world) {
+        var book = world.protocol().market(p.market()).book();
+        var spec = world.protocol().market(p.market()).spec();
+        double total = 0;
+        for (long[] side : new long[][] {bids, asks}) {
+            for (long id : side) {
+                if (id != 0 && book.contains(id)) {
+                    total += spec.base(book.remaining(id)) * spec.price(book.priceOf(id));
+                }
+            }
+        }
+        return total;
+    }
+
+    /** Whether it has pulled its quotes. */
+    public boolean withdrawn() {
+        return withdrawn;
+    }
+}

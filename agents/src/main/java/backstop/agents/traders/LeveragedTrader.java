@@ -1,0 +1,93 @@
+package backstop.agents.traders;
+
+import backstop.agents.AccountAgent;
+import backstop.agents.AgentClass;
+import backstop.model.world.World;
+import backstop.protocol.book.Side;
+import backstop.protocol.money.Amounts;
+import backstop.protocol.tx.Tx;
+import ec.util.MersenneTwisterFast;
+
+/**
+ * Leveraged retail (DESIGN.md §5): opens a position at its own leverage when it wakes, takes profit at a
+ * target, and when its health falls near liquidation either tops up margin from its reserve or panic-closes
+ * — or does nothing and is liquidated. Each choice is a draw from its own stream.
+ */
+public final class LeveragedTrader extends AccountAgent {
+    /** Behaviour of one trader. */
+    public record Params(int market, double capital, double leverage, double longBias, double entryProbability,
+                         double takeProfit, double alarmHealth, double topUpProbability, double panicProbability,
+                         double reserve, double wakeSeconds, double latency) {
+    }
+
+    private final Params p;
+    private final MersenneTwisterFast rng;
+    private double reserve;
+    private boolean alarmed;
+
+    public LeveragedTrader(int id, String population, Params params, MersenneTwisterFast rng) {
+        super(id, population, params.latency(), params.capital());
+        this.p = params;
+        this.rng = rng;
+        this.reserve = params.reserve();
+        wakeEvery(params.wakeSeconds(), rng.nextDouble());
+    }
+
+    @Override
+    protected int tag() {
+        return AgentClass.TRADER.tag();
+    }
+
+    @Override
+    public void act(World world) {
+        long size = position(world, p.market());
+        if (size == 0) {
+            alarmed = false;
+            if (rng.nextDouble() < p.entryProbability()) {
+                open(world);
+            }
+            return;
+        }
+        double health = health(world);
+        if (health < p.alarmHealth()) {
+            if (!alarmed) {
+                alarmed = true;
+                react(world, size);
+            }
+            return;
+        }
+        alarmed = false;
+        double pnl = value(world) / capital() - 1;
+        if (pnl >= p.takeProfit()) {
+            close(world, size);
+        }
+    }
+
+    private void open(World world) {
+        double price = oracle(world, p.market());
+        double notional = Math.max(0, value(world)) * p.leverage();
+        long lots = lotsFor(world, p.market(), notional, price);
+        if (lots > 0) {
+            Side side = rng.nextDouble() < p.longBias() ? Side.BUY : Side.SELL;
+            send(world, Tx.PlaceOrder.market(account(), p.market(), side, lots), 0, ORDER_GAS, null);
+        }
+    }
+
+    /** Near liquidation: top up half the reserve, or panic-close, or hold. */
+    private void react(World world, long size) {
+        double u = rng.nextDouble();
+        if (u < p.topUpProbability() && reserve > 1) {
+            double amount = reserve / 2;
+            reserve -= amount;
+            addDeposit(amount);
+            send(world, new Tx.Deposit(account(), Amounts.micros(Math.round(amount))), 0, 50_000, null);
+        } else if (u < p.topUpProbability() + p.panicProbability()) {
+            close(world, size);
+        }
+    }
+
+    private void close(World world, long size) {
+        Side side = size > 0 ? Side.SELL : Side.BUY;
+        send(world, Tx.PlaceOrder.close(account(), p.market(), side, Math.abs(size)), 0, ORDER_GAS, null);
+    }
+}
