@@ -2,6 +2,8 @@ package backstop.model.world;
 
 import backstop.model.agent.Agent;
 import backstop.model.agent.AgentFactory;
+import backstop.model.metrics.CascadeTracker;
+import backstop.model.metrics.Recorder;
 import backstop.model.random.Streams;
 import backstop.protocol.Protocol;
 import backstop.protocol.ProtocolConfig;
@@ -29,6 +31,8 @@ public class BackstopModel extends SimState {
     private final transient EventSink sink;
     private final transient List<Steppable> recorders = new ArrayList<>();
     private transient World world;
+    private transient CascadeTracker cascades;
+    private transient Recorder recorder;
 
     /**
      * @param design      builds a fresh protocol config (the loss-mitigation design) for the world's markets
@@ -52,7 +56,19 @@ public class BackstopModel extends SimState {
             markets.add(a.market());
         }
         Streams streams = new Streams(seed());
-        world = new World(spec, new Protocol(design.apply(markets), sink), streams);
+        cascades = new CascadeTracker();
+        recorder = new Recorder(spec.sampleSeconds());
+        World[] holder = new World[1];
+        Protocol protocol = new Protocol(design.apply(markets), e -> {
+            if (holder[0] != null) {
+                holder[0].onEvent(e);
+            }
+            cascades.accept(e);
+            recorder.accept(e);
+            sink.accept(e);
+        });
+        world = new World(spec, protocol, streams);
+        holder[0] = world;
         world.moveEnvironment(0);
         world.publishOracle();
         int next = 0;
@@ -70,6 +86,7 @@ public class BackstopModel extends SimState {
         schedulePhase(Phase.AGENTS, s -> world.letAgentsAct());
         schedulePhase(Phase.BLOCK, s -> world.executeBlock());
         schedulePhase(Phase.END_BLOCK, s -> world.endBlock());
+        schedulePhase(Phase.RECORD, s -> recorder.sample(world));
         for (Steppable r : recorders) {
             schedulePhase(Phase.RECORD, r);
         }
@@ -102,5 +119,15 @@ public class BackstopModel extends SimState {
 
     public WorldSpec spec() {
         return spec;
+    }
+
+    /** The sampled time series and event counters of the current run. */
+    public Recorder recorder() {
+        return recorder;
+    }
+
+    /** Liquidation cascades of the current run. */
+    public CascadeTracker cascades() {
+        return cascades;
     }
 }

@@ -36,6 +36,10 @@ public final class World {
     private final List<Agent> agents = new ArrayList<>();
     private final MersenneTwisterFast agentOrder;
     private final long[] lastOracleTicks;
+    private final long[] lastLiquidation;
+    private final double[] lastLiquidationTime;
+    private final double[] impactAtPublish;
+    private final double[] logOracleAtPublish;
     private long block;
     private double now;
 
@@ -61,6 +65,18 @@ public final class World {
         this.gas = new GasMarket(c.baseFeeGwei(), c.floorGwei(), c.targetGas());
         this.agentOrder = streams.stream("agent-order");
         this.lastOracleTicks = new long[initial.length];
+        this.lastLiquidation = new long[initial.length];
+        this.lastLiquidationTime = new double[initial.length];
+        this.impactAtPublish = new double[initial.length];
+        this.logOracleAtPublish = new double[initial.length];
+    }
+
+    /** Every protocol event passes here first: the world remembers each market's latest liquidation. */
+    void onEvent(backstop.protocol.event.ProtocolEvent e) {
+        if (e instanceof backstop.protocol.event.ProtocolEvent.Liquidation l) {
+            lastLiquidation[l.market()] = l.id();
+            lastLiquidationTime[l.market()] = now;
+        }
     }
 
     private OracleAggregator buildOracle(int asset) {
@@ -123,11 +139,30 @@ public final class World {
                 MarketSpec m = protocol.market(i).spec();
                 long ticks = Math.max(1, m.ticks(p));
                 if (ticks != lastOracleTicks[i]) {
-                    protocol.setOraclePrice(i, ticks, 0);
+                    protocol.setOraclePrice(i, ticks, attributedCause(i, Math.log(p)));
                     lastOracleTicks[i] = ticks;
+                    impactAtPublish[i] = venues.get(i).impact();
+                    logOracleAtPublish[i] = Math.log(p);
                 }
             }
         }
+    }
+
+    /**
+     * The cause of a new oracle price: the market's latest liquidation if it happened within three impact
+     * half-lives and the venue's impact since the last publication moved the same way as the oracle and makes
+     * up at least half of the move — the liquidation's flow reached the index. Otherwise 0 (exogenous).
+     */
+    private long attributedCause(int market, double logPrice) {
+        if (lastLiquidation[market] == 0 || lastOracleTicks[market] == 0) {
+            return 0;
+        }
+        double window = 3 * spec.assets().get(market).external().halfLifeSeconds();
+        double move = logPrice - logOracleAtPublish[market];
+        double impact = venues.get(market).impact() - impactAtPublish[market];
+        boolean recent = now - lastLiquidationTime[market] <= window;
+        boolean driven = Math.signum(impact) == Math.signum(move) && Math.abs(impact) >= 0.5 * Math.abs(move);
+        return recent && driven && move != 0 ? lastLiquidation[market] : 0;
     }
 
     /** Phase 3: every agent acts, in an order shuffled each block by the agent-order stream. */

@@ -53,6 +53,12 @@ class WorldTest {
         double start = w.protocol().market(0).spec().price(prices.get(0).price());
         assertTrue(oracle < start * 0.8, "the crash shows in the oracle: " + start + " → " + oracle);
         assertEquals(0, w.protocol().ledger().total());
+        var series = model.recorder().series();
+        assertEquals(90, series.size(), "one sample every 10 s of 900 s");
+        double[] index = series.column("btc_index");
+        assertEquals(1, series.column("time")[0], "first sample after block 1");
+        assertEquals(20_000, index[0], 20_000 * 0.005);
+        assertEquals(external, index[index.length - 1], external * 0.01);
     }
 
     @Test

@@ -1,0 +1,126 @@
+package backstop.model.metrics;
+
+import backstop.protocol.event.EventSink;
+import backstop.protocol.event.ProtocolEvent;
+import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2ObjectLinkedOpenHashMap;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Builds liquidation cascades from cause links as events stream past. A liquidation's parent is the
+ * liquidation behind its cause — directly, or through an oracle price whose move the world attributed to a
+ * liquidation's flow. A liquidation with no such parent has depth 1 and belongs to the cascade rooted at its
+ * own cause (the exogenous price move that set it off), so every account one shock liquidates is in that
+ * shock's cascade; descendants join their parent's cascade one level deeper. Repeated steps of one
+ * account's liquidation share their cause, so they are siblings, not a deeper cascade. A cascade's size counts the liquidation steps that closed something
+ * (attempts that found no liquidity are not liquidations), and a cascade exists once one of them has.
+ */
+public final class CascadeTracker implements EventSink {
+    /** One cascade: its root event (the exogenous move, or a liquidation without a cause), size, depth, closed notional and the blocks it spanned. */
+    public static final class Cascade {
+        private final long root;
+        private final long firstBlock;
+        private long lastBlock;
+        private int size;
+        private int depth;
+        private long notional;
+
+        Cascade(long root, long block) {
+            this.root = root;
+            this.firstBlock = block;
+            this.lastBlock = block;
+        }
+
+        public long root() {
+            return root;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        public int depth() {
+            return depth;
+        }
+
+        /** Notional closed by its liquidations, quote micros. */
+        public long notional() {
+            return notional;
+        }
+
+        public long firstBlock() {
+            return firstBlock;
+        }
+
+        public long lastBlock() {
+            return lastBlock;
+        }
+    }
+
+    private final Long2LongOpenHashMap oracleCause = new Long2LongOpenHashMap();
+    private final Long2LongOpenHashMap rootOf = new Long2LongOpenHashMap();
+    private final Long2LongOpenHashMap depthOf = new Long2LongOpenHashMap();
+    private final Long2ObjectLinkedOpenHashMap<Cascade> cascades = new Long2ObjectLinkedOpenHashMap<>();
+
+    @Override
+    public void accept(ProtocolEvent e) {
+        if (e instanceof ProtocolEvent.OraclePrice o) {
+            if (o.causeId() != 0 && rootOf.containsKey(o.causeId())) {
+                oracleCause.put(o.id(), o.causeId());
+            }
+        } else if (e instanceof ProtocolEvent.Liquidation l) {
+            long parent = parentLiquidation(l.causeId());
+            rootOf.put(l.id(), parent != 0 ? rootOf.get(parent) : (l.causeId() != 0 ? l.causeId() : l.id()));
+            depthOf.put(l.id(), parent != 0 ? depthOf.get(parent) + 1 : 1);
+        } else if (e instanceof ProtocolEvent.LiquidationSettled s && s.sizeClosed() > 0 && rootOf.containsKey(s.causeId())) {
+            long root = rootOf.get(s.causeId());
+            Cascade c = cascades.computeIfAbsent(root, r -> new Cascade(r, s.block()));
+            c.size++;
+            c.depth = (int) Math.max(c.depth, depthOf.get(s.causeId()));
+            c.lastBlock = s.block();
+            c.notional += s.notional();
+        }
+    }
+
+    private long parentLiquidation(long cause) {
+        if (rootOf.containsKey(cause)) {
+            return cause;
+        }
+        return oracleCause.getOrDefault(cause, 0L);
+    }
+
+    /** Every cascade so far, in the order they started. */
+    public Collection<Cascade> cascades() {
+        return cascades.values();
+    }
+
+    /** The largest cascade size (liquidations), 0 with none. */
+    public int maxSize() {
+        int max = 0;
+        for (Cascade c : cascades.values()) {
+            max = Math.max(max, c.size);
+        }
+        return max;
+    }
+
+    /** The deepest cascade, 0 with none. */
+    public int maxDepth() {
+        int max = 0;
+        for (Cascade c : cascades.values()) {
+            max = Math.max(max, c.depth);
+        }
+        return max;
+    }
+
+    /** Cascade sizes, in start order (for the size distribution). */
+    public List<Integer> sizes() {
+        List<Integer> out = new ArrayList<>();
+        for (Cascade c : cascades.values()) {
+            out.add(c.size);
+        }
+        return out;
+    }
+}
