@@ -4,6 +4,7 @@ import backstop.model.agent.Agent;
 import backstop.model.agent.AgentFactory;
 import backstop.model.metrics.CascadeTracker;
 import backstop.model.metrics.Recorder;
+import backstop.model.metrics.ValueFlows;
 import backstop.model.random.Streams;
 import backstop.protocol.Protocol;
 import backstop.protocol.ProtocolConfig;
@@ -16,6 +17,7 @@ import sim.engine.Steppable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * The MASON model of one run: a world of agents around a protocol, one schedule step per block, the six
@@ -33,6 +35,8 @@ public class BackstopModel extends SimState {
     private transient World world;
     private transient CascadeTracker cascades;
     private transient Recorder recorder;
+    private transient ValueFlows flows;
+    private transient IntFunction<String> tagNames = tag -> tag == Protocol.VAULT_TAG ? "vault" : "tag" + tag;
 
     /**
      * @param design      builds a fresh protocol config (the loss-mitigation design) for the world's markets
@@ -65,8 +69,12 @@ public class BackstopModel extends SimState {
             }
             cascades.accept(e);
             recorder.accept(e);
+            if (flows != null) {
+                flows.accept(e);
+            }
             sink.accept(e);
         });
+        flows = new ValueFlows(protocol, tagNames);
         world = new World(spec, protocol, streams);
         holder[0] = world;
         world.moveEnvironment(0);
@@ -94,6 +102,16 @@ public class BackstopModel extends SimState {
 
     private void schedulePhase(int ordering, Steppable step) {
         schedule.scheduleRepeating(Schedule.EPOCH, ordering, step, 1.0);
+    }
+
+    /** Names account tags (agent classes) in the value-flow matrix; call before starting. */
+    public void nameTags(IntFunction<String> names) {
+        this.tagNames = names;
+    }
+
+    /** The value-flow matrix of the current run. */
+    public ValueFlows flows() {
+        return flows;
     }
 
     /** Registers a recorder run in the {@link Phase#RECORD} phase of every block (call before starting). */
