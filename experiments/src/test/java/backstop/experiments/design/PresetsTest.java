@@ -41,23 +41,23 @@ class PresetsTest {
 
     @Test
     void badDesignsNameTheOffendingKeyAndValue() {
-        IllegalArgumentException unknownKey = assertThrows(IllegalArgumentException.class, () -> Presets.parse("""
+        backstop.experiments.config.ConfigException unknownKey = assertThrows(backstop.experiments.config.ConfigException.class, () -> Presets.parse("""
                 name: x
                 liquidation: {type: full-close, penalty: {rate: 0.01, keeper_share: 0}, slippage: 0.1}
                 insurance_fundd: 5
                 """, "inline"));
         assertTrue(unknownKey.getMessage().contains("insurance_fundd"), unknownKey.getMessage());
-        IllegalArgumentException range = assertThrows(IllegalArgumentException.class, () -> Presets.parse("""
+        backstop.experiments.config.ConfigException range = assertThrows(backstop.experiments.config.ConfigException.class, () -> Presets.parse("""
                 name: x
                 liquidation: {type: full-close, penalty: {rate: 1.5, keeper_share: 0}, slippage: 0.1}
                 """, "inline"));
         assertTrue(range.getMessage().contains("penalty.rate: must be in [0, 1], got 1.5"), range.getMessage());
-        IllegalArgumentException type = assertThrows(IllegalArgumentException.class, () -> Presets.parse("""
+        backstop.experiments.config.ConfigException type = assertThrows(backstop.experiments.config.ConfigException.class, () -> Presets.parse("""
                 name: x
                 liquidation: {type: no-such-policy}
                 """, "inline"));
         assertTrue(type.getMessage().contains("no-such-policy"), type.getMessage());
-        IllegalArgumentException preset = assertThrows(IllegalArgumentException.class, () -> Presets.load("nonesuch"));
+        backstop.experiments.config.ConfigException preset = assertThrows(backstop.experiments.config.ConfigException.class, () -> Presets.load("nonesuch"));
         assertTrue(preset.getMessage().contains("known: none"), preset.getMessage());
     }
 }
