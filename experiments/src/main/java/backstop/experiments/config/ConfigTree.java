@@ -136,7 +136,7 @@ public final class ConfigTree {
     private static JsonNode child(JsonNode node, Object step, String path) {
         JsonNode next = step instanceof String key ? node.get(key) : node.get((Integer) step);
         if (next == null || next.isNull()) {
-            throw new ConfigException("--set " + path + ": no such key (" + step + ")");
+            throw new ConfigException("--set " + path + ": " + (step instanceof String ? "no such key (" + step + ")" : "no element [" + step + "]"));
         }
         return next;
     }
