@@ -31,7 +31,7 @@ public abstract class AccountAgent extends Agent {
     @Override
     public void setUp(World world) {
         Protocol p = world.protocol();
-        account = (int) p.submit(new Tx.OpenAccount(id(), -1, tag())).id();
+        account = (int) p.submit(new Tx.OpenAccount(id(), -1, agentClass().tag())).id();
         long micros = Amounts.micros(Math.round(capital));
         if (micros > 0) {
             p.submit(new Tx.Deposit(account, micros));
@@ -39,8 +39,8 @@ public abstract class AccountAgent extends Agent {
         }
     }
 
-    /** The account tag: the population's class, used to attribute value flows. */
-    protected abstract int tag();
+    /** The agent's class (its account tag), used to attribute value flows and payoffs. */
+    public abstract AgentClass agentClass();
 
     public final int account() {
         return account;

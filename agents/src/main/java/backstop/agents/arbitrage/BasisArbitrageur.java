@@ -34,8 +34,8 @@ public final class BasisArbitrageur extends AccountAgent {
     }
 
     @Override
-    protected int tag() {
-        return AgentClass.ARBITRAGEUR.tag();
+    public AgentClass agentClass() {
+        return AgentClass.ARBITRAGEUR;
     }
 
     @Override

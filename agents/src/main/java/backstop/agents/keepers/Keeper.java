@@ -32,8 +32,8 @@ public final class Keeper extends AccountAgent {
     }
 
     @Override
-    protected int tag() {
-        return AgentClass.LIQUIDATOR.tag();
+    public AgentClass agentClass() {
+        return AgentClass.LIQUIDATOR;
     }
 
     @Override

@@ -51,8 +51,8 @@ public final class MarketMaker extends AccountAgent {
     }
 
     @Override
-    protected int tag() {
-        return AgentClass.MARKET_MAKER.tag();
+    public AgentClass agentClass() {
+        return AgentClass.MARKET_MAKER;
     }
 
     @Override

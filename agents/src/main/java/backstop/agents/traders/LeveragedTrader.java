@@ -34,8 +34,8 @@ public final class LeveragedTrader extends AccountAgent {
     }
 
     @Override
-    protected int tag() {
-        return AgentClass.TRADER.tag();
+    public AgentClass agentClass() {
+        return AgentClass.TRADER;
     }
 
     @Override

@@ -28,8 +28,8 @@ public final class NoiseTrader extends AccountAgent {
     }
 
     @Override
-    protected int tag() {
-        return AgentClass.TRADER.tag();
+    public AgentClass agentClass() {
+        return AgentClass.TRADER;
     }
 
     @Override

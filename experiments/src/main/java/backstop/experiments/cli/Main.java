@@ -8,13 +8,24 @@ import picocli.CommandLine.Command;
         description = "Agent-based laboratory for loss mitigation in decentralized derivatives.",
         subcommands = {RunCommand.class})
 public final class Main implements Runnable {
+    /** The version written to every manifest. */
+    public static final String VERSION = "0.1.0";
+
     public static void main(String[] args) {
         System.exit(execute(args));
     }
 
     /** Runs the command line and returns its exit code (for tests). */
     public static int execute(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof backstop.experiments.config.ConfigException ce) {
+                cmd.getErr().println("backstop: " + ce.getMessage().replace("\n", "\nbackstop: "));
+                return 2;
+            }
+            throw e;
+        });
+        return cli.execute(args);
     }
 
     @Override

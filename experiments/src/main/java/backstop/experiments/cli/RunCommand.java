@@ -1,80 +1,97 @@
 package backstop.experiments.cli;
 
-import backstop.experiments.crash.CrashResult;
-import backstop.experiments.crash.CrashSpec;
-import backstop.experiments.crash.ScriptedCrash;
-import backstop.experiments.results.AtomicFiles;
+import backstop.experiments.config.ConfigBinder;
+import backstop.experiments.design.DesignSpec;
+import backstop.experiments.design.Presets;
 import backstop.experiments.results.EventJsonl;
 import backstop.experiments.results.Json;
-import backstop.protocol.ProtocolConfig;
-import backstop.protocol.money.Amounts;
+import backstop.experiments.results.RunDirectory;
+import backstop.experiments.results.RunFolder;
+import backstop.experiments.run.RunResult;
+import backstop.experiments.run.WorldRun;
+import backstop.experiments.scenario.ScenarioSpec;
+import backstop.experiments.scenario.Scenarios;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code backstop run}: runs the default scenario end to end, prints a summary and writes a run folder. */
+/** {@code backstop run}: one scenario under one design on one seed; prints a summary and writes a run folder. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the default scenario (a scripted 30%% crash on the protocol core) and write a run folder.")
+        description = "Run a scenario (library name or YAML file) under a design and write a run folder.")
 final class RunCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec command;
+    static final String DEFAULT_SCENARIO = "black-thursday-2020";
+    static final String DEFAULT_PRESET = "none";
+
+    @Parameters(index = "0", arity = "0..1", description = "Scenario name or YAML file (default: ${DEFAULT-VALUE}).",
+            defaultValue = DEFAULT_SCENARIO)
+    String scenario;
+
+    @Option(names = "--preset", description = "Design: preset name or YAML file (default: ${DEFAULT-VALUE}).",
+            defaultValue = DEFAULT_PRESET)
+    String preset;
 
     @Option(names = "--seed", description = "Run seed (default: ${DEFAULT-VALUE}).", defaultValue = "1")
     long seed;
 
-    @Option(names = "--out", description = "Run folder (default: results/scripted-crash-seed<SEED>).")
-    Path out;
+    @Option(names = "--set", description = "Override a scenario key, e.g. --set duration_seconds=600 (repeatable).")
+    List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--traders", description = "Leveraged trader accounts (default: ${DEFAULT-VALUE}).", defaultValue = "1000")
-    int traders;
+    @Option(names = "--out", description = "Run folder (default: results/<scenario>-<preset>-seed<SEED>).")
+    Path out;
 
     @Override
     public Integer call() throws Exception {
-        if (traders < 1) {
-            throw new ParameterException(command.commandLine(), "--traders: must be ≥ 1, got " + traders);
+        ScenarioSpec spec = Scenarios.load(scenario, overrides);
+        DesignSpec design = Presets.loadOrFile(preset);
+        Path dir = out != null ? out : Path.of("results", spec.name() + "-" + design.name() + "-seed" + seed);
+        RunDirectory folder = new RunDirectory(dir);
+        try {
+            RunResult result;
+            try (EventJsonl events = new EventJsonl(folder.staging().resolve("events.jsonl"), Json.mapper())) {
+                result = WorldRun.run(spec, design, seed, events);
+            }
+            RunFolder.write(folder.staging(), result, manifest(spec, design, result));
+            Path written = folder.commit();
+            printSummary(spec, design, result.summary());
+            System.out.println("results: " + written);
+            return 0;
+        } catch (Exception | Error e) {
+            folder.abandon();
+            throw e;
         }
-        CrashSpec base = CrashSpec.standard(seed);
-        CrashSpec spec = new CrashSpec(seed, traders, base.maxLeverage(), base.makerCapital(), base.bookLevels(),
-                base.levelSizeBase(), base.startPrice(), base.calmBlocks(), base.crashBlocks(), base.blocks(),
-                base.drawdown(), base.noise(), base.entryBlocks(), base.blockSeconds(), base.initialMarginPpm(),
-                base.maintenanceMarginPpm());
-        Path dir = out != null ? out : Path.of("results", "scripted-crash-seed" + seed);
-        ObjectMapper json = Json.mapper();
-        long started = System.nanoTime();
-        CrashResult result;
-        try (EventJsonl events = new EventJsonl(dir.resolve("events.jsonl"), json)) {
-            result = new ScriptedCrash(spec).run(m -> ProtocolConfig.builder(m).insuranceFundSeed(Amounts.micros(10_000)).build(), events);
-        }
-        double wall = (System.nanoTime() - started) / 1e9;
-        Map<String, Object> summary = new LinkedHashMap<>(result.summary());
-        summary.put("wall_seconds", wall);
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("scenario", "scripted-crash");
-        manifest.put("seed", seed);
-        manifest.put("spec", spec);
-        manifest.put("version", RunCommand.class.getPackage().getImplementationVersion());
-        manifest.put("wall_seconds", wall);
-        AtomicFiles.write(dir.resolve("summary.json"), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(summary));
-        AtomicFiles.write(dir.resolve("manifest.json"), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
-        printTable(summary);
-        System.out.println("results: " + dir.toAbsolutePath().normalize());
-        return 0;
     }
 
-    private static void printTable(Map<String, Object> summary) {
+    private Map<String, Object> manifest(ScenarioSpec spec, DesignSpec design, RunResult r) {
+        ObjectMapper mapper = ConfigBinder.mapper();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("scenario", spec.name());
+        m.put("design", design.name());
+        m.put("seed", seed);
+        m.put("overrides", overrides);
+        m.put("version", Main.VERSION);
+        m.put("state_hash", Long.toHexString(r.stateHash()));
+        m.put("wall_seconds", r.summary().get("wall_seconds"));
+        m.put("scenario_config", mapper.valueToTree(spec));
+        m.put("design_config", mapper.valueToTree(design));
+        return m;
+    }
+
+    static void printSummary(ScenarioSpec spec, DesignSpec design, Map<String, Object> summary) {
+        System.out.printf("scenario %s · design %s%n", spec.name(), design.name());
         int width = summary.keySet().stream().mapToInt(String::length).max().orElse(10);
         for (Map.Entry<String, Object> e : summary.entrySet()) {
             Object v = e.getValue();
-            String text = v instanceof Double d ? String.format(java.util.Locale.ROOT, "%,.4f", d) : String.valueOf(v);
-            System.out.printf("%-" + width + "s  %s%n", e.getKey(), text);
+            String text = v instanceof Double d ? String.format(Locale.ROOT, "%,.4f", d) : String.valueOf(v);
+            System.out.printf("  %-" + width + "s  %s%n", e.getKey(), text);
         }
     }
 }

@@ -27,6 +27,18 @@ public final class Presets {
         return bind(ConfigTree.read(name, "presets"), "presets/" + name + ".yaml");
     }
 
+    /** A preset by name, or a design YAML file (which may extend a preset). */
+    public static DesignSpec loadOrFile(String nameOrFile) {
+        if (NAMES.contains(nameOrFile)) {
+            return load(nameOrFile);
+        }
+        if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of(nameOrFile))) {
+            throw new ConfigException("unknown preset '" + nameOrFile + "'; known: " + String.join(", ", NAMES)
+                    + " (or a path to a design YAML file)");
+        }
+        return bind(ConfigTree.read(nameOrFile, "presets"), nameOrFile);
+    }
+
     /** Reads a design from YAML text; errors name the document and the path of the offending key. */
     public static DesignSpec parse(String yaml, String origin) {
         return bind(ConfigTree.parse(yaml, origin), origin);

@@ -2,9 +2,12 @@ package backstop.experiments.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,52 +17,87 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RunCommandTest {
+    /** A short calm run with a small population, so the CLI tests stay fast. */
+    private static final String[] SMALL = {"--set", "duration_seconds=120", "--set", "agents[1].count=60"};
     private final ObjectMapper json = new ObjectMapper();
 
+    private static String[] args(Path out, String... extra) {
+        List<String> a = new java.util.ArrayList<>(List.of("run", "calm", "--out", out.toString()));
+        a.addAll(List.of(SMALL));
+        a.addAll(List.of(extra));
+        return a.toArray(String[]::new);
+    }
+
     @Test
-    void runWritesSummaryManifestAndEventsThatParse(@TempDir Path tmp) throws Exception {
+    void runWritesEveryResultFileAndTheRequiredSummaryKeys(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("run");
-        assertEquals(0, Main.execute("run", "--traders", "200", "--seed", "7", "--out", out.toString()));
+        assertEquals(0, Main.execute(args(out, "--seed", "7")));
         JsonNode summary = json.readTree(out.resolve("summary.json").toFile());
-        for (String key : List.of("liquidation_count", "liquidated_notional", "bad_debt", "uncovered_bad_debt",
-                "insurance_fund_start", "insurance_fund_end", "insurance_fund_min", "insurance_drawn",
-                "exogenous_drawdown", "mark_drawdown", "accounts", "blocks", "wall_seconds")) {
+        for (String key : List.of("bad_debt", "uncovered_bad_debt", "insurance_fund_start", "insurance_fund_end",
+                "insurance_fund_min", "insurance_drawn", "socialized_loss", "adl_count", "adl_notional",
+                "liquidation_count", "partial_liquidation_count", "liquidated_notional", "max_cascade_size",
+                "max_cascade_depth", "halt_count", "halted_seconds", "exogenous_drawdown", "mark_drawdown",
+                "amplification", "liquidator_pnl", "market_maker_pnl", "arbitrageur_pnl", "trader_pnl",
+                "protocol_fees", "accounts", "blocks", "wall_seconds")) {
             assertTrue(summary.has(key), "summary.json has " + key);
         }
-        assertEquals(0, summary.get("ledger_total").asLong());
-        assertEquals(201, summary.get("accounts").asInt());
-        assertEquals(7, json.readTree(out.resolve("manifest.json").toFile()).get("seed").asLong());
-        List<String> lines = Files.readAllLines(out.resolve("events.jsonl"));
-        assertTrue(lines.size() > 1000);
-        for (String line : lines.subList(0, 50)) {
+        assertEquals(120, summary.get("blocks").asInt());
+        JsonNode manifest = json.readTree(out.resolve("manifest.json").toFile());
+        assertEquals(7, manifest.get("seed").asLong());
+        assertEquals("calm", manifest.get("scenario").asText());
+        assertEquals(120.0, manifest.get("scenario_config").get("duration_seconds").asDouble());
+        List<String> series = Files.readAllLines(out.resolve("timeseries.csv"));
+        assertTrue(series.get(0).startsWith("time,block,btc-usd_index,btc-usd_oracle,btc-usd_mark"), series.get(0));
+        assertEquals(13, series.size(), "a header and one row every 10 s");
+        assertTrue(Files.readAllLines(out.resolve("agents.csv")).get(0).startsWith("agent,population,class"));
+        assertTrue(Files.readAllLines(out.resolve("flows.csv")).size() > 1);
+        for (String line : Files.readAllLines(out.resolve("events.jsonl")).subList(0, 50)) {
             JsonNode e = json.readTree(line);
             assertTrue(e.has("type") && e.has("id") && e.has("cause_id") && e.has("block"), line);
         }
-        try (var files = Files.list(out)) {
-            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".partial")), "no temporary files left");
+        try (var files = Files.list(tmp)) {
+            assertEquals(List.of(out), files.toList(), "no staging folder left beside the run");
         }
     }
 
     @Test
-    void sameSeedWritesByteIdenticalEventsAndSummary(@TempDir Path tmp) throws Exception {
+    void sameSeedWritesByteIdenticalResultsApartFromTiming(@TempDir Path tmp) throws Exception {
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");
-        assertEquals(0, Main.execute("run", "--traders", "150", "--out", a.toString()));
-        assertEquals(0, Main.execute("run", "--traders", "150", "--out", b.toString()));
-        assertEquals(-1, Files.mismatch(a.resolve("events.jsonl"), b.resolve("events.jsonl")));
-        JsonNode sa = json.readTree(a.resolve("summary.json").toFile());
-        JsonNode sb = json.readTree(b.resolve("summary.json").toFile());
-        ((com.fasterxml.jackson.databind.node.ObjectNode) sa).remove("wall_seconds");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) sb).remove("wall_seconds");
+        assertEquals(0, Main.execute(args(a)));
+        assertEquals(0, Main.execute(args(b)));
+        for (String f : List.of("events.jsonl", "timeseries.csv", "agents.csv", "flows.csv")) {
+            assertEquals(-1, Files.mismatch(a.resolve(f), b.resolve(f)), f);
+        }
+        ObjectNode sa = (ObjectNode) json.readTree(a.resolve("summary.json").toFile());
+        ObjectNode sb = (ObjectNode) json.readTree(b.resolve("summary.json").toFile());
+        sa.remove("wall_seconds");
+        sb.remove("wall_seconds");
         assertEquals(sa, sb);
     }
 
     @Test
-    void badArgumentsExitTwoAndWriteNothing(@TempDir Path tmp) {
+    void badInputExitsTwoNamesTheProblemAndWritesNothing(@TempDir Path tmp) {
         Path out = tmp.resolve("never");
-        assertEquals(2, Main.execute("run", "--traders", "-5", "--out", out.toString()));
-        assertEquals(2, Main.execute("run", "--seed", "abc", "--out", out.toString()));
-        assertEquals(2, Main.execute("run", "--no-such-option"));
+        assertEquals(2, Main.execute("run", "calm", "--seed", "abc", "--out", out.toString()));
+        assertEquals(2, Main.execute("run", "calm", "--no-such-option"));
+        assertTrue(stderrOf("run", "no-such-scenario", "--out", out.toString()).contains("unknown scenario 'no-such-scenario'"));
+        assertTrue(stderrOf("run", "calm", "--preset", "nope", "--out", out.toString()).contains("unknown preset 'nope'"));
+        assertTrue(stderrOf("run", "calm", "--set", "agents[1].cuont=5", "--out", out.toString()).contains("agents[1].cuont: no such key"));
+        assertTrue(stderrOf("run", "calm", "--set", "agents[1].count=-5", "--out", out.toString()).contains("agents[1]: traders/leveraged.count: must be ≥ 0, got -5"));
+        assertTrue(stderrOf("run", "calm", "--set", "markets[0].initial_price=abc", "--out", out.toString()).contains("markets[0].initial_price"));
         assertFalse(Files.exists(out));
+    }
+
+    private static String stderrOf(String... args) {
+        PrintStream old = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true));
+        try {
+            assertEquals(2, Main.execute(args));
+        } finally {
+            System.setErr(old);
+        }
+        return err.toString();
     }
 }

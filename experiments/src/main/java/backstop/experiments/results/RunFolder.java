@@ -1,0 +1,73 @@
+package backstop.experiments.results;
+
+import backstop.experiments.run.RunResult;
+import backstop.model.metrics.ValueFlows;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a run folder (DESIGN.md §7): {@code manifest.json}, {@code summary.json}, {@code timeseries.csv},
+ * {@code agents.csv} and {@code flows.csv}, each through a temporary file renamed when complete;
+ * {@code events.jsonl} is streamed during the run by {@link EventJsonl}.
+ */
+public final class RunFolder {
+    private static final CsvMapper CSV = new CsvMapper();
+
+    private RunFolder() {
+    }
+
+    /** Writes every file but the events; {@code manifest} holds the resolved config, seed, version and wall time. */
+    public static void write(Path dir, RunResult r, Map<String, Object> manifest) throws IOException {
+        ObjectMapper json = Json.mapper();
+        AtomicFiles.write(dir.resolve("manifest.json"), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+        AtomicFiles.write(dir.resolve("summary.json"), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(r.summary()));
+        List<String> columns = r.timeseries() == null ? List.of("time") : r.timeseries().columns();
+        List<List<Object>> rows = new ArrayList<>();
+        if (r.timeseries() != null) {
+            for (double[] row : r.timeseries().rows()) {
+                List<Object> values = new ArrayList<>();
+                for (double v : row) {
+                    values.add(v);
+                }
+                rows.add(values);
+            }
+        }
+        AtomicFiles.write(dir.resolve("timeseries.csv"), csv(columns, rows));
+        List<List<Object>> agents = new ArrayList<>();
+        for (RunResult.AgentRow a : r.agents()) {
+            agents.add(List.of(a.id(), a.population(), a.agentClass(), a.account(), a.capital(), a.payoff(), a.gasPaid(),
+                    a.submitted(), a.failed()));
+        }
+        AtomicFiles.write(dir.resolve("agents.csv"), csv(List.of("agent", "population", "class", "account", "capital",
+                "payoff", "gas_paid", "transactions", "failed_transactions"), agents));
+        List<List<Object>> flows = new ArrayList<>();
+        for (ValueFlows.Flow f : r.flows()) {
+            flows.add(List.of(f.from(), f.to(), f.amount()));
+        }
+        AtomicFiles.write(dir.resolve("flows.csv"), csv(List.of("from", "to", "amount"), flows));
+    }
+
+    /** CSV text with a header row, through Jackson's CSV writer. */
+    public static byte[] csv(List<String> header, List<List<Object>> rows) throws IOException {
+        CsvSchema.Builder schema = CsvSchema.builder();
+        for (String h : header) {
+            schema.addColumn(h);
+        }
+        StringWriter out = new StringWriter();
+        try (var writer = CSV.writer(schema.build().withHeader()).writeValues(out)) {
+            for (List<Object> row : rows) {
+                writer.write(row);
+            }
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}

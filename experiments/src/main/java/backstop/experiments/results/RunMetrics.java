@@ -1,0 +1,124 @@
+package backstop.experiments.results;
+
+import backstop.protocol.Protocol;
+import backstop.protocol.event.EventSink;
+import backstop.protocol.event.ProtocolEvent;
+import backstop.protocol.market.Market;
+import backstop.protocol.market.MarketSpec;
+import backstop.protocol.money.Amounts;
+
+import java.util.Arrays;
+
+/**
+ * The headline numbers of one run, kept while it runs: counters from the protocol's events, and per block the
+ * insurance funds and the peak-to-trough drawdowns of the exogenous and mark prices. {@link Summary} turns
+ * them, with the agents' payoffs, into {@code summary.json}.
+ */
+public final class RunMetrics implements EventSink {
+    private Protocol protocol;
+    long liquidations;
+    long partialLiquidations;
+    long liquidatedNotional;
+    long badDebt;
+    long uncovered;
+    long insuranceDrawn;
+    long socialized;
+    long adlCount;
+    long adlNotional;
+    long haltCount;
+    double haltedSeconds;
+    long fees;
+    long insuranceStart = Long.MIN_VALUE;
+    long insuranceMin = Long.MAX_VALUE;
+    long insuranceEnd;
+    private double[] exoPeak;
+    private double[] markPeak;
+    double exogenousDrawdown;
+    double markDrawdown;
+    long blocks;
+    private final java.util.Set<Long> partialIds = new java.util.HashSet<>();
+
+    /** Connects the metrics to the protocol whose events they receive (for units and pots). */
+    public void attach(Protocol p) {
+        this.protocol = p;
+    }
+
+    @Override
+    public void accept(ProtocolEvent e) {
+        if (e instanceof ProtocolEvent.Liquidation l && l.partial()) {
+            partialIds.add(l.id());
+        } else if (e instanceof ProtocolEvent.LiquidationSettled s && s.sizeClosed() > 0) {
+            liquidations++;
+            liquidatedNotional += s.notional();
+            if (partialIds.remove(s.causeId())) {
+                partialLiquidations++;
+            }
+        } else if (e instanceof ProtocolEvent.BadDebt d) {
+            badDebt += d.amount();
+        } else if (e instanceof ProtocolEvent.LossAbsorbed a) {
+            absorbed(a.absorber(), a.amount());
+        } else if (e instanceof ProtocolEvent.PositionTransfer t && t.kind().equals("adl")) {
+            adlCount++;
+            adlNotional += Math.abs(protocol.market(t.market()).spec().notional(t.size(), t.price()));
+        } else if (e instanceof ProtocolEvent.Halt h && h.halted()) {
+            haltCount++;
+        } else if (e instanceof ProtocolEvent.Fill f) {
+            fees += f.takerFee() + f.makerFee();
+        }
+    }
+
+    private void absorbed(String absorber, long amount) {
+        if (absorber.equals("uncovered")) {
+            uncovered += amount;
+        } else if (absorber.contains("insurance")) {
+            insuranceDrawn += amount;
+        } else if (absorber.contains("social") || absorber.contains("funding-bump")) {
+            socialized += amount;
+        }
+    }
+
+    /** End of a block: sample insurance funds, halts and drawdowns ({@code exogenous[i]} is asset i's price). */
+    public void endOfBlock(double[] exogenous, double blockSeconds) {
+        blocks++;
+        long insurance = insurance();
+        if (insuranceStart == Long.MIN_VALUE) {
+            insuranceStart = insurance;
+        }
+        insuranceMin = Math.min(insuranceMin, insurance);
+        insuranceEnd = insurance;
+        int n = exogenous.length;
+        if (exoPeak == null) {
+            exoPeak = exogenous.clone();
+            markPeak = new double[n];
+        }
+        boolean halted = false;
+        for (int i = 0; i < n; i++) {
+            Market m = protocol.market(i);
+            MarketSpec s = m.spec();
+            double mark = s.price(m.markPrice());
+            exoPeak[i] = Math.max(exoPeak[i], exogenous[i]);
+            markPeak[i] = Math.max(markPeak[i], mark);
+            exogenousDrawdown = Math.max(exogenousDrawdown, 1 - exogenous[i] / exoPeak[i]);
+            markDrawdown = Math.max(markDrawdown, 1 - mark / markPeak[i]);
+            halted |= m.halted();
+        }
+        if (halted) {
+            haltedSeconds += blockSeconds;
+        }
+    }
+
+    /** Σ of the distinct insurance-fund pots, quote micros. */
+    long insurance() {
+        return Arrays.stream(protocol.markets().stream().mapToInt(m -> protocol.insuranceFundPot(m.id())).distinct().toArray())
+                .mapToLong(pot -> protocol.ledger().balance(pot)).sum();
+    }
+
+    /** Peak-to-trough drawdown of the mark relative to the exogenous one: > 1 when the protocol amplified the fall. */
+    double amplification() {
+        return exogenousDrawdown > 0 ? markDrawdown / exogenousDrawdown : Double.NaN;
+    }
+
+    static double units(long micros) {
+        return Amounts.toUnits(micros);
+    }
+}

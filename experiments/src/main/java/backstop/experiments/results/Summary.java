@@ -1,0 +1,50 @@
+package backstop.experiments.results;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code summary.json}: flat, snake_case metrics in a fixed order, amounts in quote units as decimals
+ * (DESIGN.md §7). Metrics are produced by name, so runs.csv, reports and charts need no per-metric code.
+ */
+public final class Summary {
+    private Summary() {
+    }
+
+    /**
+     * The summary of a run from its metrics, the PnL of each agent class, the cascade statistics and the
+     * run's size; {@code wallSeconds} is the only timing field.
+     */
+    public static Map<String, Object> of(RunMetrics m, Map<String, Double> pnlByClass, int maxCascadeSize,
+                                         int maxCascadeDepth, int accounts, double wallSeconds) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("bad_debt", RunMetrics.units(m.badDebt));
+        s.put("uncovered_bad_debt", RunMetrics.units(m.uncovered));
+        s.put("insurance_fund_start", RunMetrics.units(m.insuranceStart == Long.MIN_VALUE ? 0 : m.insuranceStart));
+        s.put("insurance_fund_end", RunMetrics.units(m.insuranceEnd));
+        s.put("insurance_fund_min", RunMetrics.units(m.insuranceMin == Long.MAX_VALUE ? 0 : m.insuranceMin));
+        s.put("insurance_drawn", RunMetrics.units(m.insuranceDrawn));
+        s.put("socialized_loss", RunMetrics.units(m.socialized));
+        s.put("adl_count", m.adlCount);
+        s.put("adl_notional", RunMetrics.units(m.adlNotional));
+        s.put("liquidation_count", m.liquidations);
+        s.put("partial_liquidation_count", m.partialLiquidations);
+        s.put("liquidated_notional", RunMetrics.units(m.liquidatedNotional));
+        s.put("max_cascade_size", maxCascadeSize);
+        s.put("max_cascade_depth", maxCascadeDepth);
+        s.put("halt_count", m.haltCount);
+        s.put("halted_seconds", m.haltedSeconds);
+        s.put("exogenous_drawdown", m.exogenousDrawdown);
+        s.put("mark_drawdown", m.markDrawdown);
+        s.put("amplification", m.amplification());
+        s.put("liquidator_pnl", pnlByClass.getOrDefault("liquidator", 0.0));
+        s.put("market_maker_pnl", pnlByClass.getOrDefault("market_maker", 0.0));
+        s.put("arbitrageur_pnl", pnlByClass.getOrDefault("arbitrageur", 0.0));
+        s.put("trader_pnl", pnlByClass.getOrDefault("trader", 0.0));
+        s.put("protocol_fees", RunMetrics.units(m.fees));
+        s.put("accounts", accounts);
+        s.put("blocks", m.blocks);
+        s.put("wall_seconds", wallSeconds);
+        return s;
+    }
+}

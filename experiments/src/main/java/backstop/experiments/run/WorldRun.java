@@ -1,0 +1,75 @@
+package backstop.experiments.run;
+
+import backstop.agents.AccountAgent;
+import backstop.agents.AgentClass;
+import backstop.experiments.design.DesignSpec;
+import backstop.experiments.results.RunMetrics;
+import backstop.experiments.results.Summary;
+import backstop.experiments.scenario.ScenarioSpec;
+import backstop.model.agent.Agent;
+import backstop.model.world.BackstopModel;
+import backstop.model.world.World;
+import backstop.protocol.Protocol;
+import backstop.protocol.event.EventSink;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Runs one scenario under one design on one seed, headless, and gathers its results. */
+public final class WorldRun {
+    private WorldRun() {
+    }
+
+    /** Names account tags by agent class ({@code market_maker}…), and the protocol's vault. */
+    public static String className(int tag) {
+        if (tag == Protocol.VAULT_TAG) {
+            return "vault";
+        }
+        AgentClass[] all = AgentClass.values();
+        return tag >= 0 && tag < all.length ? all[tag].name().toLowerCase(Locale.ROOT) : "tag" + tag;
+    }
+
+    /** Runs to the end; every protocol event also goes to {@code sink}. */
+    public static RunResult run(ScenarioSpec scenario, DesignSpec design, long seed, EventSink sink) {
+        long started = System.nanoTime();
+        RunMetrics metrics = new RunMetrics();
+        BackstopModel model = new BackstopModel(seed, scenario.world(), markets -> design.build(markets, seed),
+                scenario.agents(), e -> {
+                    metrics.accept(e);
+                    sink.accept(e);
+                });
+        model.nameTags(WorldRun::className);
+        model.onRecord(s -> {
+            World w = model.world();
+            if (w.block() == 1) {
+                metrics.attach(w.protocol());
+            }
+            double[] exo = new double[w.prices().assets()];
+            for (int i = 0; i < exo.length; i++) {
+                exo[i] = w.prices().price(i);
+            }
+            metrics.endOfBlock(exo, scenario.blockSeconds());
+        });
+        model.runToEnd();
+        World w = model.world();
+        List<RunResult.AgentRow> agents = new ArrayList<>();
+        Map<String, Double> pnl = new TreeMap<>();
+        for (Agent a : w.agents()) {
+            double payoff = a.payoff(w);
+            String cls = a instanceof AccountAgent aa ? aa.agentClass().name().toLowerCase(Locale.ROOT) : "other";
+            int account = a instanceof AccountAgent aa ? aa.account() : -1;
+            double capital = a instanceof AccountAgent aa ? aa.capital() : 0;
+            agents.add(new RunResult.AgentRow(a.id(), a.population(), cls, account, capital, payoff, a.gasPaid(),
+                    a.submitted(), a.failed()));
+            pnl.merge(cls, payoff, Double::sum);
+        }
+        double wall = (System.nanoTime() - started) / 1e9;
+        Map<String, Object> summary = Summary.of(metrics, pnl, model.cascades().maxSize(), model.cascades().maxDepth(),
+                w.protocol().accounts().count(), wall);
+        return new RunResult(scenario.name(), design.name(), seed, summary, model.recorder().series(),
+                model.flows().matrix(), agents, w.protocol().stateHash());
+    }
+}

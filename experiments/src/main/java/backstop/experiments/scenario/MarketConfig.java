@@ -1,0 +1,43 @@
+package backstop.experiments.scenario;
+
+import backstop.model.price.ProcessSpec;
+import backstop.model.world.WorldSpec;
+import backstop.protocol.market.FundingParams;
+import backstop.protocol.market.MarketSpec;
+import backstop.protocol.money.Amounts;
+
+/**
+ * One market of a scenario in friendly units: prices and notionals in quote units, fractions as decimals
+ * (0.05 = 5%), tick and lot sizes as decimal strings; plus the asset's exogenous process and external venue.
+ */
+public record MarketConfig(String symbol, double initialPrice, String tickSize, String lotSize, double initialMargin,
+                           double maintenanceMargin, double makerFee, double takerFee, double openInterestCap,
+                           boolean hourlyFunding, double markBand, ProcessSpec process, WorldSpec.External venue) {
+
+    public MarketConfig {
+        if (symbol == null || symbol.isBlank()) {
+            throw new IllegalArgumentException("symbol: is required");
+        }
+        if (!(initialPrice > 0)) {
+            throw new IllegalArgumentException("initial_price: must be > 0, got " + initialPrice);
+        }
+        if (!(maintenanceMargin > 0 && maintenanceMargin <= initialMargin && initialMargin <= 1)) {
+            throw new IllegalArgumentException("need 0 < maintenance_margin ≤ initial_margin ≤ 1, got "
+                    + maintenanceMargin + " and " + initialMargin);
+        }
+        if (process == null || venue == null) {
+            throw new IllegalArgumentException("process and venue: are required");
+        }
+    }
+
+    /** The protocol's market spec with this scenario's id. */
+    public MarketSpec spec(int id) {
+        return MarketSpec.builder(id, symbol, tickSize, lotSize)
+                .margin(Amounts.ppm(initialMargin), Amounts.ppm(maintenanceMargin))
+                .fees(Amounts.ppm(makerFee), Amounts.ppm(takerFee))
+                .openInterestCap(Amounts.micros(Math.round(openInterestCap)))
+                .funding(hourlyFunding ? FundingParams.HOURLY : FundingParams.NONE)
+                .markBandPpm(Amounts.ppm(markBand))
+                .build();
+    }
+}

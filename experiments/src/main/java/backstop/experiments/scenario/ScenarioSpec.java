@@ -1,0 +1,59 @@
+package backstop.experiments.scenario;
+
+import backstop.model.agent.AgentFactory;
+import backstop.model.world.WorldSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A named, citable stress scenario (or a calm baseline): the world around the protocol and the agents in it.
+ * The loss-mitigation design is chosen separately, so every design runs in every scenario on the same random
+ * numbers.
+ */
+public record ScenarioSpec(String name, String description, List<String> sources, double blockSeconds,
+                           double durationSeconds, double sampleSeconds, List<MarketConfig> markets,
+                           double[][] correlation, WorldSpec.Oracle oracle, WorldSpec.Chain chain,
+                           List<WorldSpec.Episode> episodes, List<AgentFactory> agents) {
+
+    public ScenarioSpec {
+        sources = sources == null ? List.of() : List.copyOf(sources);
+        episodes = episodes == null ? List.of() : List.copyOf(episodes);
+        agents = agents == null ? List.of() : List.copyOf(agents);
+        if (markets == null || markets.isEmpty()) {
+            throw new IllegalArgumentException("markets: at least one market is required");
+        }
+        if (!(blockSeconds > 0) || !(durationSeconds >= blockSeconds) || !(sampleSeconds > 0)) {
+            throw new IllegalArgumentException("need block_seconds > 0, duration_seconds ≥ block_seconds, sample_seconds > 0");
+        }
+        if (correlation == null) {
+            correlation = identity(markets.size());
+        }
+        if (correlation.length != markets.size()) {
+            throw new IllegalArgumentException("correlation: must be " + markets.size() + "×" + markets.size()
+                    + ", got " + correlation.length + " rows");
+        }
+        if (oracle == null || chain == null) {
+            throw new IllegalArgumentException("oracle and chain: are required");
+        }
+    }
+
+    private static double[][] identity(int n) {
+        double[][] m = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            m[i][i] = 1;
+        }
+        return m;
+    }
+
+    /** The model's world spec. */
+    public WorldSpec world() {
+        List<WorldSpec.Asset> assets = new ArrayList<>();
+        for (int i = 0; i < markets.size(); i++) {
+            MarketConfig m = markets.get(i);
+            assets.add(new WorldSpec.Asset(m.spec(i), m.initialPrice(), m.process(), m.venue()));
+        }
+        long blocks = Math.round(durationSeconds / blockSeconds);
+        return new WorldSpec(name, blockSeconds, blocks, sampleSeconds, assets, correlation, oracle, chain, episodes);
+    }
+}
