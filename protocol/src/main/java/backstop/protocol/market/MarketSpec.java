@@ -5,12 +5,20 @@ import java.util.List;
 
 /**
  * The fixed description of one perpetual market. Prices are ticks of {@code tickSize} quote per base unit,
- * sizes are lots of {@code lotSize} base units, and one lot at one tick is worth {@link #quotePerLotTick()}
- * quote micro-units exactly, so a notional is {@code size × price × quotePerLotTick} with no rounding.
+ * sizes are lots of {@code lotSize} base units, and one lot at one tick is worth {@code quotePerLotTick}
+ * quote micro-units exactly (derived from the two, and checked), so a notional is {@code size × price × quotePerLotTick} with no rounding.
  */
 public record MarketSpec(int id, String symbol, BigDecimal tickSize, BigDecimal lotSize, long makerFeePpm,
                          long takerFeePpm, List<MarginTier> tiers, long oiImfLowerCap, long oiImfUpperCap,
-                         long openInterestCap, FundingParams funding, long markBandPpm) {
+                         long openInterestCap, FundingParams funding, long markBandPpm, long quotePerLotTick) {
+
+    /** A spec whose {@code quotePerLotTick} is derived from tick and lot size. */
+    public MarketSpec(int id, String symbol, BigDecimal tickSize, BigDecimal lotSize, long makerFeePpm, long takerFeePpm,
+                      List<MarginTier> tiers, long oiImfLowerCap, long oiImfUpperCap, long openInterestCap,
+                      FundingParams funding, long markBandPpm) {
+        this(id, symbol, tickSize, lotSize, makerFeePpm, takerFeePpm, tiers, oiImfLowerCap, oiImfUpperCap,
+                openInterestCap, funding, markBandPpm, quotePerLotTick(tickSize, lotSize, symbol));
+    }
 
     public MarketSpec {
         tiers = List.copyOf(tiers);
@@ -37,12 +45,9 @@ public record MarketSpec(int id, String symbol, BigDecimal tickSize, BigDecimal 
         if (openInterestCap < 0 || markBandPpm < 0) {
             throw new IllegalArgumentException(symbol + ": openInterestCap and markBandPpm must be ≥ 0");
         }
-        quotePerLotTick(tickSize, lotSize, symbol);
-    }
-
-    /** Quote micro-units of one lot at one tick. */
-    public long quotePerLotTick() {
-        return quotePerLotTick(tickSize, lotSize, symbol);
+        if (quotePerLotTick != quotePerLotTick(tickSize, lotSize, symbol)) {
+            throw new IllegalArgumentException(symbol + ": quotePerLotTick must equal tickSize × lotSize in micro-units");
+        }
     }
 
     /** Notional (quote micros) of {@code size} lots at {@code price} ticks; sign follows size. */
