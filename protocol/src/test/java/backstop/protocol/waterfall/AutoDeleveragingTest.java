@@ -1,5 +1,6 @@
 package backstop.protocol.waterfall;
 
+import backstop.protocol.ProtocolConfig;
 import backstop.protocol.event.ProtocolEvent;
 import backstop.protocol.money.Amounts;
 import org.junit.jupiter.api.Test;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -23,6 +25,14 @@ class AutoDeleveragingTest {
 
     WaterfallFixture crash(List<LossAbsorber> waterfall, String insurance, String bDeposit) {
         WaterfallFixture f = WaterfallFixture.of(waterfall, insurance);
+        positions(f, bDeposit);
+        f.price(0, "85");
+        f.nextBlock(1);
+        return f;
+    }
+
+    /** Opens the case's positions, the oracle at $100. */
+    void positions(WaterfallFixture f, String bDeposit) {
         b = f.open(bDeposit);
         s1 = f.open("50");
         s2 = f.open("200");
@@ -33,9 +43,6 @@ class AutoDeleveragingTest {
         f.price(0, "100");
         f.trade(b, s1, 0, "100", 4);
         f.trade(b, s2, 0, "100", 6);
-        f.price(0, "85");
-        f.nextBlock(1);
-        return f;
     }
 
     @Test
@@ -151,5 +158,34 @@ class AutoDeleveragingTest {
         assertEquals(0, minimal.p.risk(b).value());
         queue.assertConserved();
         minimal.assertConserved();
+    }
+
+    @Test
+    void crossAccountChargesTheDeficitToTheCounterpartiesOfItsMostLosingPosition() {
+        WaterfallFixture f = new WaterfallFixture(ProtocolConfig.builder(
+                List.of(WaterfallFixture.market(0), WaterfallFixture.market(1)))
+                .waterfall(List.of(new AutoDeleveraging(new BitmexRanking(), AdlPrice.BANKRUPTCY, false))).build());
+        int cross = f.open("160");
+        int shortX1 = f.open("1000");
+        int longX0 = f.open("1000");
+        f.price(0, "100");
+        f.price(1, "100");
+        f.trade(cross, shortX1, 1, "100", 10); // long 10 in X1
+        f.trade(longX0, cross, 0, "100", 5); // short 5 in X0
+        f.price(1, "80");
+        f.price(0, "98");
+        f.nextBlock(1);
+        // Value 160 − 1,000 + 500 + 800 − 490 = −$30. X1 (uPnL −$200) goes first, X0 (+$10) held at $98:
+        // p_b = (340 + 490) / 10 = $83; then X0 offsets at its own bankruptcy price, 490 / 5 = $98, the mark.
+        List<ProtocolEvent.PositionTransfer> adl = f.adl();
+        assertEquals(1, adl.get(0).market());
+        assertEquals(shortX1, adl.get(0).toAccount());
+        assertEquals(8_300, adl.get(0).price());
+        assertEquals(0, adl.get(1).market());
+        assertEquals(longX0, adl.get(1).toAccount(), "a loser, deleveraged as dYdX's code does with no profit filter");
+        assertEquals(9_800, adl.get(1).price(), "the X0 counterparty loses nothing against the mark");
+        assertEquals(0, f.balance(cross));
+        assertFalse(f.p.accounts().hasPositions(cross));
+        f.assertConserved();
     }
 }

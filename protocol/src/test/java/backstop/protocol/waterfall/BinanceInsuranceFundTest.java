@@ -82,4 +82,18 @@ class BinanceInsuranceFundTest {
         assertEquals(Amounts.micros(800), f.balance(f.p.insuranceFundPot(0)));
         f.assertConserved();
     }
+
+    @Test
+    void fundOutOfTheMarketSendsBankruptPositionsToAdl() {
+        AutoDeleveragingTest c = new AutoDeleveragingTest();
+        WaterfallFixture f = WaterfallFixture.of(binanceThenAdl(), "10000");
+        c.positions(f, "120");
+        f.settleDeficit("800"); // $10,000 → $9,200: down 8%, the fund leaves for 8 h
+        f.price(0, "85");
+        f.nextBlock(1);
+        // $850 is well under 20% of $9,200 and the $30 deficit well under the fund, yet it is out: ADL.
+        assertEquals(10, f.adlLots());
+        assertEquals(Amounts.micros(9_200), f.balance(f.p.insuranceFundPot(0)));
+        f.assertConserved();
+    }
 }

@@ -1,11 +1,11 @@
 package backstop.protocol.waterfall;
 
+import backstop.protocol.ProtocolConfig;
 import backstop.protocol.event.ProtocolEvent;
 import backstop.protocol.ledger.PostingReason;
 import backstop.protocol.market.FundingParams;
 import backstop.protocol.market.MarketSpec;
 import backstop.protocol.money.Amounts;
-import backstop.protocol.ProtocolConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
