@@ -143,6 +143,15 @@ final class Operations implements ProtocolContext {
     @Override
     public void post(int from, int to, long amount, PostingReason reason) {
         parts.ledger().post(from, to, amount, reason);
+        // Cash of an account changed: keep the risk index exact (RiskEngine: anything that changes cash refreshes).
+        if (amount > 0 && from != to) {
+            if (from >= 0) {
+                parts.risk().refresh(from, 0);
+            }
+            if (to >= 0) {
+                parts.risk().refresh(to, 0);
+            }
+        }
     }
 
     @Override

@@ -1,0 +1,67 @@
+package backstop.protocol.waterfall;
+
+import backstop.protocol.context.ProtocolContext;
+import backstop.protocol.ledger.PostingReason;
+import backstop.protocol.money.Amounts;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Socialized loss in the deficit stage (BitMEX's predecessor of ADL, Deribit's "among the winning traders",
+ * MECHANISMS.md §3): the deficit is taken from the unrealized profit of the winners in the loss's market, pro
+ * rata. Winner i can lose at most p_i = min(uPnL_i, account value_i)⁺, so no winner is pushed below zero; with
+ * P = Σ p_i, it pays min(p_i, ⌈D × p_i / P⌉) in ascending account id, rounded against the winner but stopping
+ * once the deficit D is covered. When P &lt; D every winner pays p_i and the rest goes on to the next absorber.
+ * The haircut is a cash posting; cost bases are untouched.
+ */
+public final class SocializedLoss implements LossAbsorber {
+    @Override
+    public String name() {
+        return "socialized-loss";
+    }
+
+    @Override
+    public long capacity(ProtocolContext ctx, int market) {
+        long total = 0;
+        for (AdlCandidate w : winners(ctx, market, -1)) {
+            total = Math.addExact(total, w.haircuttableProfit());
+        }
+        return total;
+    }
+
+    @Override
+    public long absorb(ProtocolContext ctx, int account, int market, long deficit, long causeId) {
+        List<AdlCandidate> winners = winners(ctx, market, account);
+        long pool = 0;
+        for (AdlCandidate w : winners) {
+            pool = Math.addExact(pool, w.haircuttableProfit());
+        }
+        long remaining = deficit;
+        for (AdlCandidate w : winners) {
+            if (remaining == 0) {
+                break;
+            }
+            long share = pool <= deficit ? w.haircuttableProfit()
+                    : Math.min(w.haircuttableProfit(), Amounts.mulDivCeil(deficit, w.haircuttableProfit(), pool));
+            long paid = Math.min(share, remaining);
+            ctx.post(w.account(), account, paid, PostingReason.SOCIALIZED_LOSS);
+            remaining -= paid;
+        }
+        return deficit - remaining;
+    }
+
+    /** Holders of either side of {@code market} with something to haircut, ascending id. */
+    private static List<AdlCandidate> winners(ProtocolContext ctx, int market, int exclude) {
+        List<AdlCandidate> out = new ArrayList<>();
+        for (int side : new int[] {1, -1}) {
+            for (AdlCandidate c : AdlCandidate.holders(ctx, market, side, exclude, true)) {
+                if (c.haircuttableProfit() > 0) {
+                    out.add(c);
+                }
+            }
+        }
+        out.sort((x, y) -> Integer.compare(x.account(), y.account()));
+        return out;
+    }
+}
