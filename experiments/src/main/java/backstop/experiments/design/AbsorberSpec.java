@@ -1,17 +1,38 @@
 package backstop.experiments.design;
 
+import backstop.protocol.money.Amounts;
+import backstop.protocol.waterfall.AdlPrice;
+import backstop.protocol.waterfall.AdlRanking;
+import backstop.protocol.waterfall.AutoDeleveraging;
+import backstop.protocol.waterfall.BinanceInsuranceFund;
+import backstop.protocol.waterfall.BinanceRanking;
+import backstop.protocol.waterfall.BitmexRanking;
+import backstop.protocol.waterfall.FundingBumpSocialization;
+import backstop.protocol.waterfall.HyperliquidRanking;
 import backstop.protocol.waterfall.InsuranceFundAbsorber;
 import backstop.protocol.waterfall.LossAbsorber;
+import backstop.protocol.waterfall.MinimalHaircutDeleveraging;
+import backstop.protocol.waterfall.ProRataRanking;
+import backstop.protocol.waterfall.RandomRanking;
+import backstop.protocol.waterfall.SocializedLoss;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
-/** One step of a design's loss waterfall, chosen by {@code type}; the list order is the waterfall order. */
+/**
+ * One step of a design's loss waterfall, chosen by {@code type}; the list order is the waterfall order
+ * (see {@code LossAbsorber} for its two stages).
+ */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = AbsorberSpec.InsuranceFund.class, name = "insurance-fund"),
+        @JsonSubTypes.Type(value = AbsorberSpec.BinanceFund.class, name = "binance-insurance-fund"),
+        @JsonSubTypes.Type(value = AbsorberSpec.Adl.class, name = "adl"),
+        @JsonSubTypes.Type(value = AbsorberSpec.MinimalHaircut.class, name = "adl-minimal-haircut"),
+        @JsonSubTypes.Type(value = AbsorberSpec.Socialized.class, name = "socialized-loss"),
+        @JsonSubTypes.Type(value = AbsorberSpec.FundingBump.class, name = "funding-bump"),
 })
 public sealed interface AbsorberSpec {
-    /** A fresh absorber for one protocol instance. */
+    /** A fresh absorber for one protocol instance; {@code seed} feeds randomized rankings. */
     LossAbsorber build(long seed);
 
     /** The insurance fund pays what it holds. */
@@ -19,6 +40,75 @@ public sealed interface AbsorberSpec {
         @Override
         public LossAbsorber build(long seed) {
             return new InsuranceFundAbsorber();
+        }
+    }
+
+    /**
+     * Binance's fund rules (MECHANISMS.md §3): no cover for a position above {@code maxNotional} of the fund;
+     * after a fall of {@code exitLoss} within {@code windowSeconds} it stops paying for {@code exitSeconds}.
+     * 0 switches a rule off.
+     */
+    record BinanceFund(double maxNotional, double exitLoss, long windowSeconds, long exitSeconds) implements AbsorberSpec {
+        public BinanceFund {
+            Check.fraction("max_notional", maxNotional);
+            Check.fraction("exit_loss", exitLoss);
+            Check.atLeast("window_seconds", windowSeconds, 0);
+            Check.atLeast("exit_seconds", exitSeconds, 0);
+        }
+
+        @Override
+        public LossAbsorber build(long seed) {
+            return new BinanceInsuranceFund(Amounts.ppm(maxNotional), Amounts.ppm(exitLoss), windowSeconds, exitSeconds);
+        }
+    }
+
+    /** How ADL orders the opposite side. */
+    enum Ranking { BITMEX, BINANCE, HYPERLIQUID, PRO_RATA, RANDOM }
+
+    /**
+     * Auto-deleveraging: the bankrupt account's positions are closed against ranked opposite-side accounts
+     * at {@code price} (bankruptcy, oracle or mark); {@code winnersOnly} skips accounts not in profit.
+     */
+    record Adl(Ranking ranking, AdlPrice price, boolean winnersOnly) implements AbsorberSpec {
+        public Adl {
+            Check.required("ranking", ranking);
+            price = price == null ? AdlPrice.BANKRUPTCY : price;
+        }
+
+        @Override
+        public LossAbsorber build(long seed) {
+            AdlRanking r = switch (ranking) {
+                case BITMEX -> new BitmexRanking();
+                case BINANCE -> new BinanceRanking();
+                case HYPERLIQUID -> new HyperliquidRanking();
+                case PRO_RATA -> new ProRataRanking();
+                case RANDOM -> new RandomRanking(seed);
+            };
+            return new AutoDeleveraging(r, price, winnersOnly);
+        }
+    }
+
+    /** ADL that closes only what the deficit needs, most profitable winners first. */
+    record MinimalHaircut() implements AbsorberSpec {
+        @Override
+        public LossAbsorber build(long seed) {
+            return new MinimalHaircutDeleveraging();
+        }
+    }
+
+    /** Haircut on the winners' unrealized profit, pro rata. */
+    record Socialized() implements AbsorberSpec {
+        @Override
+        public LossAbsorber build(long seed) {
+            return new SocializedLoss();
+        }
+    }
+
+    /** Drift: the residual charged to every position holder in proportion to size. */
+    record FundingBump() implements AbsorberSpec {
+        @Override
+        public LossAbsorber build(long seed) {
+            return new FundingBumpSocialization();
         }
     }
 }
