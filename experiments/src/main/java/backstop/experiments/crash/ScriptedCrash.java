@@ -4,7 +4,8 @@ import backstop.protocol.Protocol;
 import backstop.protocol.ProtocolConfig;
 import backstop.protocol.book.Side;
 import backstop.protocol.event.EventSink;
-import backstop.protocol.event.ProtocolEvent;
+import backstop.experiments.results.RunMetrics;
+import backstop.experiments.results.Summary;
 import backstop.protocol.market.Market;
 import backstop.protocol.market.MarketSpec;
 import backstop.protocol.money.Amounts;
@@ -12,6 +13,7 @@ import backstop.protocol.tx.Tx;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 
@@ -28,30 +30,37 @@ public final class ScriptedCrash {
         this.spec = spec;
     }
 
-    /** Runs the crash under the design {@code design} builds from the market list, sending every event to {@code sink}. */
-    public CrashResult run(Function<List<MarketSpec>, ProtocolConfig> design, EventSink sink) {
+    /**
+     * Runs the crash under the design {@code design} builds from the market list, sending every event to
+     * {@code sink}; returns the run's summary (the same metrics, by name, as a world run).
+     */
+    public Map<String, Object> run(Function<List<MarketSpec>, ProtocolConfig> design, EventSink sink) {
+        long started = System.nanoTime();
         MarketSpec market = MarketSpec.builder(0, "BTC-USD", "0.1", "0.001")
                 .margin(spec.initialMarginPpm(), spec.maintenanceMarginPpm())
                 .fees(-100, 500)
                 .build();
         ProtocolConfig config = design.apply(List.of(market));
-        CrashMetrics metrics = new CrashMetrics();
+        RunMetrics metrics = new RunMetrics();
         Protocol p = new Protocol(config, e -> {
             metrics.accept(e);
             sink.accept(e);
         });
+        metrics.attach(p);
         SplittableRandom rnd = new SplittableRandom(spec.seed());
         long block = 1;
         p.beginBlock(block, 0);
         long start = market.ticks(spec.startPrice());
         p.setOraclePrice(0, start, 0);
-        int maker = open(p, Amounts.micros((long) spec.makerCapital()), 1);
+        long makerCapital = Amounts.micros((long) spec.makerCapital());
+        int maker = open(p, makerCapital, 1);
         List<Integer> traders = new ArrayList<>();
+        long tradersCapital = 0;
         for (int i = 0; i < spec.traders(); i++) {
             long deposit = Amounts.micros(500 + rnd.nextInt(4_500));
+            tradersCapital += deposit;
             traders.add(open(p, deposit, 0));
         }
-        metrics.start(p.ledger().balance(p.insuranceFundPot(0)), start);
         List<Long> quotes = new ArrayList<>();
         for (int b = 0; b < spec.blocks(); b++) {
             long price = spec.priceAt(b, start, rnd);
@@ -61,13 +70,21 @@ public final class ScriptedCrash {
                 enter(p, traders, b, rnd);
             }
             p.endBlock();
-            metrics.sample(p.market(0), p.ledger().balance(p.insuranceFundPot(0)));
+            metrics.endOfBlock(new double[] {market.price(price)}, spec.blockSeconds());
             block++;
             p.beginBlock(block, block * spec.blockSeconds());
         }
         p.endBlock();
-        metrics.sample(p.market(0), p.ledger().balance(p.insuranceFundPot(0)));
-        return metrics.result(p, spec, config);
+        long tradersValue = 0;
+        for (int t : traders) {
+            tradersValue += p.risk(t).value();
+        }
+        Map<String, Double> pnl = Map.of(
+                "trader", Amounts.toUnits(tradersValue - tradersCapital),
+                "market_maker", Amounts.toUnits(p.risk(maker).value() - makerCapital));
+        Map<String, Object> summary = Summary.of(metrics, pnl, 0, 0, p.accounts().count(), (System.nanoTime() - started) / 1e9);
+        summary.put("ledger_total", p.ledger().total());
+        return summary;
     }
 
     private static int open(Protocol p, long deposit, int tag) {
@@ -106,64 +123,6 @@ public final class ScriptedCrash {
                     quotes.add(r.id());
                 }
             }
-        }
-    }
-
-    /** Summary counters kept while the crash runs. */
-    private static final class CrashMetrics implements EventSink {
-        long liquidations;
-        long liquidatedNotional;
-        long badDebt;
-        long uncovered;
-        long insuranceDrawn;
-        long insuranceStart;
-        long insuranceMin = Long.MAX_VALUE;
-        long insuranceEnd;
-        long startPrice;
-        long markPeak;
-        double markDrawdown;
-        long oraclePeak;
-        double oracleDrawdown;
-        long blocks;
-
-        void start(long insurance, long price) {
-            insuranceStart = insurance;
-            insuranceMin = insurance;
-            startPrice = price;
-            markPeak = price;
-            oraclePeak = price;
-        }
-
-        @Override
-        public void accept(ProtocolEvent e) {
-            if (e instanceof ProtocolEvent.LiquidationSettled s) {
-                liquidations++;
-                liquidatedNotional += s.notional();
-            } else if (e instanceof ProtocolEvent.BadDebt d) {
-                badDebt += d.amount();
-            } else if (e instanceof ProtocolEvent.LossAbsorbed a) {
-                if (a.absorber().equals("uncovered")) {
-                    uncovered += a.amount();
-                } else if (a.absorber().equals("insurance-fund")) {
-                    insuranceDrawn += a.amount();
-                }
-            }
-        }
-
-        void sample(Market m, long insurance) {
-            blocks++;
-            insuranceEnd = insurance;
-            insuranceMin = Math.min(insuranceMin, insurance);
-            markPeak = Math.max(markPeak, m.markPrice());
-            markDrawdown = Math.max(markDrawdown, 1 - m.markPrice() / (double) markPeak);
-            oraclePeak = Math.max(oraclePeak, m.oraclePrice());
-            oracleDrawdown = Math.max(oracleDrawdown, 1 - m.oraclePrice() / (double) oraclePeak);
-        }
-
-        CrashResult result(Protocol p, CrashSpec spec, ProtocolConfig config) {
-            return new CrashResult(config.liquidation().name(), spec.seed(), p.accounts().count(), blocks,
-                    liquidations, liquidatedNotional, badDebt, uncovered, insuranceStart, insuranceEnd, insuranceMin,
-                    insuranceDrawn, oracleDrawdown, markDrawdown, p.ledger().total(), p.stateHash());
         }
     }
 }
