@@ -33,6 +33,11 @@ class HyperliquidChunksTest {
         HyperliquidChunks chunks = HyperliquidChunks.mainnet();
         assertEquals(400, chunks.allowance(b.p.context(), large, 0), "20% of 2,000 lots worth $189,400");
         assertEquals(1_000, chunks.allowance(b.p.context(), small, 0), "$94,700 ≤ $100k: the whole position");
+        b.price(0, 10_000);
+        assertEquals(1_000, chunks.allowance(b.p.context(), small, 0), "exactly $100k is not above $100k");
+        b.price(0, 10_001);
+        assertEquals(200, chunks.allowance(b.p.context(), small, 0), "$100,010");
+        b.price(0, 9_470);
         b.bid(0, 9_470, 1_400);
         b.nextBlock(10);
         assertEquals(1_600, b.size(large, 0));

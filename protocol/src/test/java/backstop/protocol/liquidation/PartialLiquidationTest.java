@@ -52,6 +52,17 @@ class PartialLiquidationTest {
     }
 
     @Test
+    void targetHealthReachedExactlyNeedsNoExtraLot() {
+        BookLiquidationBench b = new BookLiquidationBench(targetHealth(), 0, BookLiquidationBench.market(0, 100_000, 50_000));
+        int trader = b.open("10002.3508");
+        b.position(trader, 0, 1_000, 10_000);
+        b.price(0, 9_400);
+        // V = $4,002.3508, so need = 5,170 − 4,002.3508 = 1,167.6492 = 412 × 2.8341 exactly: 412 lots leave
+        // V = 4,002.3508 − 387.28 − 575.1108 = $3,039.96 = 1.1 × $2,763.60, health exactly 1.1.
+        assertEquals(412, new TargetHealthRule(1_100_000).lotsToClose(b.p.context(), trader, 0, 9_306, 15_000));
+    }
+
+    @Test
     void targetHealthIsGovernedMidRun() {
         BookLiquidationBench b = new BookLiquidationBench(targetHealth(), 0, BookLiquidationBench.market(0, 100_000, 50_000));
         int trader = longAt94(b);
@@ -183,6 +194,41 @@ class PartialLiquidationTest {
         // Penalty $58.75: half to the keeper (floor), the rest to the insurance fund.
         assertEquals(Amounts.micros("30.375"), b.p.ledger().balance(keeper));
         assertEquals(Amounts.micros("29.375"), b.insurance());
+        b.assertInvariants();
+    }
+
+    @Test
+    void smallPositionRuleStandsOnItsOwnUnderASmallerCloseFactor() {
+        BookLiquidationBench b = new BookLiquidationBench(FullCloseLiquidation.standard(), 0,
+                BookLiquidationBench.market(0, 100_000, 95_000));
+        int small = longAt97(b, 20, "194");
+        int large = longAt97(b, 22, "213.4");
+        b.price(0, 9_600);
+        CloseFactorRule quarter = new CloseFactorRule(250_000, 950_000, Amounts.micros(2_000), Amounts.micros(1_000));
+        // $1,920 < $2,000: whole, although 25% (5 lots) would leave $1,440, no dust.
+        assertEquals(20, quarter.lotsToClose(b.p.context(), small, 0, 1, 0));
+        // $2,112: ⌈22 / 4⌉ = 6 lots, leaving 16 × $96 = $1,536.
+        assertEquals(6, quarter.lotsToClose(b.p.context(), large, 0, 1, 0));
+    }
+
+    @Test
+    void largestPositionFirstAndNothingMoreOnceTheRuleIsSatisfied() {
+        BookLiquidationBench b = new BookLiquidationBench(new PartialLiquidation(CloseFactorRule.aaveV33(),
+                new SlippageLimit(50_000), PenaltySplit.NONE, true), 0, BookLiquidationBench.market(0, 100_000, 95_000),
+                BookLiquidationBench.market(1, 100_000, 95_000));
+        int trader = b.open("504.4");
+        b.position(trader, 0, 22, 9_700);
+        b.position(trader, 1, 30, 9_700);
+        b.bid(0, 9_600, 22);
+        b.bid(1, 9_600, 30);
+        b.price(0, 9_600);
+        b.price(1, 9_600);
+        // V = 504.4 − 52 = $452.40, R = 52 × 96 × 9.5% = $474.24, HF 0.954: 50% of the larger position (market 1,
+        // $2,880): 15 lots. Then R = 37 × $9.12 = $337.44 ≤ V: market 0 is left alone.
+        b.nextBlock(1);
+        assertEquals(15, b.size(trader, 1));
+        assertEquals(22, b.size(trader, 0));
+        assertEquals(List.of(-15L), b.liquidationSizes());
         b.assertInvariants();
     }
 }

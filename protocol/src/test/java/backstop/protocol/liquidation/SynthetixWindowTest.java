@@ -117,4 +117,29 @@ class SynthetixWindowTest {
         assertEquals(Amounts.micros(900), full.insurance());
         assertEquals(Amounts.micros(100), full.log.of(ProtocolEvent.BadDebt.class).get(0).amount());
     }
+
+    @Test
+    void flagRewardIsPaidOncePerFlaggedAccount() {
+        BookLiquidationBench b = new BookLiquidationBench(synthetix(10, Amounts.micros(5), false), 0,
+                BookLiquidationBench.market(0, 100_000, 50_000));
+        int keeper = b.open("1");
+        int trader = b.open("200");
+        b.price(0, 1_000);
+        b.position(trader, 0, 150, 1_000);
+        b.bid(0, 860, 300);
+        b.price(0, 860); // V = 200 − 150 × 1.4 = −$10: bankrupt, stays liquidatable however much is closed
+        assertEquals(TxResult.OK, b.p.submit(new Tx.Liquidate(keeper, trader)).result());
+        assertEquals(140, b.size(trader, 0), "10 lots per window");
+        assertEquals(Amounts.micros(1), b.p.ledger().balance(keeper), "no reward from an account worth nothing");
+        b.nextBlock(10); // end of t = 0: the window is spent
+        assertEquals(140, b.size(trader, 0));
+        b.nextBlock(1); // end of t = 10: the t = 0 entry has left the window
+        assertEquals(130, b.size(trader, 0), "the protocol continued the flagged account in the next window");
+        b.price(0, 990); // V = −10 + 130 × 1.3 = $159 ≥ R: healthy again, still flagged
+        assertEquals(TxResult.NOT_LIQUIDATABLE, b.p.submit(new Tx.Liquidate(keeper, trader)).result());
+        b.price(0, 870); // V = −10 + 130 × 0.1 = $3 < R = 130 × 8.7 × 5% = $56.55; worth $3, it could pay a reward
+        assertEquals(TxResult.OK, b.p.submit(new Tx.Liquidate(keeper, trader)).result());
+        assertEquals(Amounts.micros(1), b.p.ledger().balance(keeper), "flagged once: no second flag reward");
+        b.assertInvariants();
+    }
 }
