@@ -1,8 +1,23 @@
 package backstop.experiments.design;
 
+import backstop.protocol.liquidation.CloseFactorRule;
+import backstop.protocol.liquidation.DydxBlockLimits;
+import backstop.protocol.liquidation.FillablePrice;
 import backstop.protocol.liquidation.FullCloseLiquidation;
+import backstop.protocol.liquidation.HyperliquidChunks;
+import backstop.protocol.liquidation.LiquidationLimit;
 import backstop.protocol.liquidation.LiquidationPolicy;
+import backstop.protocol.liquidation.LiquidationThrottle;
+import backstop.protocol.liquidation.MarginRatioStepRule;
+import backstop.protocol.liquidation.PartialCloseRule;
+import backstop.protocol.liquidation.PartialLiquidation;
 import backstop.protocol.liquidation.PenaltySplit;
+import backstop.protocol.liquidation.SlippageLimit;
+import backstop.protocol.liquidation.SynthetixWindow;
+import backstop.protocol.liquidation.TargetHealthRule;
+import backstop.protocol.liquidation.ThrottledLiquidation;
+
+import java.util.List;
 import backstop.protocol.money.Amounts;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -11,6 +26,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = LiquidationSpec.FullClose.class, name = "full-close"),
+        @JsonSubTypes.Type(value = LiquidationSpec.Partial.class, name = "partial"),
+        @JsonSubTypes.Type(value = LiquidationSpec.Throttled.class, name = "throttled"),
 })
 public sealed interface LiquidationSpec {
     /** A fresh policy for one protocol instance. */
@@ -43,6 +60,190 @@ public sealed interface LiquidationSpec {
         @Override
         public LiquidationPolicy build() {
             return new FullCloseLiquidation(penalty.split(), Amounts.ppm(slippage), trigger == Trigger.PROTOCOL);
+        }
+    }
+
+    /** Close part of a position per step, as {@code rule} says, bounded by {@code limit}. */
+    record Partial(RuleSpec rule, LimitSpec limit, Penalty penalty, Trigger trigger) implements LiquidationSpec {
+        public Partial {
+            Check.required("liquidation.rule", rule);
+            Check.required("liquidation.limit", limit);
+            Check.required("liquidation.penalty", penalty);
+            trigger = trigger == null ? Trigger.PROTOCOL : trigger;
+        }
+
+        @Override
+        public LiquidationPolicy build() {
+            return new PartialLiquidation(rule.build(), limit.build(), penalty.split(), trigger == Trigger.PROTOCOL);
+        }
+    }
+
+    /** Multi-step liquidation capped per block, per cooldown or per window. */
+    record Throttled(ThrottleSpec throttle, LimitSpec limit, Penalty penalty, Trigger trigger) implements LiquidationSpec {
+        public Throttled {
+            Check.required("liquidation.throttle", throttle);
+            Check.required("liquidation.limit", limit);
+            Check.required("liquidation.penalty", penalty);
+            trigger = trigger == null ? Trigger.PROTOCOL : trigger;
+        }
+
+        @Override
+        public LiquidationPolicy build() {
+            return new ThrottledLiquidation(throttle.build(), limit.build(), penalty.split(), trigger == Trigger.PROTOCOL);
+        }
+    }
+
+    /** How much a partial step closes. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    @JsonSubTypes({
+            @JsonSubTypes.Type(value = RuleSpec.TargetHealth.class, name = "target-health"),
+            @JsonSubTypes.Type(value = RuleSpec.CloseFactor.class, name = "close-factor"),
+            @JsonSubTypes.Type(value = RuleSpec.MarginRatioSteps.class, name = "margin-ratio-steps"),
+    })
+    sealed interface RuleSpec {
+        PartialCloseRule build();
+
+        /** Close just enough to bring health back to {@code target} (Aave v4 target health factor). */
+        record TargetHealth(double target) implements RuleSpec {
+            public TargetHealth {
+                if (!(target >= 1 && target <= 100)) {
+                    throw new IllegalArgumentException("liquidation.rule.target: must be in [1, 100], got " + target);
+                }
+            }
+
+            @Override
+            public PartialCloseRule build() {
+                return new TargetHealthRule(Amounts.ppm(target));
+            }
+        }
+
+        /**
+         * Aave v3: close {@code closeFactor} of a position, all of it below {@code fullCloseHealth} or under
+         * {@code fullCloseBelow} of notional, and never leave less than {@code minLeftover} (quote units).
+         */
+        record CloseFactor(double closeFactor, double fullCloseHealth, double fullCloseBelow, double minLeftover)
+                implements RuleSpec {
+            public CloseFactor {
+                Check.fraction("liquidation.rule.close_factor", closeFactor);
+                Check.nonNegative("liquidation.rule.full_close_health", fullCloseHealth);
+                Check.nonNegative("liquidation.rule.full_close_below", fullCloseBelow);
+                Check.nonNegative("liquidation.rule.min_leftover", minLeftover);
+            }
+
+            @Override
+            public PartialCloseRule build() {
+                return new CloseFactorRule(Amounts.ppm(closeFactor), Amounts.ppm(fullCloseHealth),
+                        Amounts.micros(Math.round(fullCloseBelow)), Amounts.micros(Math.round(minLeftover)));
+            }
+        }
+
+        /** Perp v1: close {@code fraction} while the margin ratio is above {@code fullCloseMarginRatio}, else all. */
+        record MarginRatioSteps(double fraction, double fullCloseMarginRatio) implements RuleSpec {
+            public MarginRatioSteps {
+                Check.fraction("liquidation.rule.fraction", fraction);
+                Check.fraction("liquidation.rule.full_close_margin_ratio", fullCloseMarginRatio);
+            }
+
+            @Override
+            public PartialCloseRule build() {
+                return new MarginRatioStepRule(Amounts.ppm(fraction), Amounts.ppm(fullCloseMarginRatio));
+            }
+        }
+    }
+
+    /** The caps of a throttled liquidation. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    @JsonSubTypes({
+            @JsonSubTypes.Type(value = ThrottleSpec.Dydx.class, name = "dydx"),
+            @JsonSubTypes.Type(value = ThrottleSpec.Hyperliquid.class, name = "hyperliquid"),
+            @JsonSubTypes.Type(value = ThrottleSpec.Synthetix.class, name = "synthetix"),
+    })
+    sealed interface ThrottleSpec {
+        LiquidationThrottle build();
+
+        /** dYdX v4: per block ≤ {@code maxPositionPortion} of a position, ≥ {@code minPositionNotional}, ≤ {@code maxNotionalPerBlock}. */
+        record Dydx(double maxPositionPortion, double minPositionNotional, double maxNotionalPerBlock) implements ThrottleSpec {
+            public Dydx {
+                Check.fraction("liquidation.throttle.max_position_portion", maxPositionPortion);
+                Check.nonNegative("liquidation.throttle.min_position_notional", minPositionNotional);
+                Check.positive("liquidation.throttle.max_notional_per_block", maxNotionalPerBlock);
+            }
+
+            @Override
+            public LiquidationThrottle build() {
+                return new DydxBlockLimits(Amounts.ppm(maxPositionPortion), Amounts.micros(Math.round(minPositionNotional)),
+                        Amounts.micros(Math.round(maxNotionalPerBlock)));
+            }
+        }
+
+        /** Hyperliquid: positions above {@code partialAbove} go {@code fraction} at a time; then a {@code cooldownSeconds} window. */
+        record Hyperliquid(double partialAbove, double fraction, long cooldownSeconds) implements ThrottleSpec {
+            public Hyperliquid {
+                Check.nonNegative("liquidation.throttle.partial_above", partialAbove);
+                Check.fraction("liquidation.throttle.fraction", fraction);
+                Check.atLeast("liquidation.throttle.cooldown_seconds", cooldownSeconds, 0);
+            }
+
+            @Override
+            public LiquidationThrottle build() {
+                return new HyperliquidChunks(Amounts.micros(Math.round(partialAbove)), Amounts.ppm(fraction), cooldownSeconds);
+            }
+        }
+
+        /**
+         * Synthetix v3: at most {@code capacityLots} per market in any {@code windowSeconds} (0: unlimited);
+         * flagged accounts finish in later windows; a flat {@code flagReward} (quote units) to the flagging keeper.
+         */
+        record Synthetix(List<Long> capacityLots, long windowSeconds, double flagReward) implements ThrottleSpec {
+            public Synthetix {
+                Check.required("liquidation.throttle.capacity_lots", capacityLots);
+                Check.atLeast("liquidation.throttle.window_seconds", windowSeconds, 1);
+                Check.nonNegative("liquidation.throttle.flag_reward", flagReward);
+            }
+
+            @Override
+            public LiquidationThrottle build() {
+                return new SynthetixWindow(capacityLots.stream().mapToLong(Long::longValue).toArray(), windowSeconds,
+                        Amounts.micros(Math.round(flagReward)));
+            }
+        }
+    }
+
+    /** The price limit of each liquidation order. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    @JsonSubTypes({
+            @JsonSubTypes.Type(value = LimitSpec.Slippage.class, name = "slippage"),
+            @JsonSubTypes.Type(value = LimitSpec.Fillable.class, name = "fillable-price"),
+    })
+    sealed interface LimitSpec {
+        LiquidationLimit build();
+
+        /** A band {@code slippage} around the oracle. */
+        record Slippage(double slippage) implements LimitSpec {
+            public Slippage {
+                Check.positive("liquidation.limit.slippage", slippage);
+                Check.fraction("liquidation.limit.slippage", slippage);
+            }
+
+            @Override
+            public LiquidationLimit build() {
+                return new SlippageLimit(Amounts.ppm(slippage));
+            }
+        }
+
+        /** dYdX's fillable price: SMMR (1.5) and bankruptcy adjustment (≥ 1). */
+        record Fillable(double spreadToMaintenance, double bankruptcyAdjustment) implements LimitSpec {
+            public Fillable {
+                Check.nonNegative("liquidation.limit.spread_to_maintenance", spreadToMaintenance);
+                if (!(bankruptcyAdjustment >= 1)) {
+                    throw new IllegalArgumentException("liquidation.limit.bankruptcy_adjustment: must be ≥ 1, got " + bankruptcyAdjustment);
+                }
+            }
+
+            @Override
+            public LiquidationLimit build() {
+                return new FillablePrice(Amounts.ppm(spreadToMaintenance), Amounts.ppm(bankruptcyAdjustment));
+            }
         }
     }
 }
