@@ -93,6 +93,24 @@ class GovernanceControllersTest {
     }
 
     @Test
+    void aRuleThatCannotMoveItsParameterDoesNotRestartItsCooldown() {
+        // Scale capped at 1.1×. Block 1 raises to 1.1×; block 4 fires but 1.21× clamps to 1.1×: no change, so
+        // the cooldown still counts from block 1 and, once the scale is lowered, block 5 raises it again.
+        RuleBasedController rules = RuleBasedController.marginOnInsuranceCoverage(10_000, 20_000, 100_000, 3);
+        Fixture f = protocol(100, new ScaledMargin(new TieredMargin(), 1_000_000, 500_000, 1_100_000), rules);
+        for (int block = 1; block <= 4; block++) {
+            f.nextBlock(1);
+        }
+        assertEquals(1, changes(f).size());
+        f.p.parameters().set(ScaledMargin.PARAMETER, 1_000_000, "test", 0);
+        f.nextBlock(1);
+        assertEquals(1_100_000, scale(f));
+        assertEquals(5, changes(f).get(2).block());
+        assertEquals("insurance-coverage-rules", changes(f).get(2).by());
+        assertEquals(0, f.p.ledger().total());
+    }
+
+    @Test
     void controllerOnAParameterNoPolicyRegistersFailsAtConstructionNamingIt() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Protocol(
                 ProtocolConfig.builder(List.of(Fixture.btc(0).build()))
@@ -175,5 +193,6 @@ class GovernanceControllersTest {
         f.nextBlock(1); // no open interest: coverage undefined, the empty fund does not count as 0%
         assertEquals(1_000_000, scale(f));
         assertTrue(changes(f).isEmpty());
+        assertEquals(0, f.p.ledger().total());
     }
 }

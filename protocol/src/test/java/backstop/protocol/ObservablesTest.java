@@ -46,10 +46,25 @@ class ObservablesTest {
     }
 
     @Test
+    void driftsInsuranceFloorOfTenBasisPointsOfOpenInterestIs1000Ppm() {
+        // MECHANISMS §5: Drift keeps a standing insurance floor of 10 bps of OI notional. A fund of 20 against
+        // a 1 BTC position at 20,000 sits exactly on it; a rule threshold of 1000 ppm encodes that floor.
+        Fixture f = new Fixture(ProtocolConfig.builder(List.of(Fixture.btc(0).build()))
+                .insuranceFundSeed(Amounts.micros(20)).build());
+        int maker = f.open("1000000");
+        int trader = f.open("5000");
+        f.price(0, 20_000);
+        f.trade(trader, maker, 0, 20_000, 1);
+        assertEquals(1_000, InsuranceCoverage.all().observe(f.p.context()));
+        assertEquals(0, f.p.ledger().total());
+    }
+
+    @Test
     void insuranceCoverageIsUndefinedWithoutOpenInterest() {
         Fixture f = Fixture.of(Fixture.btc(0).build());
         f.price(0, 20_000);
         assertEquals(Observable.NONE, InsuranceCoverage.all().observe(f.p.context()));
+        assertEquals(0, f.p.ledger().total());
     }
 
     @Test
@@ -92,5 +107,6 @@ class ObservablesTest {
         long once = vol.observe(f.p.context());
         assertEquals(378_466_632, once); // ppm, rounded up
         assertEquals(once, vol.observe(f.p.context()), "a second read in the block does not sample again");
+        assertEquals(0, f.p.ledger().total());
     }
 }

@@ -5,14 +5,13 @@ import backstop.protocol.margin.EwmaVolatility;
 import backstop.protocol.money.Amounts;
 
 /**
- * Annualised EWMA volatility of one market's oracle price ({@link EwmaVolatility}: one return per block,
- * normalised per second), in ppm (800000 = 80%/yr), rounded up. Samples once per block however often it is
- * read.
+ * Annualised EWMA volatility of one market's oracle price ({@link EwmaVolatility}: returns normalised per
+ * second), in ppm (800000 = 80%/yr), rounded up. Each read samples the oracle — controllers read every block,
+ * so that is one return per block — and reads at the same block time add nothing.
  */
 public final class RealizedVolatility implements Observable {
     private final int market;
     private final EwmaVolatility vol;
-    private long lastBlock = Long.MIN_VALUE;
 
     /**
      * @param market              market id
@@ -34,10 +33,7 @@ public final class RealizedVolatility implements Observable {
 
     @Override
     public long observe(ProtocolContext ctx) {
-        if (ctx.block() != lastBlock) {
-            lastBlock = ctx.block();
-            vol.sample(ctx.market(market).oraclePrice(), ctx.now());
-        }
+        vol.sample(ctx.market(market).oraclePrice(), ctx.now());
         return (long) Math.ceil(vol.annualized() * Amounts.PPM);
     }
 }

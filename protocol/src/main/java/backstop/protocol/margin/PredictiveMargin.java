@@ -35,7 +35,7 @@ public final class PredictiveMargin implements MarginModel, Tunable {
     private final int horizonBlocks;
     private final double referenceVol;
     private final LatchedScales scales;
-    private final List<ReturnWindow> series = new ArrayList<>();
+    private final List<GarchForecast> series = new ArrayList<>();
 
     /**
      * @param base                the model whose fractions are scaled
@@ -84,16 +84,12 @@ public final class PredictiveMargin implements MarginModel, Tunable {
 
     /** The market's fitted model, or null before the first fit. */
     public Garch11 model(int market) {
-        return market < series.size() ? series.get(market).model : null;
+        return market < series.size() ? series.get(market).model() : null;
     }
 
     /** The market's forecast volatility over the horizon, annualised; NaN before the first fit. */
     public double forecastVolatility(int market) {
-        ReturnWindow s = market < series.size() ? series.get(market) : null;
-        if (s == null || s.model == null) {
-            return Double.NaN;
-        }
-        return StrictMath.sqrt(s.model.meanForecast(s.nextVariance, horizonBlocks) * EwmaVolatility.SECONDS_PER_YEAR);
+        return market < series.size() ? series.get(market).annualized(horizonBlocks) : Double.NaN;
     }
 
     @Override
@@ -117,15 +113,14 @@ public final class PredictiveMargin implements MarginModel, Tunable {
         boolean changed = base.update(markets, now);
         for (Market m : markets) {
             while (series.size() <= m.id()) {
-                series.add(new ReturnWindow(windowReturns));
+                series.add(new GarchForecast(windowReturns));
             }
-            ReturnWindow s = series.get(m.id());
+            GarchForecast s = series.get(m.id());
             boolean moved = s.sample(m.oraclePrice(), now);
-            s.blocksSinceFit++;
-            if (s.count() >= MIN_RETURNS && (!s.fitAttempted || s.blocksSinceFit >= refitEveryBlocks)) {
+            if (s.count() >= MIN_RETURNS && s.blocksSinceFitAttempt() >= refitEveryBlocks) {
                 moved |= s.refit();
             }
-            if (moved && s.model != null) {
+            if (moved && s.model() != null) {
                 changed |= scales.propose(m.id(), forecastVolatility(m.id()) / referenceVol);
             }
         }
@@ -136,71 +131,6 @@ public final class PredictiveMargin implements MarginModel, Tunable {
     public void register(Parameters parameters) {
         if (base instanceof Tunable t) {
             t.register(parameters);
-        }
-    }
-
-    /** The last returns of one market (per-second normalised), its fitted model and next-period variance. */
-    private static final class ReturnWindow {
-        final double[] ring;
-        int next;
-        int count;
-        long lastPrice;
-        long lastTime;
-        boolean started;
-        Garch11 model;
-        double nextVariance;
-        int blocksSinceFit;
-        boolean fitAttempted;
-
-        ReturnWindow(int size) {
-            this.ring = new double[size];
-        }
-
-        int count() {
-            return count;
-        }
-
-        /** Adds the return since the last sample (as {@link EwmaVolatility} does); true if one was added. */
-        boolean sample(long price, long now) {
-            if (price <= 0) {
-                return false;
-            }
-            if (!started || now <= lastTime) {
-                if (!started) {
-                    started = true;
-                    lastPrice = price;
-                    lastTime = now;
-                }
-                return false;
-            }
-            double x = EwmaVolatility.logReturn(lastPrice, price) / StrictMath.sqrt(now - lastTime);
-            ring[next] = x;
-            next = (next + 1) % ring.length;
-            count = Math.min(count + 1, ring.length);
-            lastPrice = price;
-            lastTime = now;
-            if (model != null) {
-                nextVariance = model.next(nextVariance, x);
-            }
-            return true;
-        }
-
-        /** Refits on the window in time order; true if a model was fitted (else the old one stays). */
-        boolean refit() {
-            blocksSinceFit = 0;
-            fitAttempted = true;
-            double[] x = new double[count];
-            int start = count < ring.length ? 0 : next;
-            for (int i = 0; i < count; i++) {
-                x[i] = ring[(start + i) % ring.length];
-            }
-            Garch11 fitted = Garch11.fit(x);
-            if (fitted == null) {
-                return false;
-            }
-            model = fitted;
-            nextVariance = fitted.filter(x, Garch11.meanSquare(x));
-            return true;
         }
     }
 }

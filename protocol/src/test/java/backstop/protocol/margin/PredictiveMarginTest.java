@@ -80,6 +80,24 @@ class PredictiveMarginTest {
     }
 
     @Test
+    void returnsAreNormalisedPerSecondSoSlowerBlocksOfTheSameMovesMeanLowerVolatility() {
+        // The same price path with 4 s blocks: every return spans 4 s, the per-second variance is a quarter
+        // and the annualised forecast half.
+        long[] p = calmPath(120, 13);
+        PredictiveMargin fast = wide(100, 1_000, 5);
+        PredictiveMargin slow = wide(100, 1_000, 5);
+        Market a = VolatilityScaledMarginTest.tenFive();
+        Market b = VolatilityScaledMarginTest.tenFive();
+        for (int t = 0; t <= 120; t++) {
+            a.setOraclePrice(p[t]);
+            b.setOraclePrice(p[t]);
+            fast.update(List.of(a), t);
+            slow.update(List.of(b), 4L * t);
+        }
+        assertEquals(fast.forecastVolatility(0) / 2, slow.forecastVolatility(0), 1e-6 * fast.forecastVolatility(0));
+    }
+
+    @Test
     void modelIsRefittedEveryKBlocksOnly() {
         Market m = VolatilityScaledMarginTest.tenFive();
         PredictiveMargin pm = wide(100, 40, 5);
