@@ -19,7 +19,8 @@ import java.util.List;
  */
 public record DesignSpec(String name, String description, List<String> sources, PriceSource priceSource,
                          MarginSpec margin, LiquidationSpec liquidation, List<AbsorberSpec> waterfall,
-                         double insuranceFund, boolean insurancePerMarket, double vault, double feeToInsurance) {
+                         List<ControllerSpec> controllers, double insuranceFund, boolean insurancePerMarket,
+                         double vault, double feeToInsurance) {
 
     public DesignSpec {
         Check.required("name", name);
@@ -28,6 +29,7 @@ public record DesignSpec(String name, String description, List<String> sources, 
         margin = margin == null ? new MarginSpec.Tiered() : margin;
         Check.required("liquidation", liquidation);
         waterfall = waterfall == null ? List.of(new AbsorberSpec.InsuranceFund()) : List.copyOf(waterfall);
+        controllers = controllers == null ? List.of() : List.copyOf(controllers);
         Check.nonNegative("insurance_fund", insuranceFund);
         Check.nonNegative("vault", vault);
         Check.fraction("fee_to_insurance", feeToInsurance);
@@ -44,6 +46,7 @@ public record DesignSpec(String name, String description, List<String> sources, 
                 .marginModel(margin.build())
                 .liquidation(liquidation.build())
                 .waterfall(absorbers)
+                .controllers(controllers.stream().map(ControllerSpec::build).toList())
                 .insuranceFundSeed(Amounts.micros(Math.round(insuranceFund)))
                 .insurancePerMarket(insurancePerMarket)
                 .backstopVaultSeed(Amounts.micros(Math.round(vault)))

@@ -1,5 +1,7 @@
 package backstop.protocol.margin;
 
+import backstop.protocol.governance.Parameters;
+import backstop.protocol.governance.Tunable;
 import backstop.protocol.market.Market;
 import backstop.protocol.market.MarketSpec;
 import backstop.protocol.money.Amounts;
@@ -9,7 +11,7 @@ import backstop.protocol.money.Amounts;
  * the lower and upper caps, scaling = (open − lower) / (upper − lower) and
  * effective IMF = min(base + max(scaling × (1 − base), 0), 100%). Maintenance is unchanged.
  */
-public final class OiScaledMargin implements MarginModel {
+public final class OiScaledMargin implements MarginModel, Tunable {
     private final MarginModel base;
 
     public OiScaledMargin(MarginModel base) {
@@ -50,5 +52,19 @@ public final class OiScaledMargin implements MarginModel {
     @Override
     public long maintenanceStableUpTo(Market market, long absNotional) {
         return base.maintenanceStableUpTo(market, absNotional);
+    }
+
+    /** Adaptive models wrapped inside keep updating. */
+    @Override
+    public boolean update(java.util.List<Market> markets, long now) {
+        return base.update(markets, now);
+    }
+
+    /** Tunable models wrapped inside still register their parameters. */
+    @Override
+    public void register(Parameters parameters) {
+        if (base instanceof Tunable t) {
+            t.register(parameters);
+        }
     }
 }
