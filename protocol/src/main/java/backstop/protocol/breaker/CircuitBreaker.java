@@ -32,4 +32,12 @@ public interface CircuitBreaker {
     default boolean allowsLiquidation(ProtocolContext ctx, int market) {
         return true;
     }
+
+    /**
+     * Whether {@code amount} quote micros may be withdrawn from {@code account} now (e.g. a rate limit); asked
+     * only for withdrawals that pass every other check, and refused as {@code WITHDRAWAL_RATE_LIMITED}.
+     */
+    default boolean allowsWithdrawal(ProtocolContext ctx, int account, long amount) {
+        return true;
+    }
 }
