@@ -154,6 +154,9 @@ public final class Protocol {
                 m.startFundingClock(timeSeconds);
             }
         }
+        for (CircuitBreaker b : config.breakers()) {
+            b.onBeginBlock(operations);
+        }
     }
 
     /**

@@ -24,6 +24,10 @@ public interface CircuitBreaker {
     default void onEvent(ProtocolContext ctx, ProtocolEvent event) {
     }
 
+    /** Start of a block, before any price or transaction: release what has timed out. */
+    default void onBeginBlock(ProtocolContext ctx) {
+    }
+
     /** End of block, after liquidations: update state, trip or release. */
     default void onEndBlock(ProtocolContext ctx) {
     }
