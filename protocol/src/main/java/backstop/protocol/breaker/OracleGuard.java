@@ -1,6 +1,7 @@
 package backstop.protocol.breaker;
 
 import backstop.protocol.context.ProtocolContext;
+import backstop.protocol.event.ProtocolEvent;
 import backstop.protocol.governance.Parameter;
 import backstop.protocol.governance.Parameters;
 import backstop.protocol.governance.Tunable;
@@ -128,6 +129,12 @@ public final class OracleGuard implements CircuitBreaker, Tunable {
             halts.hold(ctx, m, now + seconds, "rejected price " + price + ": deviation " + effective
                     + " from reference " + old + ", breach rung " + (rung[m] + 1) + ", halt " + seconds + " s", 0);
         }
+    }
+
+    @Override
+    public void onEvent(ProtocolContext ctx, ProtocolEvent event) {
+        ensure(ctx);
+        halts.onEvent(ctx, event);
     }
 
     @Override

@@ -93,8 +93,9 @@ public final class PriceBandBreaker implements CircuitBreaker, Tunable {
 
     @Override
     public void onEvent(ProtocolContext ctx, ProtocolEvent event) {
+        ensure(ctx);
+        halts.onEvent(ctx, event);
         if (event instanceof ProtocolEvent.OraclePrice o) {
-            ensure(ctx);
             int m = o.market();
             roll(ctx, m);
             if (reference[m] == 0) {

@@ -70,6 +70,9 @@ public final class StressIndexBreaker implements CircuitBreaker, Tunable {
     @Override
     public void onEvent(ProtocolContext ctx, ProtocolEvent event) {
         index.observe(ctx, event);
+        if (halts != null) {
+            halts.onEvent(ctx, event);
+        }
     }
 
     @Override

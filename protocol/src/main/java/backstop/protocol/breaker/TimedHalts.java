@@ -1,10 +1,12 @@
 package backstop.protocol.breaker;
 
 import backstop.protocol.context.ProtocolContext;
+import backstop.protocol.event.ProtocolEvent;
 
 /**
  * The market halts one breaker holds, each until a time: trips, escalations, releases once due, and
- * re-assertion when another breaker released a market this one still holds (the market has one halt flag).
+ * re-assertion when another breaker releases a market this one still holds (a market has one halt flag, so
+ * the first breaker to release would otherwise reopen it for all).
  */
 final class TimedHalts {
     /** "Until further notice". */
@@ -65,6 +67,14 @@ final class TimedHalts {
             } else if (holding[m]) {
                 nextRelease = Math.min(nextRelease, until[m]);
             }
+        }
+    }
+
+    /** Another breaker released a market this one still holds: halt it again at once, before any transaction. */
+    void onEvent(ProtocolContext ctx, ProtocolEvent event) {
+        if (event instanceof ProtocolEvent.Halt h && !h.halted() && h.market() >= 0 && holding[h.market()]
+                && !h.breaker().equals(breaker) && !ctx.market(h.market()).halted()) {
+            ctx.halt(h.market(), true, breaker, "still held after " + h.breaker() + " released it", h.id());
         }
     }
 
