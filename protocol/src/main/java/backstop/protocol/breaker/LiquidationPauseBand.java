@@ -30,14 +30,8 @@ public final class LiquidationPauseBand implements CircuitBreaker, Tunable {
      * @param periodSeconds TWAP period, seconds (> 0)
      */
     public LiquidationPauseBand(long bandPpm, long periodSeconds) {
-        if (bandPpm <= 0) {
-            throw new IllegalArgumentException("bandPpm: must be > 0, got " + bandPpm);
-        }
-        if (periodSeconds <= 0) {
-            throw new IllegalArgumentException("periodSeconds: must be > 0, got " + periodSeconds);
-        }
-        this.initialBandPpm = bandPpm;
-        this.periodSeconds = periodSeconds;
+        this.initialBandPpm = Require.within("bandPpm", bandPpm, 1, Amounts.PPM * 10);
+        this.periodSeconds = Require.within("periodSeconds", periodSeconds, 1, Integer.MAX_VALUE);
     }
 
     /** Drift: 50% band against the 5-minute oracle TWAP. */

@@ -30,12 +30,8 @@ public final class LiquidationThrottle implements CircuitBreaker, Tunable {
      * @param windowSeconds window length, seconds (> 0)
      */
     public LiquidationThrottle(long maxNotional, long windowSeconds) {
-        if (maxNotional <= 0 || windowSeconds <= 0) {
-            throw new IllegalArgumentException("maxNotional and windowSeconds: must be > 0, got " + maxNotional
-                    + ", " + windowSeconds);
-        }
-        this.initialMaxNotional = maxNotional;
-        this.windowSeconds = windowSeconds;
+        this.initialMaxNotional = Require.atLeast("maxNotional", maxNotional, 1);
+        this.windowSeconds = Require.atLeast("windowSeconds", windowSeconds, 1);
     }
 
     @Override

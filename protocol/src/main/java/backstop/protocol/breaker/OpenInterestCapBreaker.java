@@ -37,13 +37,9 @@ public final class OpenInterestCapBreaker implements CircuitBreaker, Tunable {
      * @param stressedCapPpm  the cap while stressed, ppm of the open-interest notional at the trip (> 0)
      */
     public OpenInterestCapBreaker(long triggerMovePpm, long lookbackSeconds, long stressedCapPpm) {
-        if (triggerMovePpm <= 0 || lookbackSeconds <= 0 || stressedCapPpm <= 0) {
-            throw new IllegalArgumentException("triggerMovePpm, lookbackSeconds and stressedCapPpm: must be > 0, got "
-                    + triggerMovePpm + ", " + lookbackSeconds + ", " + stressedCapPpm);
-        }
-        this.initialTriggerMovePpm = triggerMovePpm;
-        this.lookbackSeconds = lookbackSeconds;
-        this.initialStressedCapPpm = stressedCapPpm;
+        this.initialTriggerMovePpm = Require.within("triggerMovePpm", triggerMovePpm, 1, Amounts.PPM * 100);
+        this.lookbackSeconds = Require.atLeast("lookbackSeconds", lookbackSeconds, 1);
+        this.initialStressedCapPpm = Require.within("stressedCapPpm", stressedCapPpm, 1, Amounts.PPM * 100);
     }
 
     /** A 10% range within an hour freezes open interest where it stands. */

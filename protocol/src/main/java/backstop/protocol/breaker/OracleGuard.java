@@ -47,16 +47,16 @@ public final class OracleGuard implements CircuitBreaker, Tunable {
      */
     public OracleGuard(long alphaPpm, long maxShiftPpm, long maxDeviationPpm, long confidencePpm,
                        long[] haltLadderSeconds, long escalationSeconds) {
-        require("alphaPpm", alphaPpm, 1, Amounts.PPM);
-        require("maxShiftPpm", maxShiftPpm, 1, Amounts.PPM);
-        require("maxDeviationPpm", maxDeviationPpm, 1, Amounts.PPM * 10);
-        require("confidencePpm", confidencePpm, 0, Amounts.PPM);
-        require("escalationSeconds", escalationSeconds, 0, Long.MAX_VALUE);
+        Require.within("alphaPpm", alphaPpm, 1, Amounts.PPM);
+        Require.within("maxShiftPpm", maxShiftPpm, 1, Amounts.PPM);
+        Require.within("maxDeviationPpm", maxDeviationPpm, 1, Amounts.PPM * 10);
+        Require.within("confidencePpm", confidencePpm, 0, Amounts.PPM);
+        Require.atLeast("escalationSeconds", escalationSeconds, 0);
         if (haltLadderSeconds.length == 0) {
             throw new IllegalArgumentException("haltLadderSeconds: needs at least one rung, got []");
         }
-        for (long s : haltLadderSeconds) {
-            require("haltLadderSeconds[]", s, 0, Long.MAX_VALUE / 2);
+        for (int i = 0; i < haltLadderSeconds.length; i++) {
+            Require.within("haltLadderSeconds[" + i + "]", haltLadderSeconds[i], 0, Long.MAX_VALUE / 2);
         }
         this.alphaPpm = alphaPpm;
         this.maxShiftPpm = maxShiftPpm;
@@ -69,12 +69,6 @@ public final class OracleGuard implements CircuitBreaker, Tunable {
     /** α 10%, clip 1% per update, reject beyond 10%, no confidence, halts of 1, 5 and 30 min within an hour. */
     public static OracleGuard standard() {
         return new OracleGuard(100_000, 10_000, 100_000, 0, new long[] {60, 300, 1_800}, 3_600);
-    }
-
-    private static void require(String name, long v, long min, long max) {
-        if (v < min || v > max) {
-            throw new IllegalArgumentException(name + ": must be in [" + min + ", " + max + "], got " + v);
-        }
     }
 
     @Override

@@ -33,14 +33,8 @@ public final class OracleStalenessGuard implements CircuitBreaker, Tunable {
      * @param graceSeconds     how long liquidations stay paused after the first update that ends a staleness, s (≥ 0)
      */
     public OracleStalenessGuard(long heartbeatSeconds, long graceSeconds) {
-        if (heartbeatSeconds <= 0) {
-            throw new IllegalArgumentException("heartbeatSeconds: must be > 0, got " + heartbeatSeconds);
-        }
-        if (graceSeconds < 0) {
-            throw new IllegalArgumentException("graceSeconds: must be ≥ 0, got " + graceSeconds);
-        }
-        this.initialHeartbeatSeconds = heartbeatSeconds;
-        this.initialGraceSeconds = graceSeconds;
+        this.initialHeartbeatSeconds = Require.within("heartbeatSeconds", heartbeatSeconds, 1, Long.MAX_VALUE / 2);
+        this.initialGraceSeconds = Require.within("graceSeconds", graceSeconds, 0, Long.MAX_VALUE / 2);
     }
 
     /** Chainlink ETH/USD heartbeat (3,600 s) with a one-hour grace period. */

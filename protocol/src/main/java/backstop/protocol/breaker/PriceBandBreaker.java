@@ -34,9 +34,9 @@ public final class PriceBandBreaker implements CircuitBreaker, Tunable {
 
     /**
      * @param softLimitsPpm   soft limits, strictly ascending, each in (0, hardLimitPpm), as ppm of the reference
-     * @param softHaltSeconds how long a soft limit halts the market, seconds (≥ 0)
+     * @param softHaltSeconds how long a soft limit halts the market, seconds (in [0, windowSeconds])
      * @param hardLimitPpm    the hard limit (ppm of the reference, in (0, 10⁶]); halts until the window ends
-     * @param windowSeconds   length of a session, seconds (> 0); windows start at multiples of it
+     * @param windowSeconds   length of a session, seconds (> 0); sessions start at multiples of it
      */
     public PriceBandBreaker(long[] softLimitsPpm, long softHaltSeconds, long hardLimitPpm, long windowSeconds) {
         long previous = 0;
@@ -50,16 +50,10 @@ public final class PriceBandBreaker implements CircuitBreaker, Tunable {
         if (hardLimitPpm <= previous || hardLimitPpm > 1_000_000) {
             throw new IllegalArgumentException("hardLimitPpm: must be above every soft limit and ≤ 1000000, got " + hardLimitPpm);
         }
-        if (softHaltSeconds < 0) {
-            throw new IllegalArgumentException("softHaltSeconds: must be ≥ 0, got " + softHaltSeconds);
-        }
-        if (windowSeconds <= 0) {
-            throw new IllegalArgumentException("windowSeconds: must be > 0, got " + windowSeconds);
-        }
+        this.windowSeconds = Require.within("windowSeconds", windowSeconds, 1, Integer.MAX_VALUE);
+        this.initialSoftHaltSeconds = Require.within("softHaltSeconds", softHaltSeconds, 0, windowSeconds);
         this.softLimitsPpm = softLimitsPpm.clone();
-        this.initialSoftHaltSeconds = softHaltSeconds;
         this.initialHardLimitPpm = hardLimitPpm;
-        this.windowSeconds = windowSeconds;
     }
 
     /** CME's 2017 bitcoin-futures design: 7% and 13% soft limits with 2-minute pauses, 20% hard, daily session. */

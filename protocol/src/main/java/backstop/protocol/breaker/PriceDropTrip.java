@@ -27,14 +27,8 @@ public final class PriceDropTrip implements CircuitBreaker, Tunable {
      * @param resetSeconds  time until governance re-enables liquidations, seconds (> 0; Long.MAX_VALUE: never)
      */
     public PriceDropTrip(long tolerancePpm, long resetSeconds) {
-        if (tolerancePpm <= 0 || tolerancePpm >= Amounts.PPM) {
-            throw new IllegalArgumentException("tolerancePpm: must be in (0, 1000000), got " + tolerancePpm);
-        }
-        if (resetSeconds <= 0) {
-            throw new IllegalArgumentException("resetSeconds: must be > 0, got " + resetSeconds);
-        }
-        this.initialTolerancePpm = tolerancePpm;
-        this.resetSeconds = resetSeconds;
+        this.initialTolerancePpm = Require.within("tolerancePpm", tolerancePpm, 1, Amounts.PPM - 1);
+        this.resetSeconds = Require.atLeast("resetSeconds", resetSeconds, 1);
     }
 
     /** Maker YFI-A: tolerance 0.5; the reset is left to governance (never automatic). */

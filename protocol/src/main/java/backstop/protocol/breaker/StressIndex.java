@@ -42,14 +42,10 @@ public final class StressIndex {
      * @param drawdownScalePpm    insurance drawdown that counts as full stress, ppm of the peak (≥ 0; 0: off)
      */
     public StressIndex(long windowSeconds, long volatilityScalePpm, long liquidationScalePpm, long drawdownScalePpm) {
-        if (windowSeconds <= 0 || volatilityScalePpm < 0 || liquidationScalePpm < 0 || drawdownScalePpm < 0) {
-            throw new IllegalArgumentException("stress index: need windowSeconds > 0 and scales ≥ 0, got " + windowSeconds
-                    + ", " + volatilityScalePpm + ", " + liquidationScalePpm + ", " + drawdownScalePpm);
-        }
-        this.windowSeconds = windowSeconds;
-        this.volatilityScalePpm = volatilityScalePpm;
-        this.liquidationScalePpm = liquidationScalePpm;
-        this.drawdownScalePpm = drawdownScalePpm;
+        this.windowSeconds = Require.atLeast("windowSeconds", windowSeconds, 1);
+        this.volatilityScalePpm = Require.atLeast("volatilityScalePpm", volatilityScalePpm, 0);
+        this.liquidationScalePpm = Require.atLeast("liquidationScalePpm", liquidationScalePpm, 0);
+        this.drawdownScalePpm = Require.atLeast("drawdownScalePpm", drawdownScalePpm, 0);
     }
 
     /** Takes in one protocol event (oracle prices and settled liquidations count). */

@@ -42,15 +42,14 @@ public final class StressIndexBreaker implements CircuitBreaker, Tunable {
      * @param softOiCapPpm   open-interest cap in the soft state, ppm of each market's open interest at entry (> 0)
      */
     public StressIndexBreaker(StressIndex index, long softPpm, long hardPpm, long releaseSeconds, long softOiCapPpm) {
-        if (softPpm <= 0 || hardPpm <= softPpm || releaseSeconds < 0 || softOiCapPpm <= 0) {
-            throw new IllegalArgumentException("stress breaker: need 0 < softPpm < hardPpm, releaseSeconds ≥ 0, "
-                    + "softOiCapPpm > 0, got " + softPpm + ", " + hardPpm + ", " + releaseSeconds + ", " + softOiCapPpm);
+        if (index == null) {
+            throw new IllegalArgumentException("index: required, got null");
         }
         this.index = index;
-        this.initialSoftPpm = softPpm;
-        this.initialHardPpm = hardPpm;
-        this.releaseSeconds = releaseSeconds;
-        this.softOiCapPpm = softOiCapPpm;
+        this.initialSoftPpm = Require.within("softPpm", softPpm, 1, Long.MAX_VALUE / 2 - 1);
+        this.initialHardPpm = Require.within("hardPpm", hardPpm, softPpm + 1, Long.MAX_VALUE / 2);
+        this.releaseSeconds = Require.atLeast("releaseSeconds", releaseSeconds, 0);
+        this.softOiCapPpm = Require.within("softOiCapPpm", softOiCapPpm, 1, Amounts.PPM * 100);
     }
 
     @Override

@@ -28,10 +28,9 @@ public final class WithdrawalGate implements CircuitBreaker {
          * @param minimum       smallest baseline, quote micros (≥ 0)
          */
         public Limiter {
-            if (periodSeconds <= 0 || tvlPpm < 0 || minimum < 0) {
-                throw new IllegalArgumentException("limiter: need periodSeconds > 0, tvlPpm ≥ 0, minimum ≥ 0, got "
-                        + periodSeconds + ", " + tvlPpm + ", " + minimum);
-            }
+            Require.within("periodSeconds", periodSeconds, 1, Integer.MAX_VALUE);
+            Require.within("tvlPpm", tvlPpm, 0, Amounts.PPM);
+            Require.atLeast("minimum", minimum, 0);
         }
 
         long baseline(long tvl) {
@@ -51,10 +50,7 @@ public final class WithdrawalGate implements CircuitBreaker {
      * @param limiters   the rate limits, any number
      */
     public WithdrawalGate(long gateBlocks, List<Limiter> limiters) {
-        if (gateBlocks < 0) {
-            throw new IllegalArgumentException("gateBlocks: must be ≥ 0, got " + gateBlocks);
-        }
-        this.gateBlocks = gateBlocks;
+        this.gateBlocks = Require.atLeast("gateBlocks", gateBlocks, 0);
         this.limiters = List.copyOf(limiters);
     }
 
