@@ -20,6 +20,13 @@ final class Collateral {
     private final EventBus events;
     private final int external;
     private boolean withdrawalsGated;
+    private WithdrawalCheck withdrawalCheck = (account, amount) -> true;
+
+    /** Asked before a withdrawal that passes every other check leaves the protocol (circuit breakers). */
+    @FunctionalInterface
+    interface WithdrawalCheck {
+        boolean allows(int account, long amount);
+    }
 
     Collateral(Ledger ledger, Accounts accounts, MarginCalculator calc, RiskEngine risk, EventBus events, int external) {
         this.ledger = ledger;
@@ -36,6 +43,10 @@ final class Collateral {
 
     boolean withdrawalsGated() {
         return withdrawalsGated;
+    }
+
+    void setWithdrawalCheck(WithdrawalCheck check) {
+        this.withdrawalCheck = check;
     }
 
     TxReceipt open(Tx.OpenAccount tx, int marketCount) {
@@ -67,6 +78,9 @@ final class Collateral {
         TxResult check = checkOutflow(tx.account(), tx.amount());
         if (!check.ok()) {
             return TxReceipt.rejected(check);
+        }
+        if (!withdrawalCheck.allows(tx.account(), tx.amount())) {
+            return TxReceipt.rejected(TxResult.WITHDRAWAL_RATE_LIMITED);
         }
         ledger.post(tx.account(), external, tx.amount(), PostingReason.WITHDRAWAL);
         long id = emit(ProtocolEvent.Transfer.Kind.WITHDRAWAL, tx.account(), -1, tx.amount());

@@ -93,6 +93,16 @@ public final class Protocol {
         for (CircuitBreaker b : config.breakers()) {
             events.addListener(e -> b.onEvent(operations, e));
         }
+        collateral.setWithdrawalCheck(this::breakersAllowWithdrawal);
+    }
+
+    private boolean breakersAllowWithdrawal(int account, long amount) {
+        for (CircuitBreaker b : config.breakers()) {
+            if (!b.allowsWithdrawal(operations, account, amount)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int[] openInsuranceFunds(ProtocolConfig c) {
@@ -143,6 +153,9 @@ public final class Protocol {
             for (Market m : markets) {
                 m.startFundingClock(timeSeconds);
             }
+        }
+        for (CircuitBreaker b : config.breakers()) {
+            b.onBeginBlock(operations);
         }
     }
 

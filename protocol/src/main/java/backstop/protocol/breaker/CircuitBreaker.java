@@ -24,12 +24,24 @@ public interface CircuitBreaker {
     default void onEvent(ProtocolContext ctx, ProtocolEvent event) {
     }
 
+    /** Start of a block, before any price or transaction: release what has timed out. */
+    default void onBeginBlock(ProtocolContext ctx) {
+    }
+
     /** End of block, after liquidations: update state, trip or release. */
     default void onEndBlock(ProtocolContext ctx) {
     }
 
     /** Whether liquidations may execute in this market now. */
     default boolean allowsLiquidation(ProtocolContext ctx, int market) {
+        return true;
+    }
+
+    /**
+     * Whether {@code amount} quote micros may be withdrawn from {@code account} now (e.g. a rate limit); asked
+     * only for withdrawals that pass every other check, and refused as {@code WITHDRAWAL_RATE_LIMITED}.
+     */
+    default boolean allowsWithdrawal(ProtocolContext ctx, int account, long amount) {
         return true;
     }
 }
