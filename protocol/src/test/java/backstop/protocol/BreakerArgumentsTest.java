@@ -1,7 +1,7 @@
 package backstop.protocol;
 
 import backstop.protocol.breaker.LiquidationPauseBand;
-import backstop.protocol.breaker.LiquidationThrottle;
+import backstop.protocol.breaker.LiquidationVolumeThrottle;
 import backstop.protocol.breaker.OpenInterestCapBreaker;
 import backstop.protocol.breaker.OracleGuard;
 import backstop.protocol.breaker.OracleStalenessGuard;
@@ -38,7 +38,7 @@ class BreakerArgumentsTest {
         refused("graceSeconds", "-5", () -> new OracleStalenessGuard(3_600, -5));
         refused("bandPpm", "0", () -> new LiquidationPauseBand(0, 300));
         refused("lookbackSeconds", "0", () -> new OpenInterestCapBreaker(100_000, 0, 1_000_000));
-        refused("maxNotional", "0", () -> new LiquidationThrottle(0, 3_600));
+        refused("maxNotional", "0", () -> new LiquidationVolumeThrottle(0, 3_600));
         refused("gateBlocks", "-1", () -> new WithdrawalGate(-1, List.of()));
         refused("tvlPpm", "2000000", () -> new WithdrawalGate.Limiter(3_600, 2_000_000, 0));
         refused("drawdownScalePpm", "-1", () -> new StressIndex(3_600, 0, 0, -1));
@@ -48,7 +48,7 @@ class BreakerArgumentsTest {
 
     @Test
     void governanceMayRetuneABreakerMidRun() {
-        LiquidationThrottle throttle = new LiquidationThrottle(1_000_000_000_000L, 3_600);
+        LiquidationVolumeThrottle throttle = new LiquidationVolumeThrottle(1_000_000_000_000L, 3_600);
         Fixture f = new Fixture(ProtocolConfig.builder(List.of(Fixture.btc(0).build()))
                 .breakers(List.of(throttle, PriceBandBreaker.cmeBitcoin())).build());
         f.price(0, 20_000);

@@ -3,7 +3,7 @@ package backstop.protocol;
 import backstop.protocol.book.Side;
 import backstop.protocol.breaker.CircuitBreaker;
 import backstop.protocol.breaker.LiquidationPauseBand;
-import backstop.protocol.breaker.LiquidationThrottle;
+import backstop.protocol.breaker.LiquidationVolumeThrottle;
 import backstop.protocol.breaker.OpenInterestCapBreaker;
 import backstop.protocol.breaker.OracleGuard;
 import backstop.protocol.breaker.OracleStalenessGuard;
@@ -66,7 +66,7 @@ class BreakerProperties {
         final OracleGuard guard = new OracleGuard(200_000, 20_000, 80_000, 1_000, new long[] {20, 60}, 300);
         final OracleStalenessGuard stale = new OracleStalenessGuard(120, 30);
         final LiquidationPauseBand pauseBand = new LiquidationPauseBand(300_000, 300);
-        final LiquidationThrottle throttle = new LiquidationThrottle(Amounts.micros(5_000), 300);
+        final LiquidationVolumeThrottle throttle = new LiquidationVolumeThrottle(Amounts.micros(5_000), 300);
         final WithdrawalGate gate = new WithdrawalGate(5, List.of(new WithdrawalGate.Limiter(3_600, 200, Amounts.micros(500)),
                 new WithdrawalGate.Limiter(86_400, 1_000, Amounts.micros(2_000))));
         final long[] price;

@@ -19,7 +19,7 @@ import java.util.List;
  */
 public record DesignSpec(String name, String description, List<String> sources, PriceSource priceSource,
                          MarginSpec margin, LiquidationSpec liquidation, List<AbsorberSpec> waterfall,
-                         List<ControllerSpec> controllers, double insuranceFund, boolean insurancePerMarket,
+                         List<BreakerSpec> breakers, List<ControllerSpec> controllers, double insuranceFund, boolean insurancePerMarket,
                          double vault, double feeToInsurance) {
 
     public DesignSpec {
@@ -30,6 +30,7 @@ public record DesignSpec(String name, String description, List<String> sources, 
         Check.required("liquidation", liquidation);
         waterfall = waterfall == null ? List.of(new AbsorberSpec.InsuranceFund()) : List.copyOf(waterfall);
         controllers = controllers == null ? List.of() : List.copyOf(controllers);
+        breakers = breakers == null ? List.of() : List.copyOf(breakers);
         Check.nonNegative("insurance_fund", insuranceFund);
         Check.nonNegative("vault", vault);
         Check.fraction("fee_to_insurance", feeToInsurance);
@@ -46,6 +47,7 @@ public record DesignSpec(String name, String description, List<String> sources, 
                 .marginModel(margin.build())
                 .liquidation(liquidation.build())
                 .waterfall(absorbers)
+                .breakers(breakers.stream().map(BreakerSpec::build).toList())
                 .controllers(controllers.stream().map(ControllerSpec::build).toList())
                 .insuranceFundSeed(Amounts.micros(Math.round(insuranceFund)))
                 .insurancePerMarket(insurancePerMarket)

@@ -1,7 +1,7 @@
 package backstop.protocol;
 
 import backstop.protocol.book.Side;
-import backstop.protocol.breaker.LiquidationThrottle;
+import backstop.protocol.breaker.LiquidationVolumeThrottle;
 import backstop.protocol.event.ProtocolEvent;
 import backstop.protocol.money.Amounts;
 import backstop.protocol.tx.Tx;
@@ -14,11 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** At most $30,000 of liquidated notional per market and hour; the rest waits for the next window. */
-class LiquidationThrottleTest {
+class LiquidationVolumeThrottleTest {
 
     @Test
     void liquidationsPauseOnceTheWindowBudgetIsSpentAndResumeWhenItRolls() {
-        LiquidationThrottle throttle = new LiquidationThrottle(Amounts.micros(30_000), 3_600);
+        LiquidationVolumeThrottle throttle = new LiquidationVolumeThrottle(Amounts.micros(30_000), 3_600);
         Fixture f = new Fixture(ProtocolConfig.builder(List.of(Fixture.btc(0).build())).breakers(List.of(throttle)).build());
         int maker = f.open("1000000");
         int t1 = f.open("2000");
@@ -55,7 +55,7 @@ class LiquidationThrottleTest {
 
     @Test
     void budgetIsReachedAtExactlyTheCap() {
-        LiquidationThrottle throttle = new LiquidationThrottle(Amounts.micros(18_800), 3_600);
+        LiquidationVolumeThrottle throttle = new LiquidationVolumeThrottle(Amounts.micros(18_800), 3_600);
         Fixture f = new Fixture(ProtocolConfig.builder(List.of(Fixture.btc(0).build())).breakers(List.of(throttle)).build());
         int maker = f.open("1000000");
         int t1 = f.open("2000");

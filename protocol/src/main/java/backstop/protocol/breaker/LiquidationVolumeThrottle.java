@@ -17,7 +17,7 @@ import java.util.Arrays;
  * block in the new window. The step that crosses the budget runs whole (a breaker cannot shrink it), so a
  * window can overshoot by at most one step. Pauses and resumptions are logged as {@code halt} events.
  */
-public final class LiquidationThrottle implements CircuitBreaker, Tunable {
+public final class LiquidationVolumeThrottle implements CircuitBreaker, Tunable {
     private final long initialMaxNotional;
     private final long windowSeconds;
     private Parameter maxNotional;
@@ -29,7 +29,7 @@ public final class LiquidationThrottle implements CircuitBreaker, Tunable {
      * @param maxNotional   liquidated notional allowed per market and window, quote micros (> 0)
      * @param windowSeconds window length, seconds (> 0)
      */
-    public LiquidationThrottle(long maxNotional, long windowSeconds) {
+    public LiquidationVolumeThrottle(long maxNotional, long windowSeconds) {
         this.initialMaxNotional = Require.atLeast("maxNotional", maxNotional, 1);
         this.windowSeconds = Require.atLeast("windowSeconds", windowSeconds, 1);
     }
