@@ -176,7 +176,7 @@ class ProtocolTest {
     @Test
     void keepersMayLiquidateOnlyWhatIsLiquidatableAndEarnTheirShare() {
         ProtocolConfig config = ProtocolConfig.builder(List.of(Fixture.btc(0).build()))
-                .liquidation(new FullCloseLiquidation(new PenaltySplit(10_000, 500_000), 100_000, false)).build();
+                .liquidation(new FullCloseLiquidation(new PenaltySplit(10_000, 500_000), new backstop.protocol.liquidation.SlippageLimit(100_000), false)).build();
         Fixture f = new Fixture(config);
         int maker = f.open("1000000");
         int keeper = f.open("10");

@@ -49,7 +49,7 @@ final class RandomDriver {
         }
         boolean keepers = rnd.nextBoolean();
         ProtocolConfig config = ProtocolConfig.builder(specs)
-                .liquidation(new FullCloseLiquidation(new PenaltySplit(15_000, 300_000), 50_000 + rnd.nextInt(200_000), !keepers))
+                .liquidation(new FullCloseLiquidation(new PenaltySplit(15_000, 300_000), rnd.nextInt(4) == 0 ? new backstop.protocol.liquidation.BankruptcyLimit() : new backstop.protocol.liquidation.SlippageLimit(50_000 + rnd.nextInt(200_000)), !keepers))
                 .priceSource(rnd.nextBoolean() ? PriceSource.ORACLE : PriceSource.MARK)
                 .feeToInsurancePpm(rnd.nextInt(2) * 200_000)
                 .insuranceFundSeed(Amounts.micros(rnd.nextInt(5_000)))

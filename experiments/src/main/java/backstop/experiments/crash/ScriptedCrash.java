@@ -21,7 +21,9 @@ import java.util.function.Function;
  * A crash fed straight to the protocol, with no agent world: leveraged accounts open positions while prices
  * are calm, one market maker re-quotes a thin ladder around the oracle every block, and the oracle then
  * falls along a scripted path. Liquidations, bad debt and insurance use follow from the protocol's design
- * alone, so designs can be compared on exactly the same inputs.
+ * alone, so designs can be compared on exactly the same inputs. Where a design waits for keepers, one
+ * mechanical keeper calls {@code Liquidate} on every account in the protocol's public liquidatable list at
+ * the start of each block.
  */
 public final class ScriptedCrash {
     private final CrashSpec spec;
@@ -54,6 +56,7 @@ public final class ScriptedCrash {
         p.setOraclePrice(0, start, 0);
         long makerCapital = Amounts.micros((long) spec.makerCapital());
         int maker = open(p, makerCapital, 1);
+        int keeper = open(p, Amounts.micros(1_000), 3);
         List<Integer> traders = new ArrayList<>();
         long tradersCapital = 0;
         for (int i = 0; i < spec.traders(); i++) {
@@ -65,6 +68,11 @@ public final class ScriptedCrash {
         for (int b = 0; b < spec.blocks(); b++) {
             long price = spec.priceAt(b, start, rnd);
             p.setOraclePrice(0, price, 0);
+            if (config.liquidation().keeperTriggered()) {
+                for (int target : p.risk().liquidatableAccounts()) {
+                    p.submit(new Tx.Liquidate(keeper, target));
+                }
+            }
             requote(p, maker, price, quotes, rnd);
             if (b < spec.entryBlocks()) {
                 enter(p, traders, b, rnd);

@@ -19,8 +19,8 @@ import java.util.List;
  */
 public record DesignSpec(String name, String description, List<String> sources, PriceSource priceSource,
                          MarginSpec margin, LiquidationSpec liquidation, List<AbsorberSpec> waterfall,
-                         List<BreakerSpec> breakers, List<ControllerSpec> controllers, double insuranceFund, boolean insurancePerMarket,
-                         double vault, double feeToInsurance) {
+                         List<BreakerSpec> breakers, List<ControllerSpec> controllers, MarketOverrides marketOverrides,
+                         double insuranceFund, boolean insurancePerMarket, double vault, double feeToInsurance) {
 
     public DesignSpec {
         Check.required("name", name);
@@ -36,8 +36,35 @@ public record DesignSpec(String name, String description, List<String> sources, 
         Check.fraction("fee_to_insurance", feeToInsurance);
     }
 
+    /**
+     * A venue's own margin fractions and fees, replacing the scenario's in every market (each null keeps the
+     * scenario's): presets model one large-cap market of their venue.
+     */
+    public record MarketOverrides(Double initialMargin, Double maintenanceMargin, Double makerFee, Double takerFee) {
+        public MarketOverrides {
+            if (initialMargin != null && maintenanceMargin != null
+                    && !(maintenanceMargin > 0 && maintenanceMargin <= initialMargin && initialMargin <= 1)) {
+                throw new IllegalArgumentException("market_overrides: need 0 < maintenance_margin ≤ initial_margin ≤ 1");
+            }
+        }
+
+        MarketSpec apply(MarketSpec m) {
+            backstop.protocol.market.MarginTier tier = m.tiers().get(0);
+            long imf = initialMargin != null ? Amounts.ppm(initialMargin) : tier.initialPpm();
+            long mmf = maintenanceMargin != null ? Amounts.ppm(maintenanceMargin) : tier.maintenancePpm();
+            List<backstop.protocol.market.MarginTier> tiers = initialMargin == null && maintenanceMargin == null
+                    ? m.tiers() : List.of(backstop.protocol.market.MarginTier.flat(imf, mmf));
+            return new MarketSpec(m.id(), m.symbol(), m.tickSize(), m.lotSize(),
+                    makerFee != null ? Amounts.ppm(makerFee) : m.makerFeePpm(),
+                    takerFee != null ? Amounts.ppm(takerFee) : m.takerFeePpm(), tiers, m.oiImfLowerCap(),
+                    m.oiImfUpperCap(), m.openInterestCap(), m.funding(), m.markBandPpm());
+        }
+    }
+
     /** The protocol config of this design over these markets; {@code seed} feeds any randomized mechanism. */
-    public ProtocolConfig build(List<MarketSpec> markets, long seed) {
+    public ProtocolConfig build(List<MarketSpec> scenarioMarkets, long seed) {
+        List<MarketSpec> markets = marketOverrides == null ? scenarioMarkets
+                : scenarioMarkets.stream().map(marketOverrides::apply).toList();
         List<LossAbsorber> absorbers = new ArrayList<>();
         for (int i = 0; i < waterfall.size(); i++) {
             absorbers.add(waterfall.get(i).build(seed + 31L * i));

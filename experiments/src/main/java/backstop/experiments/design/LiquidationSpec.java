@@ -1,5 +1,6 @@
 package backstop.experiments.design;
 
+import backstop.protocol.liquidation.BankruptcyLimit;
 import backstop.protocol.liquidation.CloseFactorRule;
 import backstop.protocol.liquidation.DydxBlockLimits;
 import backstop.protocol.liquidation.FillablePrice;
@@ -48,18 +49,17 @@ public sealed interface LiquidationSpec {
         }
     }
 
-    /** Close every position into the book at once, bounded {@code slippage} from the oracle. */
-    record FullClose(Penalty penalty, double slippage, Trigger trigger) implements LiquidationSpec {
+    /** Close every position into the book at once, no worse than {@code limit}. */
+    record FullClose(Penalty penalty, LimitSpec limit, Trigger trigger) implements LiquidationSpec {
         public FullClose {
             Check.required("liquidation.penalty", penalty);
-            Check.positive("liquidation.slippage", slippage);
-            Check.fraction("liquidation.slippage", slippage);
+            Check.required("liquidation.limit", limit);
             trigger = trigger == null ? Trigger.PROTOCOL : trigger;
         }
 
         @Override
         public LiquidationPolicy build() {
-            return new FullCloseLiquidation(penalty.split(), Amounts.ppm(slippage), trigger == Trigger.PROTOCOL);
+            return new FullCloseLiquidation(penalty.split(), limit.build(), trigger == Trigger.PROTOCOL);
         }
     }
 
@@ -214,6 +214,7 @@ public sealed interface LiquidationSpec {
     @JsonSubTypes({
             @JsonSubTypes.Type(value = LimitSpec.Slippage.class, name = "slippage"),
             @JsonSubTypes.Type(value = LimitSpec.Fillable.class, name = "fillable-price"),
+            @JsonSubTypes.Type(value = LimitSpec.Bankruptcy.class, name = "bankruptcy-price"),
     })
     sealed interface LimitSpec {
         LiquidationLimit build();
@@ -228,6 +229,14 @@ public sealed interface LiquidationSpec {
             @Override
             public LiquidationLimit build() {
                 return new SlippageLimit(Amounts.ppm(slippage));
+            }
+        }
+
+        /** Never beyond the position's bankruptcy price (BitMEX, Binance): the rest goes to the fund or ADL. */
+        record Bankruptcy() implements LimitSpec {
+            @Override
+            public LiquidationLimit build() {
+                return new BankruptcyLimit();
             }
         }
 

@@ -60,7 +60,7 @@ public final class RunMetrics implements EventSink {
         } else if (e instanceof ProtocolEvent.PositionTransfer t && t.kind().equals("adl")) {
             adlCount++;
             adlNotional += Math.abs(protocol.market(t.market()).spec().notional(t.size(), t.price()));
-        } else if (e instanceof ProtocolEvent.Halt h && h.halted()) {
+        } else if (e instanceof ProtocolEvent.Halt h && h.halted() && h.market() >= 0) {
             haltCount++;
         } else if (e instanceof ProtocolEvent.Fill f) {
             fees += f.takerFee() + f.makerFee();

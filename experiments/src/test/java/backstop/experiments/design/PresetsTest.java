@@ -43,13 +43,13 @@ class PresetsTest {
     void badDesignsNameTheOffendingKeyAndValue() {
         backstop.experiments.config.ConfigException unknownKey = assertThrows(backstop.experiments.config.ConfigException.class, () -> Presets.parse("""
                 name: x
-                liquidation: {type: full-close, penalty: {rate: 0.01, keeper_share: 0}, slippage: 0.1}
+                liquidation: {type: full-close, penalty: {rate: 0.01, keeper_share: 0}, limit: {type: slippage, slippage: 0.1}}
                 insurance_fundd: 5
                 """, "inline"));
         assertTrue(unknownKey.getMessage().contains("insurance_fundd"), unknownKey.getMessage());
         backstop.experiments.config.ConfigException range = assertThrows(backstop.experiments.config.ConfigException.class, () -> Presets.parse("""
                 name: x
-                liquidation: {type: full-close, penalty: {rate: 1.5, keeper_share: 0}, slippage: 0.1}
+                liquidation: {type: full-close, penalty: {rate: 1.5, keeper_share: 0}, limit: {type: slippage, slippage: 0.1}}
                 """, "inline"));
         assertTrue(range.getMessage().contains("penalty.rate: must be in [0, 1], got 1.5"), range.getMessage());
         backstop.experiments.config.ConfigException type = assertThrows(backstop.experiments.config.ConfigException.class, () -> Presets.parse("""

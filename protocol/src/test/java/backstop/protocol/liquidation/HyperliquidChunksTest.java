@@ -110,7 +110,7 @@ class HyperliquidChunksTest {
         assertEquals(0, chunked.size(t[0], 0));
         assertEquals(Amounts.micros(2_900), chunked.value(t[0]));
 
-        BookLiquidationBench full = slide(new FullCloseLiquidation(PenaltySplit.NONE, 100_000, true), t);
+        BookLiquidationBench full = slide(new FullCloseLiquidation(PenaltySplit.NONE, new SlippageLimit(100_000), true), t);
         // t = 0: 400 at $94.70 and 1,600 at $90: V = 9,400 − 1,600 × 4.7 = $1,880.
         assertEquals(Amounts.micros(1_880), full.value(t[0]));
         assertEquals(0, chunked.insurance());

@@ -111,7 +111,7 @@ class SynthetixWindowTest {
         assertEquals(Amounts.micros(40), chunked.value(t[0]));
         assertEquals(Amounts.micros(1_000), chunked.insurance());
 
-        BookLiquidationBench full = slide(new FullCloseLiquidation(PenaltySplit.NONE, 150_000, true), t);
+        BookLiquidationBench full = slide(new FullCloseLiquidation(PenaltySplit.NONE, new SlippageLimit(150_000), true), t);
         // t = 0: 100 at $9 and 200 at $8: V = 100 − 200 × 1 = −$100, paid by the fund.
         assertEquals(0, full.value(t[0]));
         assertEquals(Amounts.micros(900), full.insurance());
