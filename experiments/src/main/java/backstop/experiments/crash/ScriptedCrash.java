@@ -3,6 +3,8 @@ package backstop.experiments.crash;
 import backstop.protocol.Protocol;
 import backstop.protocol.ProtocolConfig;
 import backstop.protocol.book.Side;
+import backstop.protocol.liquidation.Auction;
+import backstop.protocol.liquidation.DutchAuctionLiquidation;
 import backstop.protocol.event.EventSink;
 import backstop.experiments.results.RunMetrics;
 import backstop.experiments.results.Summary;
@@ -23,7 +25,7 @@ import java.util.function.Function;
  * falls along a scripted path. Liquidations, bad debt and insurance use follow from the protocol's design
  * alone, so designs can be compared on exactly the same inputs. Where a design waits for keepers, one
  * mechanical keeper calls {@code Liquidate} on every account in the protocol's public liquidatable list at
- * the start of each block.
+ * the start of each block, and buys whatever a Dutch auction offers at least 2% through the oracle.
  */
 public final class ScriptedCrash {
     private final CrashSpec spec;
@@ -56,7 +58,7 @@ public final class ScriptedCrash {
         p.setOraclePrice(0, start, 0);
         long makerCapital = Amounts.micros((long) spec.makerCapital());
         int maker = open(p, makerCapital, 1);
-        int keeper = open(p, Amounts.micros(1_000), 3);
+        int keeper = open(p, Amounts.micros(10_000_000), 3);
         List<Integer> traders = new ArrayList<>();
         long tradersCapital = 0;
         for (int i = 0; i < spec.traders(); i++) {
@@ -72,6 +74,9 @@ public final class ScriptedCrash {
                 for (int target : p.risk().liquidatableAccounts()) {
                     p.submit(new Tx.Liquidate(keeper, target));
                 }
+            }
+            if (config.liquidation() instanceof DutchAuctionLiquidation auctions) {
+                takeBargains(p, auctions, keeper, price);
             }
             requote(p, maker, price, quotes, rnd);
             if (b < spec.entryBlocks()) {
@@ -93,6 +98,17 @@ public final class ScriptedCrash {
         Map<String, Object> summary = Summary.of(metrics, pnl, 0, 0, p.accounts().count(), (System.nanoTime() - started) / 1e9);
         summary.put("ledger_total", p.ledger().total());
         return summary;
+    }
+
+    /** The keeper buys an auction's whole lot once it trades 2% through the oracle (either side). */
+    private static void takeBargains(Protocol p, DutchAuctionLiquidation auctions, int keeper, long oracle) {
+        for (Auction a : List.copyOf(auctions.auctions())) {
+            long price = auctions.takePrice(a.id(), p.now());
+            boolean bargain = a.side() > 0 ? price <= oracle * 98 / 100 : price >= oracle * 102 / 100;
+            if (bargain && a.lots() > 0) {
+                p.submit(new Tx.TakeAuction(keeper, a.id(), a.lots(), price));
+            }
+        }
     }
 
     private static int open(Protocol p, long deposit, int tag) {

@@ -30,6 +30,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = AbsorberSpec.MinimalHaircut.class, name = "adl-minimal-haircut"),
         @JsonSubTypes.Type(value = AbsorberSpec.Socialized.class, name = "socialized-loss"),
         @JsonSubTypes.Type(value = AbsorberSpec.FundingBump.class, name = "funding-bump"),
+        @JsonSubTypes.Type(value = AbsorberSpec.Vault.class, name = "backstop-vault"),
 })
 public sealed interface AbsorberSpec {
     /** A fresh absorber for one protocol instance; {@code seed} feeds randomized rankings. */
@@ -109,6 +110,14 @@ public sealed interface AbsorberSpec {
         @Override
         public LossAbsorber build(long seed) {
             return new FundingBumpSocialization();
+        }
+    }
+
+    /** The backstop vault's free collateral pays deficits (after the insurance fund, usually). */
+    record Vault() implements AbsorberSpec {
+        @Override
+        public LossAbsorber build(long seed) {
+            return new backstop.protocol.waterfall.BackstopVaultAbsorber();
         }
     }
 }

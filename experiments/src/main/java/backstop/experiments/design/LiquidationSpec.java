@@ -1,6 +1,13 @@
 package backstop.experiments.design;
 
+import backstop.protocol.liquidation.Abacus;
+import backstop.protocol.liquidation.AuctionTerms;
+import backstop.protocol.liquidation.BackstopVaultTakeover;
 import backstop.protocol.liquidation.BankruptcyLimit;
+import backstop.protocol.liquidation.DutchAuctionLiquidation;
+import backstop.protocol.liquidation.ExponentialDecrease;
+import backstop.protocol.liquidation.LinearDecrease;
+import backstop.protocol.liquidation.StairstepExponentialDecrease;
 import backstop.protocol.liquidation.CloseFactorRule;
 import backstop.protocol.liquidation.DydxBlockLimits;
 import backstop.protocol.liquidation.FillablePrice;
@@ -29,6 +36,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = LiquidationSpec.FullClose.class, name = "full-close"),
         @JsonSubTypes.Type(value = LiquidationSpec.Partial.class, name = "partial"),
         @JsonSubTypes.Type(value = LiquidationSpec.Throttled.class, name = "throttled"),
+        @JsonSubTypes.Type(value = LiquidationSpec.DutchAuction.class, name = "dutch-auction"),
+        @JsonSubTypes.Type(value = LiquidationSpec.VaultTakeover.class, name = "vault-takeover"),
 })
 public sealed interface LiquidationSpec {
     /** A fresh policy for one protocol instance. */
@@ -90,6 +99,71 @@ public sealed interface LiquidationSpec {
         @Override
         public LiquidationPolicy build() {
             return new ThrottledLiquidation(throttle.build(), limit.build(), penalty.split(), trigger == Trigger.PROTOCOL);
+        }
+    }
+
+    /** The price decay of a Dutch auction (Maker's abacus). */
+    enum Decay { LINEAR, STAIRSTEP, EXPONENTIAL }
+
+    /**
+     * Maker LIQ-2.0 clip (MECHANISMS.md §6): the whole position is seized into a Dutch auction starting at
+     * oracle × {@code buf}, decaying by {@code decay}; reset after {@code tailSeconds} or below {@code cusp} × top;
+     * keepers earn {@code tip} (quote) + {@code chip} × tab; {@code chop} is the penalty; {@code hole} and
+     * {@code ilkHole} cap active auction debt (quote units). Needs a vault (the auctions' holder).
+     */
+    record DutchAuction(Decay decay, long tauSeconds, double cut, long stepSeconds, double buf, long tailSeconds,
+                        double cusp, double chip, double tip, double chop, double hole, double ilkHole,
+                        Trigger trigger) implements LiquidationSpec {
+        public DutchAuction {
+            Check.required("liquidation.decay", decay);
+            Check.positive("liquidation.buf", buf);
+            Check.fraction("liquidation.cusp", cusp);
+            Check.fraction("liquidation.chip", chip);
+            Check.nonNegative("liquidation.tip", tip);
+            Check.nonNegative("liquidation.chop", chop);
+            Check.positive("liquidation.hole", hole);
+            Check.positive("liquidation.ilk_hole", ilkHole);
+            Check.atLeast("liquidation.tail_seconds", tailSeconds, 1);
+            trigger = trigger == null ? Trigger.KEEPER : trigger;
+        }
+
+        @Override
+        public LiquidationPolicy build() {
+            Abacus abacus = switch (decay) {
+                case LINEAR -> new LinearDecrease(Check.atLeast("liquidation.tau_seconds", tauSeconds, 1));
+                case STAIRSTEP -> new StairstepExponentialDecrease(Amounts.ppm(Check.fraction("liquidation.cut", cut)),
+                        Check.atLeast("liquidation.step_seconds", stepSeconds, 1));
+                case EXPONENTIAL -> new ExponentialDecrease(Amounts.ppm(Check.fraction("liquidation.cut", cut)));
+            };
+            AuctionTerms terms = new AuctionTerms(Amounts.ppm(buf), tailSeconds, Amounts.ppm(cusp), Amounts.ppm(chip),
+                    Amounts.micros(Math.round(tip)), Amounts.ppm(chop), Amounts.micros(Math.round(hole)),
+                    Amounts.micros(Math.round(ilkHole)));
+            return new DutchAuctionLiquidation(abacus, terms, trigger == Trigger.PROTOCOL);
+        }
+    }
+
+    /**
+     * Hyperliquid: book liquidation first; below {@code threshold} × maintenance margin without a fill the vault
+     * takes the positions and the remaining margin; the vault unwinds into the book within
+     * {@code unwindSlippage} (0: it keeps them). Needs a vault.
+     */
+    record VaultTakeover(double threshold, double bookSlippage, Penalty penalty, double unwindSlippage,
+                         double maxVaultNotional, Trigger trigger) implements LiquidationSpec {
+        public VaultTakeover {
+            Check.fraction("liquidation.threshold", threshold);
+            Check.positive("liquidation.book_slippage", bookSlippage);
+            Check.required("liquidation.penalty", penalty);
+            Check.fraction("liquidation.unwind_slippage", unwindSlippage);
+            Check.positive("liquidation.max_vault_notional", maxVaultNotional);
+            trigger = trigger == null ? Trigger.PROTOCOL : trigger;
+        }
+
+        @Override
+        public LiquidationPolicy build() {
+            long numerator = Amounts.ppm(threshold);
+            long maxNotional = maxVaultNotional >= 9e12 ? Long.MAX_VALUE : Amounts.micros(Math.round(maxVaultNotional));
+            return new BackstopVaultTakeover(numerator, Amounts.PPM, Amounts.ppm(bookSlippage), penalty.split(),
+                    Amounts.ppm(unwindSlippage), maxNotional, trigger == Trigger.PROTOCOL);
         }
     }
 
