@@ -17,9 +17,18 @@ import java.util.List;
 /**
  * The agent populations a scenario lists: each draws every member's parameters from its distributions, in
  * member order, from the population's own stream — so adding a population never changes another's draws.
+ * Every population takes an optional {@code gasBudget}: the most a member pays for one transaction.
  */
 public final class Populations {
     private Populations() {
+    }
+
+    /** Applies a gas budget drawn from {@code budget}; no budget (null) means the agent always pays. */
+    private static Agent budgeted(Agent a, Dist budget, MersenneTwisterFast rng) {
+        if (budget != null) {
+            a.setGasBudget(budget.sample(rng));
+        }
+        return a;
     }
 
     private static void requireCount(String name, int count) {
@@ -32,7 +41,7 @@ public final class Populations {
     public record LeveragedTraders(String name, int count, int market, Dist capital, Dist leverage, double longBias,
                                    Dist entryProbability, double takeProfit, double alarmHealth,
                                    double topUpProbability, double panicProbability, Dist reserve, Dist wakeSeconds,
-                                   Dist latency) implements AgentFactory {
+                                   Dist latency, Dist gasBudget) implements AgentFactory {
         public LeveragedTraders {
             requireCount(name, count);
         }
@@ -50,7 +59,7 @@ public final class Populations {
                 var params = new LeveragedTrader.Params(market, cap, leverage.sample(rng), longBias,
                         entryProbability.sample(rng), takeProfit, alarmHealth, topUpProbability, panicProbability,
                         cap * reserve.sample(rng), wakeSeconds.sample(rng), latency.sample(rng));
-                out.add(new LeveragedTrader(firstId + i, name, params, rng));
+                out.add(budgeted(new LeveragedTrader(firstId + i, name, params, rng), gasBudget, rng));
             }
             return out;
         }
@@ -58,7 +67,7 @@ public final class Populations {
 
     /** Noise traders. */
     public record NoiseTraders(String name, int count, int market, Dist capital, Dist tradeNotional, double maxLeverage,
-                               Dist wakeSeconds, Dist latency) implements AgentFactory {
+                               Dist wakeSeconds, Dist latency, Dist gasBudget) implements AgentFactory {
         public NoiseTraders {
             requireCount(name, count);
         }
@@ -74,7 +83,7 @@ public final class Populations {
             for (int i = 0; i < count; i++) {
                 var params = new NoiseTrader.Params(market, capital.sample(rng), tradeNotional.sample(rng),
                         maxLeverage, wakeSeconds.sample(rng), latency.sample(rng));
-                out.add(new NoiseTrader(firstId + i, name, params, rng));
+                out.add(budgeted(new NoiseTrader(firstId + i, name, params, rng), gasBudget, rng));
             }
             return out;
         }
@@ -84,7 +93,7 @@ public final class Populations {
     public record MarketMakers(String name, int count, int market, Dist capital, int levels, Dist levelNotional,
                                Dist baseSpreadBps, double volSpreadFactor, double depthVolFactor,
                                double inventoryAversion, Dist maxInventoryNotional, Dist withdrawVol,
-                               double requoteBps, double ewmaLambda, Dist latency) implements AgentFactory {
+                               double requoteBps, double ewmaLambda, Dist latency, Dist gasBudget) implements AgentFactory {
         public MarketMakers {
             requireCount(name, count);
         }
@@ -102,7 +111,7 @@ public final class Populations {
                         baseSpreadBps.sample(rng), volSpreadFactor, depthVolFactor, inventoryAversion,
                         maxInventoryNotional.sample(rng), withdrawVol.sample(rng), requoteBps, ewmaLambda,
                         latency.sample(rng));
-                out.add(new MarketMaker(firstId + i, name, params, rng));
+                out.add(budgeted(new MarketMaker(firstId + i, name, params, rng), gasBudget, rng));
             }
             return out;
         }
@@ -110,7 +119,7 @@ public final class Populations {
 
     /** Basis arbitrageurs. */
     public record Arbitrageurs(String name, int count, int market, Dist capital, Dist threshold, Dist tradeNotional,
-                               Dist maxNotional, Dist wakeSeconds, Dist latency) implements AgentFactory {
+                               Dist maxNotional, Dist wakeSeconds, Dist latency, Dist gasBudget) implements AgentFactory {
         public Arbitrageurs {
             requireCount(name, count);
         }
@@ -126,7 +135,7 @@ public final class Populations {
             for (int i = 0; i < count; i++) {
                 var params = new BasisArbitrageur.Params(market, capital.sample(rng), threshold.sample(rng),
                         tradeNotional.sample(rng), maxNotional.sample(rng), wakeSeconds.sample(rng), latency.sample(rng));
-                out.add(new BasisArbitrageur(firstId + i, name, params, rng));
+                out.add(budgeted(new BasisArbitrageur(firstId + i, name, params, rng), gasBudget, rng));
             }
             return out;
         }
@@ -134,7 +143,8 @@ public final class Populations {
 
     /** Keepers / liquidators. */
     public record Keepers(String name, int count, Dist capital, Dist rewardRate, Dist bidShare, double minProfit,
-                          long gasPerCall, int maxCallsPerBlock, Dist wakeSeconds, Dist latency) implements AgentFactory {
+                          long gasPerCall, int maxCallsPerBlock, Dist wakeSeconds, Dist latency, Dist gasBudget)
+            implements AgentFactory {
         public Keepers {
             requireCount(name, count);
         }
@@ -150,7 +160,7 @@ public final class Populations {
             for (int i = 0; i < count; i++) {
                 var params = new Keeper.Params(capital.sample(rng), rewardRate.sample(rng), bidShare.sample(rng),
                         minProfit, gasPerCall, maxCallsPerBlock, wakeSeconds.sample(rng), latency.sample(rng));
-                out.add(new Keeper(firstId + i, name, params, rng));
+                out.add(budgeted(new Keeper(firstId + i, name, params, rng), gasBudget, rng));
             }
             return out;
         }

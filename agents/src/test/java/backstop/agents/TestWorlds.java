@@ -34,15 +34,15 @@ final class TestWorlds {
         return List.of(
                 new Populations.MarketMakers("makers", 10, 0, new Dist.Constant(2_000_000), 5, new Dist.Uniform(20_000, 60_000),
                         new Dist.Uniform(3, 8), 0.5, 0.5, 0.3, new Dist.Constant(500_000), new Dist.Uniform(3, 6), 2, 0.94,
-                        new Dist.Constant(0.05)),
+                        new Dist.Constant(0.05), null),
                 new Populations.LeveragedTraders("traders/leveraged", traders, 0, new Dist.LogNormal(8, 1, 300, 100_000),
                         new Dist.Uniform(3, 19), 0.75, new Dist.Uniform(0.2, 0.8), 0.3, 1.15, 0.2, 0.2,
-                        new Dist.Uniform(0, 1), new Dist.Uniform(10, 60), new Dist.Constant(0.2)),
+                        new Dist.Uniform(0, 1), new Dist.Uniform(10, 60), new Dist.Constant(0.2), null),
                 new Populations.NoiseTraders("traders/noise", 50, 0, new Dist.Constant(20_000), new Dist.Uniform(500, 5_000), 3,
-                        new Dist.Uniform(5, 30), new Dist.Constant(0.2)),
+                        new Dist.Uniform(5, 30), new Dist.Constant(0.2), null),
                 new Populations.Arbitrageurs("arbitrageurs", 3, 0, new Dist.Constant(1_000_000), new Dist.Uniform(0.001, 0.003),
-                        new Dist.Constant(50_000), new Dist.Constant(1_000_000), new Dist.Constant(1), new Dist.Constant(0.05)),
+                        new Dist.Constant(50_000), new Dist.Constant(1_000_000), new Dist.Constant(1), new Dist.Constant(0.05), null),
                 new Populations.Keepers("keepers", 5, new Dist.Constant(10_000), new Dist.Constant(0.005),
-                        new Dist.Uniform(0.1, 0.6), 1, 400_000, 5, new Dist.Constant(1), new Dist.Uniform(0.05, 0.5)));
+                        new Dist.Uniform(0.1, 0.6), 1, 400_000, 5, new Dist.Constant(1), new Dist.Uniform(0.05, 0.5), null));
     }
 }

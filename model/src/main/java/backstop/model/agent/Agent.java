@@ -20,8 +20,10 @@ public abstract class Agent {
     private double wakeEvery;
     private double nextWake;
     private double gasPaid;
+    private double gasBudget = Double.POSITIVE_INFINITY;
     private long submitted;
     private long failed;
+    private long priced;
 
     protected Agent(int id, String population, double latency) {
         if (!(latency >= 0)) {
@@ -65,8 +67,26 @@ public abstract class Agent {
         return true;
     }
 
-    /** Sends {@code tx} with a priority fee (gwei); {@code onReceipt} sees the result when its block runs. */
-    protected final void send(World world, Tx tx, double priorityFee, long gas, Consumer<TxReceipt> onReceipt) {
+    /**
+     * The most this agent pays for one transaction (quote units); dearer transactions are not sent. This is
+     * the demand side of the gas market: under congestion the base fee rises until enough agents step back.
+     */
+    public final void setGasBudget(double quote) {
+        if (!(quote > 0)) {
+            throw new IllegalArgumentException(population + ": gas budget must be > 0, got " + quote);
+        }
+        this.gasBudget = quote;
+    }
+
+    /**
+     * Sends {@code tx} with a priority fee (gwei) unless it would cost more gas than the agent's budget;
+     * {@code onReceipt} sees the result when its block runs. Returns whether it was sent.
+     */
+    protected final boolean send(World world, Tx tx, double priorityFee, long gas, Consumer<TxReceipt> onReceipt) {
+        if (world.gas().cost(gas, priorityFee, world.spec().chain().nativePrice()) > gasBudget) {
+            priced++;
+            return false;
+        }
         submitted++;
         world.mempool().submit(new PendingTx(world.mempool().nextSequence(), id, tx, priorityFee,
                 world.now() + latency, gas, r -> {
@@ -77,6 +97,12 @@ public abstract class Agent {
                         onReceipt.accept(r);
                     }
                 }));
+        return true;
+    }
+
+    /** Transactions not sent because gas was above the budget. */
+    public final long pricedOut() {
+        return priced;
     }
 
     /** Records gas paid for one executed transaction (by the block phase). */

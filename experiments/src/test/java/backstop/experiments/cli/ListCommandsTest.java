@@ -1,0 +1,48 @@
+package backstop.experiments.cli;
+
+import backstop.experiments.design.Presets;
+import backstop.experiments.scenario.Scenarios;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ListCommandsTest {
+    private static String stdout(int expectedExit, String... args) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true));
+        try {
+            assertEquals(expectedExit, Main.execute(args));
+        } finally {
+            System.setOut(old);
+        }
+        return out.toString();
+    }
+
+    @Test
+    void presetsAndScenariosListEveryLibraryEntryWithItsDescription() {
+        String presets = stdout(0, "presets");
+        for (String name : Presets.NAMES) {
+            assertTrue(presets.contains(name + " "), presets);
+        }
+        assertTrue(presets.contains("Fillable Price"), "descriptions are shown");
+        String scenarios = stdout(0, "scenarios");
+        for (String name : Scenarios.NAMES) {
+            assertTrue(scenarios.contains(name), scenarios);
+        }
+    }
+
+    @Test
+    void showPrintsTheResolvedConfigurationWithExtendsApplied() {
+        String calm = stdout(0, "show", "calm");
+        assertTrue(calm.contains("name: \"calm\""), calm);
+        assertTrue(calm.contains("market-makers"), "the agents come from base.yaml");
+        assertTrue(!calm.contains("extends"), "extends is resolved");
+        assertTrue(stdout(0, "show", "dydx-v4").contains("fillable-price"));
+        assertEquals(2, Main.execute("show", "nonesuch"));
+    }
+}
