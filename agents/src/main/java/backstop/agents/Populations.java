@@ -13,6 +13,7 @@ import ec.util.MersenneTwisterFast;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * The agent populations a scenario lists: each draws every member's parameters from its distributions, in
@@ -23,12 +24,20 @@ public final class Populations {
     private Populations() {
     }
 
-    /** Applies a gas budget drawn from {@code budget}; no budget (null) means the agent always pays. */
-    private static Agent budgeted(Agent a, Dist budget, MersenneTwisterFast rng) {
-        if (budget != null) {
-            a.setGasBudget(budget.sample(rng));
+    /**
+     * {@code count} members with ids from {@code firstId}, each made by {@code make} (which draws its
+     * parameters) and then given a gas budget drawn from {@code budget} (none: it always pays).
+     */
+    private static List<Agent> members(int count, int firstId, Dist budget, MersenneTwisterFast rng, IntFunction<Agent> make) {
+        List<Agent> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Agent a = make.apply(firstId + i);
+            if (budget != null) {
+                a.setGasBudget(budget.sample(rng));
+            }
+            out.add(a);
         }
-        return a;
+        return out;
     }
 
     private static void requireCount(String name, int count) {
@@ -53,15 +62,13 @@ public final class Populations {
 
         @Override
         public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
-            List<Agent> out = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
+            return members(count, firstId, gasBudget, rng, id -> {
                 double cap = capital.sample(rng);
                 var params = new LeveragedTrader.Params(market, cap, leverage.sample(rng), longBias,
                         entryProbability.sample(rng), takeProfit, alarmHealth, topUpProbability, panicProbability,
                         cap * reserve.sample(rng), wakeSeconds.sample(rng), latency.sample(rng));
-                out.add(budgeted(new LeveragedTrader(firstId + i, name, params, rng), gasBudget, rng));
-            }
-            return out;
+                return new LeveragedTrader(id, name, params, rng);
+            });
         }
     }
 
@@ -79,13 +86,11 @@ public final class Populations {
 
         @Override
         public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
-            List<Agent> out = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
+            return members(count, firstId, gasBudget, rng, id -> {
                 var params = new NoiseTrader.Params(market, capital.sample(rng), tradeNotional.sample(rng),
                         maxLeverage, wakeSeconds.sample(rng), latency.sample(rng));
-                out.add(budgeted(new NoiseTrader(firstId + i, name, params, rng), gasBudget, rng));
-            }
-            return out;
+                return new NoiseTrader(id, name, params, rng);
+            });
         }
     }
 
@@ -105,15 +110,13 @@ public final class Populations {
 
         @Override
         public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
-            List<Agent> out = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
+            return members(count, firstId, gasBudget, rng, id -> {
                 var params = new MarketMaker.Params(market, capital.sample(rng), levels, levelNotional.sample(rng),
                         baseSpreadBps.sample(rng), volSpreadFactor, depthVolFactor, inventoryAversion,
                         maxInventoryNotional.sample(rng), withdrawVol.sample(rng), requoteBps, ewmaLambda,
                         latency.sample(rng));
-                out.add(budgeted(new MarketMaker(firstId + i, name, params, rng), gasBudget, rng));
-            }
-            return out;
+                return new MarketMaker(id, name, params, rng);
+            });
         }
     }
 
@@ -131,13 +134,11 @@ public final class Populations {
 
         @Override
         public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
-            List<Agent> out = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
+            return members(count, firstId, gasBudget, rng, id -> {
                 var params = new BasisArbitrageur.Params(market, capital.sample(rng), threshold.sample(rng),
                         tradeNotional.sample(rng), maxNotional.sample(rng), wakeSeconds.sample(rng), latency.sample(rng));
-                out.add(budgeted(new BasisArbitrageur(firstId + i, name, params, rng), gasBudget, rng));
-            }
-            return out;
+                return new BasisArbitrageur(id, name, params, rng);
+            });
         }
     }
 
@@ -156,13 +157,11 @@ public final class Populations {
 
         @Override
         public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
-            List<Agent> out = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
+            return members(count, firstId, gasBudget, rng, id -> {
                 var params = new Keeper.Params(capital.sample(rng), rewardRate.sample(rng), bidShare.sample(rng),
                         minProfit, gasPerCall, maxCallsPerBlock, wakeSeconds.sample(rng), latency.sample(rng));
-                out.add(budgeted(new Keeper(firstId + i, name, params, rng), gasBudget, rng));
-            }
-            return out;
+                return new Keeper(id, name, params, rng);
+            });
         }
     }
 }

@@ -115,10 +115,6 @@ public final class BackstopVaultTakeover implements LiquidationPolicy, Tunable {
         return protocolTriggered;
     }
 
-    @Override
-    public boolean keeperTriggered() {
-        return !protocolTriggered;
-    }
 
     @Override
     public void liquidate(ProtocolContext ctx, int account, int liquidator, long causeId) {

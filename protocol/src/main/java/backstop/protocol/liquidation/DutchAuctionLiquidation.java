@@ -103,10 +103,6 @@ public final class DutchAuctionLiquidation implements LiquidationPolicy, Tunable
         return protocolTriggered;
     }
 
-    @Override
-    public boolean keeperTriggered() {
-        return !protocolTriggered;
-    }
 
     public Abacus abacus() {
         return abacus;

@@ -19,8 +19,10 @@ public interface LiquidationPolicy {
     /** True: the protocol liquidates every liquidatable account at the end of each block by itself. */
     boolean protocolTriggered();
 
-    /** True: keepers may liquidate with a {@code Liquidate} transaction (and earn a reward). */
-    boolean keeperTriggered();
+    /** True: keepers may liquidate with a {@code Liquidate} transaction (and earn a reward); by default exactly when the protocol does not. */
+    default boolean keeperTriggered() {
+        return !protocolTriggered();
+    }
 
     /**
      * Acts on a liquidatable account. {@code liquidator} is the keeper's account, or -1 when the protocol

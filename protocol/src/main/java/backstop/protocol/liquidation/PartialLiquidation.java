@@ -47,10 +47,6 @@ public final class PartialLiquidation implements LiquidationPolicy, Tunable {
         return protocolTriggered;
     }
 
-    @Override
-    public boolean keeperTriggered() {
-        return !protocolTriggered;
-    }
 
     @Override
     public void register(Parameters parameters) {

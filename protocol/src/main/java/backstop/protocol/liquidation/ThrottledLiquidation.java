@@ -66,10 +66,6 @@ public final class ThrottledLiquidation implements LiquidationPolicy, Tunable {
         return protocolTriggered;
     }
 
-    @Override
-    public boolean keeperTriggered() {
-        return !protocolTriggered;
-    }
 
     @Override
     public void register(Parameters parameters) {

@@ -1,9 +1,6 @@
 package backstop.protocol.margin;
 
-import backstop.protocol.governance.Parameters;
-import backstop.protocol.governance.Tunable;
 import backstop.protocol.market.Market;
-import backstop.protocol.money.Amounts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,16 +22,13 @@ import java.util.List;
  * {@value #MIN_RETURNS} returns) the scale is 1× (clamped). Same rebuild rule as
  * {@link VolatilityScaledMargin}; wrap {@link OiScaledMargin} inside, not outside.
  */
-public final class PredictiveMargin implements MarginModel, Tunable {
+public final class PredictiveMargin extends MarketScaledMargin {
     /** Fewest returns a fit is attempted on. */
     public static final int MIN_RETURNS = 50;
 
-    private final MarginModel base;
     private final int windowReturns;
     private final int refitEveryBlocks;
     private final int horizonBlocks;
-    private final double referenceVol;
-    private final LatchedScales scales;
     private final List<GarchForecast> series = new ArrayList<>();
 
     /**
@@ -49,6 +43,7 @@ public final class PredictiveMargin implements MarginModel, Tunable {
      */
     public PredictiveMargin(MarginModel base, int windowReturns, int refitEveryBlocks, int horizonBlocks,
                             long referenceVolPpm, long floorPpm, long capPpm, long rebuildThresholdPpm) {
+        super(base, referenceVolPpm, floorPpm, capPpm, rebuildThresholdPpm);
         if (windowReturns < MIN_RETURNS) {
             throw new IllegalArgumentException("windowReturns: must be ≥ " + MIN_RETURNS + ", got " + windowReturns);
         }
@@ -56,15 +51,9 @@ public final class PredictiveMargin implements MarginModel, Tunable {
             throw new IllegalArgumentException("refitEveryBlocks, horizonBlocks: must be ≥ 1, got "
                     + refitEveryBlocks + ", " + horizonBlocks);
         }
-        if (referenceVolPpm <= 0) {
-            throw new IllegalArgumentException("referenceVolPpm: must be > 0, got " + referenceVolPpm);
-        }
-        this.base = base;
         this.windowReturns = windowReturns;
         this.refitEveryBlocks = refitEveryBlocks;
         this.horizonBlocks = horizonBlocks;
-        this.referenceVol = referenceVolPpm / (double) Amounts.PPM;
-        this.scales = new LatchedScales(floorPpm, capPpm, rebuildThresholdPpm);
     }
 
     /** 500-return window, refit every 100 blocks, 10-block horizon, scale in [1×, 3×], 5% rebuild threshold. */
@@ -77,10 +66,6 @@ public final class PredictiveMargin implements MarginModel, Tunable {
         return "predictive(" + base.name() + ")";
     }
 
-    /** The scale in force for a market, ppm of 1×. */
-    public long scalePpm(int market) {
-        return scales.of(market);
-    }
 
     /** The market's fitted model, or null before the first fit. */
     public Garch11 model(int market) {
@@ -92,20 +77,8 @@ public final class PredictiveMargin implements MarginModel, Tunable {
         return market < series.size() ? series.get(market).annualized(horizonBlocks) : Double.NaN;
     }
 
-    @Override
-    public long initialPpm(Market market, long absNotional) {
-        return LatchedScales.apply(base.initialPpm(market, absNotional), scales.of(market.id()));
-    }
 
-    @Override
-    public long maintenancePpm(Market market, long absNotional) {
-        return LatchedScales.apply(base.maintenancePpm(market, absNotional), scales.of(market.id()));
-    }
 
-    @Override
-    public long maintenanceStableUpTo(Market market, long absNotional) {
-        return base.maintenanceStableUpTo(market, absNotional);
-    }
 
     /** Samples each market's oracle, filters or refits its model, and proposes σ_forecast / σ_ref. */
     @Override
@@ -127,10 +100,4 @@ public final class PredictiveMargin implements MarginModel, Tunable {
         return changed;
     }
 
-    @Override
-    public void register(Parameters parameters) {
-        if (base instanceof Tunable t) {
-            t.register(parameters);
-        }
-    }
 }

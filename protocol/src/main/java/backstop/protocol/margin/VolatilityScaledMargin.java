@@ -1,9 +1,6 @@
 package backstop.protocol.margin;
 
-import backstop.protocol.governance.Parameters;
-import backstop.protocol.governance.Tunable;
 import backstop.protocol.market.Market;
-import backstop.protocol.money.Amounts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +15,9 @@ import java.util.List;
  * base model's. Wrap the base models inside (e.g. {@code new VolatilityScaledMargin(new OiScaledMargin(…))}):
  * {@link OiScaledMargin} does not pass {@code update} on to what it wraps.
  */
-public final class VolatilityScaledMargin implements MarginModel, Tunable {
-    private final MarginModel base;
+public final class VolatilityScaledMargin extends MarketScaledMargin {
     private final long lambdaPpm;
     private final long referenceVolPpm;
-    private final double referenceVol;
-    private final LatchedScales scales;
     private final List<EwmaVolatility> vol = new ArrayList<>();
 
     /**
@@ -36,15 +30,10 @@ public final class VolatilityScaledMargin implements MarginModel, Tunable {
      */
     public VolatilityScaledMargin(MarginModel base, long lambdaPpm, long referenceVolPpm, long floorPpm, long capPpm,
                                   long rebuildThresholdPpm) {
-        if (referenceVolPpm <= 0) {
-            throw new IllegalArgumentException("referenceVolPpm: must be > 0, got " + referenceVolPpm);
-        }
+        super(base, referenceVolPpm, floorPpm, capPpm, rebuildThresholdPpm);
         new EwmaVolatility(lambdaPpm, referenceVolPpm); // validates lambdaPpm
-        this.base = base;
         this.lambdaPpm = lambdaPpm;
         this.referenceVolPpm = referenceVolPpm;
-        this.referenceVol = referenceVolPpm / (double) Amounts.PPM;
-        this.scales = new LatchedScales(floorPpm, capPpm, rebuildThresholdPpm);
     }
 
     /** RiskMetrics λ = 0.94 per block, σ_ref as given, scale in [1×, 3×], 5% rebuild threshold. */
@@ -57,31 +46,14 @@ public final class VolatilityScaledMargin implements MarginModel, Tunable {
         return "vol-scaled(" + base.name() + ")";
     }
 
-    /** The scale in force for a market, ppm of 1×. */
-    public long scalePpm(int market) {
-        return scales.of(market);
-    }
 
     /** The market's current EWMA volatility, annualised (0.8 = 80%/yr); σ_ref before the first update. */
     public double volatility(int market) {
         return market < vol.size() ? vol.get(market).annualized() : referenceVol;
     }
 
-    @Override
-    public long initialPpm(Market market, long absNotional) {
-        return LatchedScales.apply(base.initialPpm(market, absNotional), scales.of(market.id()));
-    }
 
-    @Override
-    public long maintenancePpm(Market market, long absNotional) {
-        return LatchedScales.apply(base.maintenancePpm(market, absNotional), scales.of(market.id()));
-    }
 
-    @Override
-    public long maintenanceStableUpTo(Market market, long absNotional) {
-        // A uniform, monotone scale keeps the base model's tier ceilings.
-        return base.maintenanceStableUpTo(market, absNotional);
-    }
 
     /** Samples each market's oracle once, updates its EWMA and proposes σ / σ_ref as its new scale. */
     @Override
@@ -99,10 +71,4 @@ public final class VolatilityScaledMargin implements MarginModel, Tunable {
         return changed;
     }
 
-    @Override
-    public void register(Parameters parameters) {
-        if (base instanceof Tunable t) {
-            t.register(parameters);
-        }
-    }
 }
