@@ -81,6 +81,11 @@ public abstract class AccountAgent extends Agent {
         return value(world) - deposited - gasPaid();
     }
 
+    /** Sends an order-book transaction with no priority fee (strategy traders). */
+    public final void submit(World world, Tx tx) {
+        send(world, tx, 0, ORDER_GAS, null);
+    }
+
     /** Adds to the recorded deposits when the agent tops up (so payoff stays net of what it put in). */
     protected final void addDeposit(double quote) {
         deposited += quote;

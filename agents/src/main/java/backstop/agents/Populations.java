@@ -1,10 +1,14 @@
 package backstop.agents;
 
+import backstop.agents.adversary.OracleManipulator;
 import backstop.agents.arbitrage.BasisArbitrageur;
+import backstop.agents.arbitrage.OracleLatencyArbitrageur;
 import backstop.agents.keepers.Keeper;
 import backstop.agents.makers.MarketMaker;
 import backstop.agents.params.Dist;
+import backstop.agents.traders.FundamentalistTrader;
 import backstop.agents.traders.LeveragedTrader;
+import backstop.agents.traders.MomentumTrader;
 import backstop.agents.traders.NoiseTrader;
 import backstop.model.agent.Agent;
 import backstop.model.agent.AgentFactory;
@@ -162,6 +166,88 @@ public final class Populations {
                         minProfit, gasPerCall, maxCallsPerBlock, wakeSeconds.sample(rng), latency.sample(rng));
                 return new Keeper(id, name, params, rng);
             });
+        }
+    }
+
+    /** Momentum traders. */
+    public record MomentumTraders(String name, int count, int market, Dist capital, Dist notional, int lookback,
+                                  Dist threshold, Dist wakeSeconds, Dist latency, Dist gasBudget) implements AgentFactory {
+        public MomentumTraders {
+            requireCount(name, count);
+        }
+
+        @Override
+        public String population() {
+            return name;
+        }
+
+        @Override
+        public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
+            return members(count, firstId, gasBudget, rng, id -> new MomentumTrader(id, name, new MomentumTrader.Params(market,
+                    capital.sample(rng), notional.sample(rng), lookback, threshold.sample(rng), wakeSeconds.sample(rng),
+                    latency.sample(rng)), rng));
+        }
+    }
+
+    /** Fundamentalist traders. */
+    public record Fundamentalists(String name, int count, int market, Dist capital, Dist notional, Dist sensitivity,
+                                  Dist anchorHalfLife, Dist wakeSeconds, Dist latency, Dist gasBudget)
+            implements AgentFactory {
+        public Fundamentalists {
+            requireCount(name, count);
+        }
+
+        @Override
+        public String population() {
+            return name;
+        }
+
+        @Override
+        public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
+            return members(count, firstId, gasBudget, rng, id -> new FundamentalistTrader(id, name,
+                    new FundamentalistTrader.Params(market, capital.sample(rng), notional.sample(rng),
+                            sensitivity.sample(rng), anchorHalfLife.sample(rng), wakeSeconds.sample(rng),
+                            latency.sample(rng)), rng));
+        }
+    }
+
+    /** Oracle-latency arbitrageurs. */
+    public record LatencyArbitrageurs(String name, int count, int market, Dist capital, Dist threshold, Dist notional,
+                                      Dist latency, Dist gasBudget) implements AgentFactory {
+        public LatencyArbitrageurs {
+            requireCount(name, count);
+        }
+
+        @Override
+        public String population() {
+            return name;
+        }
+
+        @Override
+        public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
+            return members(count, firstId, gasBudget, rng, id -> new OracleLatencyArbitrageur(id, name,
+                    new OracleLatencyArbitrageur.Params(market, capital.sample(rng), threshold.sample(rng),
+                            notional.sample(rng), latency.sample(rng)), rng));
+        }
+    }
+
+    /** Oracle manipulators (Mango). */
+    public record Manipulators(String name, int count, int market, double capitalPerAccount, double positionNotional,
+                               double pumpNotional, double attackTime, int pumpSteps, double latency)
+            implements AgentFactory {
+        public Manipulators {
+            requireCount(name, count);
+        }
+
+        @Override
+        public String population() {
+            return name;
+        }
+
+        @Override
+        public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
+            return members(count, firstId, null, rng, id -> new OracleManipulator(id, name, new OracleManipulator.Params(
+                    market, capitalPerAccount, positionNotional, pumpNotional, attackTime, pumpSteps, latency), rng));
         }
     }
 }

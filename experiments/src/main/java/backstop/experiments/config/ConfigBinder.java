@@ -83,6 +83,10 @@ public final class ConfigBinder {
             @JsonSubTypes.Type(value = Populations.MarketMakers.class, name = "market-makers"),
             @JsonSubTypes.Type(value = Populations.Arbitrageurs.class, name = "arbitrageurs"),
             @JsonSubTypes.Type(value = Populations.Keepers.class, name = "keepers"),
+            @JsonSubTypes.Type(value = Populations.MomentumTraders.class, name = "momentum-traders"),
+            @JsonSubTypes.Type(value = Populations.Fundamentalists.class, name = "fundamentalists"),
+            @JsonSubTypes.Type(value = Populations.LatencyArbitrageurs.class, name = "latency-arbitrageurs"),
+            @JsonSubTypes.Type(value = Populations.Manipulators.class, name = "manipulators"),
     })
     private interface AgentTypes {
     }

@@ -1,0 +1,113 @@
+package backstop.agents.adversary;
+
+import backstop.agents.AgentClass;
+import backstop.model.agent.Agent;
+import backstop.model.market.ExternalMarket;
+import backstop.model.world.World;
+import backstop.protocol.Protocol;
+import backstop.protocol.book.Side;
+import backstop.protocol.money.Amounts;
+import backstop.protocol.tx.Tx;
+import ec.util.MersenneTwisterFast;
+
+import java.util.List;
+
+/**
+ * The Mango Markets attack (MECHANISMS.md §9, 11 Oct 2022) as an agent. Two accounts of one owner take both
+ * sides of a large perp position against each other at the market price; at {@code attackTime} the adversary
+ * buys {@code pumpNotional} on the thin venues the oracle reads, so the long account's unrealized profit
+ * balloons; it then withdraws everything the protocol lets it (free collateral against that profit) and walks
+ * away, leaving the short account bankrupt. Its payoff counts what it withdrew, the spot it bought at what it
+ * is worth now, and everything it paid in.
+ */
+public final class OracleManipulator extends Agent {
+    /** The attack's plan: sizes in quote units, times in seconds. */
+    public record Params(int market, double capitalPerAccount, double positionNotional, double pumpNotional,
+                         double attackTime, int pumpSteps, double latency) {
+    }
+
+    private final Params p;
+    private int longAccount = -1;
+    private int shortAccount = -1;
+    private double deposited;
+    private double withdrawn;
+    private double spotBase;
+    private double spotCost;
+    private int pumped;
+    private boolean positioned;
+
+    public OracleManipulator(int id, String population, Params params, MersenneTwisterFast rng) {
+        super(id, population, params.latency());
+        this.p = params;
+        wakeEvery(0, 0);
+    }
+
+    @Override
+    public void setUp(World world) {
+        Protocol protocol = world.protocol();
+        long capital = Amounts.micros(Math.round(p.capitalPerAccount()));
+        longAccount = (int) protocol.submit(new Tx.OpenAccount(id(), -1, AgentClass.ADVERSARY.tag())).id();
+        shortAccount = (int) protocol.submit(new Tx.OpenAccount(id(), -1, AgentClass.ADVERSARY.tag())).id();
+        protocol.submit(new Tx.Deposit(longAccount, capital));
+        protocol.submit(new Tx.Deposit(shortAccount, capital));
+        deposited = 2 * p.capitalPerAccount();
+    }
+
+    @Override
+    public void act(World world) {
+        var market = world.protocol().market(p.market());
+        if (!positioned) {
+            // The self-trade: one account rests a sell at the oracle price, the other takes it.
+            long price = market.oraclePrice();
+            long lots = market.spec().lots(p.positionNotional() / market.spec().price(price));
+            send(world, Tx.PlaceOrder.limit(shortAccount, p.market(), Side.SELL, price, lots), 0, 60_000, null);
+            send(world, Tx.PlaceOrder.ioc(longAccount, p.market(), Side.BUY, price, lots), 0, 60_000, null);
+            positioned = true;
+            return;
+        }
+        if (world.now() < p.attackTime()) {
+            return;
+        }
+        if (pumped < p.pumpSteps()) {
+            pump(world, p.pumpNotional() / p.pumpSteps());
+            pumped++;
+            return;
+        }
+        long free = world.protocol().risk(longAccount).freeCollateral();
+        if (free > Amounts.MICROS) {
+            send(world, new Tx.Withdraw(longAccount, free), 1_000, 100_000, r -> {
+                if (r.ok()) {
+                    withdrawn += Amounts.toUnits(free);
+                }
+            });
+        }
+    }
+
+    /** Buys spot on every thin venue the oracle reads (or the main venue if there are none). */
+    private void pump(World world, double notional) {
+        List<ExternalMarket> thin = world.thinVenues(p.market());
+        List<ExternalMarket> venues = thin.isEmpty() ? List.of(world.venue(p.market())) : thin;
+        for (ExternalMarket v : venues) {
+            double each = notional / venues.size();
+            double avg = v.trade(each);
+            spotBase += each / avg;
+            spotCost += each;
+        }
+    }
+
+    @Override
+    public double payoff(World world) {
+        double spotValue = 0;
+        List<ExternalMarket> thin = world.thinVenues(p.market());
+        ExternalMarket venue = thin.isEmpty() ? world.venue(p.market()) : thin.get(0);
+        spotValue = spotBase * venue.reference();     // what the spot is worth once the pump has faded
+        double left = Amounts.toUnits(world.protocol().risk(longAccount).value())
+                + Math.max(0, Amounts.toUnits(world.protocol().risk(shortAccount).value()));
+        return withdrawn + left + spotValue - spotCost - deposited - gasPaid();
+    }
+
+    /** Quote units withdrawn so far. */
+    public double withdrawn() {
+        return withdrawn;
+    }
+}
