@@ -1,0 +1,78 @@
+package backstop.agents;
+
+import backstop.agents.adversary.OracleManipulator;
+import backstop.model.chain.OrderingRule;
+import backstop.model.market.ImpactShape;
+import backstop.model.price.ProcessSpec;
+import backstop.model.world.BackstopModel;
+import backstop.model.world.WorldSpec;
+import backstop.protocol.ProtocolConfig;
+import backstop.protocol.event.EventLog;
+import backstop.protocol.event.ProtocolEvent;
+import backstop.protocol.market.MarketSpec;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Mango Markets, 11 Oct 2022 (MECHANISMS.md §9): $5M in each of two accounts, a self-traded MNGO-PERP position
+ * at $0.038, spot bought on the venue the oracle reads. With that thin venue as the only source the attacker
+ * walks away with more than it put in and leaves bad debt; with a weighted median over deep venues and a
+ * deviation guard, the pump never reaches the oracle.
+ */
+class OracleManipulationTest {
+    private static WorldSpec mango(WorldSpec.Oracle oracle) {
+        MarketSpec mngo = MarketSpec.builder(0, "MNGO", "0.00001", "1").margin(100_000, 50_000).build();
+        WorldSpec.Asset asset = new WorldSpec.Asset(mngo, 0.038, new ProcessSpec.Gbm(0, 0.5),
+                new WorldSpec.External(ImpactShape.SQUARE_ROOT, 1.0, 200_000_000, 3_600)); // a thin altcoin: impact ~1 at depth
+        WorldSpec.Chain chain = new WorldSpec.Chain(OrderingRule.PRIORITY_FEE, 3_000_000_000L, 1_500_000_000L, 0.05, 0.01, 20);
+        return new WorldSpec("mango-test", 1, 1_800, 10, List.of(asset), new double[][] {{1}}, oracle, chain, List.of());
+    }
+
+    private record Outcome(double payoff, double withdrawn, double badDebt, double oracleMove) {
+    }
+
+    private static Outcome attack(WorldSpec.Oracle oracle) {
+        EventLog log = new EventLog();
+        var attacker = new Populations.Manipulators("adversary", 1, 0, 5_000_000, 18_000_000, 4_000_000, 600, 10, 0.1);
+        BackstopModel model = new BackstopModel(7, mango(oracle), ProtocolConfig::basic, List.of(attacker), log);
+        model.runToEnd();
+        var w = model.world();
+        assertEquals(0, w.protocol().ledger().total());
+        OracleManipulator a = (OracleManipulator) w.agents().get(0);
+        // Realized bad debt plus what bankrupt accounts still hold unrealized (a position nobody will take).
+        double bad = log.of(ProtocolEvent.BadDebt.class).stream().mapToLong(ProtocolEvent.BadDebt::amount).sum() / 1e6;
+        for (int acct = 0; acct < w.protocol().accounts().count(); acct++) {
+            bad += Math.max(0, -w.protocol().risk(acct).value()) / 1e6;
+        }
+        double maxOracle = log.of(ProtocolEvent.OraclePrice.class).stream().mapToLong(ProtocolEvent.OraclePrice::price).max().orElse(0);
+        double firstOracle = log.of(ProtocolEvent.OraclePrice.class).get(0).price();
+        return new Outcome(a.payoff(w), a.withdrawn(), bad, maxOracle / firstOracle - 1);
+    }
+
+    @Test
+    void aSingleThinSourceLetsTheAttackerExtractValueAndLeaveBadDebt() {
+        WorldSpec.Oracle single = new WorldSpec.Oracle(List.of(new WorldSpec.Source("thin-dex", 1, 0, 1, 0, 1_500_000)), 0);
+        Outcome o = attack(single);
+        assertTrue(o.oracleMove() > 1.0, "the pump more than doubles the oracle: " + o.oracleMove());
+        assertTrue(o.withdrawn() > 10_000_000, "withdrew more than the $10M deposited: " + o.withdrawn());
+        assertTrue(o.payoff() > 0, "net of the spot it bought: " + o.payoff());
+        assertTrue(o.badDebt() > 10_000_000, "the short side is left bankrupt: " + o.badDebt());
+    }
+
+    @Test
+    void aWeightedMedianWithADeviationGuardStopsIt() {
+        WorldSpec.Oracle robust = new WorldSpec.Oracle(List.of(
+                new WorldSpec.Source("binance", 3, 0, 1, 0, 0),
+                new WorldSpec.Source("okx", 2, 0, 1, 0, 0),
+                new WorldSpec.Source("thin-dex", 5, 0, 1, 0, 1_500_000)), 0.1);
+        Outcome o = attack(robust);
+        assertTrue(o.oracleMove() < 0.1, "the oracle barely moves: " + o.oracleMove());
+        assertTrue(o.withdrawn() < 10_000_000, "withdrew " + o.withdrawn());
+        assertTrue(o.payoff() < 0, "the pump is pure cost: " + o.payoff());
+        assertTrue(o.badDebt() < 1, "and the protocol loses nothing: " + o.badDebt());
+    }
+}
