@@ -15,7 +15,10 @@ final class TestWorlds {
     private TestWorlds() {
     }
 
-    /** BTC at $20,000, 1 s blocks; a −{@code drawdown} bridge from 300 s over {@code crashSeconds}; gas spike option. */
+    /**
+     * BTC at $20,000, 1 s blocks; a −{@code drawdown} bridge from 300 s over {@code crashSeconds} with the venue
+     * at half depth meanwhile; gas × {@code gasSpike} from 300 s to the end of the run.
+     */
     static WorldSpec crash(long blocks, double drawdown, double crashSeconds, double gasSpike) {
         MarketSpec btc = MarketSpec.builder(0, "BTC", "0.1", "0.001").margin(50_000, 25_000).fees(-100, 500).build();
         ProcessSpec process = new ProcessSpec.Stress(new ProcessSpec.Gbm(0, 0.6), 300, crashSeconds, drawdown, 0.6);
@@ -27,13 +30,19 @@ final class TestWorlds {
                 new WorldSpec.Source("bybit", 2, 0.0005, 3, 1, 0)), 0.1);
         WorldSpec.Chain chain = new WorldSpec.Chain(OrderingRule.PRIORITY_FEE, 3_000_000_000L, 1_500_000_000L, 0.05, 0.01, 2_000);
         return new WorldSpec("test-crash", 1, blocks, 10, List.of(asset), new double[][] {{1}}, oracle, chain,
-                List.of(new WorldSpec.Episode("gas", 300, 300 + crashSeconds, gasSpike, 0.5)));
+                List.of(new WorldSpec.Episode("thin-liquidity", 300, 300 + crashSeconds, 1, 0.5),
+                        new WorldSpec.Episode("gas", 300, blocks + 1, gasSpike, 1)));
     }
 
     static List<AgentFactory> populations(int traders) {
+        return populations(traders, new Dist.Uniform(3, 6));
+    }
+
+    /** The test populations with the makers' volatility limit given (a very high one: they never withdraw). */
+    static List<AgentFactory> populations(int traders, Dist makerWithdrawVol) {
         return List.of(
                 new Populations.MarketMakers("makers", 10, 0, new Dist.Constant(2_000_000), 5, new Dist.Uniform(20_000, 60_000),
-                        new Dist.Uniform(3, 8), 0.5, 0.5, 0.3, new Dist.Constant(500_000), new Dist.Uniform(3, 6), 2, 0.94,
+                        new Dist.Uniform(3, 8), 0.5, 0.5, 0.003, new Dist.Constant(500_000), makerWithdrawVol, 2, 0.94,
                         new Dist.Constant(0.05), null),
                 new Populations.LeveragedTraders("traders/leveraged", traders, 0, new Dist.LogNormal(8, 1, 300, 100_000),
                         new Dist.Uniform(3, 19), 0.75, new Dist.Uniform(0.2, 0.8), 0.3, 1.15, 0.2, 0.2,
