@@ -20,10 +20,14 @@ final class TestWorlds {
      * at half depth meanwhile; gas × {@code gasSpike} from 300 s to the end of the run.
      */
     static WorldSpec crash(long blocks, double drawdown, double crashSeconds, double gasSpike) {
+        return crash(blocks, drawdown, crashSeconds, gasSpike, new WorldSpec.External(ImpactShape.SQUARE_ROOT, 0.02, 5_000_000, 60));
+    }
+
+    /** The same crash with the external venue given (a thin one makes the feedback loop strong). */
+    static WorldSpec crash(long blocks, double drawdown, double crashSeconds, double gasSpike, WorldSpec.External venue) {
         MarketSpec btc = MarketSpec.builder(0, "BTC", "0.1", "0.001").margin(50_000, 25_000).fees(-100, 500).build();
         ProcessSpec process = new ProcessSpec.Stress(new ProcessSpec.Gbm(0, 0.6), 300, crashSeconds, drawdown, 0.6);
-        WorldSpec.Asset asset = new WorldSpec.Asset(btc, 20_000, process,
-                new WorldSpec.External(ImpactShape.SQUARE_ROOT, 0.02, 5_000_000, 60));
+        WorldSpec.Asset asset = new WorldSpec.Asset(btc, 20_000, process, venue);
         WorldSpec.Oracle oracle = new WorldSpec.Oracle(List.of(
                 new WorldSpec.Source("binance", 3, 0, 1, 0, 0),
                 new WorldSpec.Source("okx", 2, 0.0005, 3, 1, 0),
