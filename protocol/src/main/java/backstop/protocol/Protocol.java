@@ -256,7 +256,7 @@ public final class Protocol {
         long dt = Math.max(0, now - lastEndTime);
         for (Market m : markets) {
             long before = m.markPrice();
-            long mark = m.updateMark();
+            long mark = m.updateMark(dt);
             m.samplePremium(dt);
             if (config.priceSource() == PriceSource.MARK && mark != before) {
                 risk.onPriceChange(m.id(), mark, oracleEvent[m.id()]);

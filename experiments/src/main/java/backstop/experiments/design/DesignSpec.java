@@ -57,7 +57,7 @@ public record DesignSpec(String name, String description, List<String> sources, 
             return new MarketSpec(m.id(), m.symbol(), m.tickSize(), m.lotSize(),
                     makerFee != null ? Amounts.ppm(makerFee) : m.makerFeePpm(),
                     takerFee != null ? Amounts.ppm(takerFee) : m.takerFeePpm(), tiers, m.oiImfLowerCap(),
-                    m.oiImfUpperCap(), m.openInterestCap(), m.funding(), m.markBandPpm());
+                    m.oiImfUpperCap(), m.openInterestCap(), m.funding(), m.markBandPpm(), m.markSmoothingSeconds());
         }
     }
 

@@ -12,7 +12,8 @@ import backstop.protocol.money.Amounts;
  */
 public record MarketConfig(String symbol, double initialPrice, String tickSize, String lotSize, double initialMargin,
                            double maintenanceMargin, double makerFee, double takerFee, double openInterestCap,
-                           boolean hourlyFunding, double markBand, ProcessSpec process, WorldSpec.External venue) {
+                           boolean hourlyFunding, double markBand, long markSmoothingSeconds, ProcessSpec process,
+                           WorldSpec.External venue) {
 
     public MarketConfig {
         if (symbol == null || symbol.isBlank()) {
@@ -38,6 +39,7 @@ public record MarketConfig(String symbol, double initialPrice, String tickSize, 
                 .openInterestCap(Amounts.micros(Math.round(openInterestCap)))
                 .funding(hourlyFunding ? FundingParams.HOURLY : FundingParams.NONE)
                 .markBandPpm(Amounts.ppm(markBand))
+                .markSmoothingSeconds(markSmoothingSeconds)
                 .build();
     }
 }

@@ -23,6 +23,7 @@ public final class Market {
     private long lastFundingTime;
     private boolean halted;
     private long openInterestCap;
+    private double premiumEma;
 
     public Market(MarketSpec spec, OrderBook book) {
         this.spec = spec;
@@ -64,7 +65,7 @@ public final class Market {
         return lastTradePrice;
     }
 
-    /** Mark price as of the latest {@link #updateMark()}; the oracle price before any book exists. */
+    /** Mark price as of the latest {@link #updateMark}; the oracle price before any book exists. */
     public long markPrice() {
         return markPrice;
     }
@@ -99,8 +100,11 @@ public final class Market {
         this.openInterest += openInterestChange;
     }
 
-    /** Recomputes the mark price from the oracle, the book and the last trade (see the class comment). */
-    public long updateMark() {
+    /**
+     * Recomputes the mark price from the oracle, the book and the last trade (see the class comment);
+     * {@code seconds} since the last update drive the premium's EMA.
+     */
+    public long updateMark(long seconds) {
         if (oraclePrice == 0) {
             return markPrice;
         }
@@ -117,9 +121,16 @@ public final class Market {
         if (lastTradePrice != 0) {
             v[n++] = lastTradePrice;
         }
-        long reference = median(v, n, oraclePrice);
+        long raw = median(v, n, oraclePrice) - oraclePrice;
+        long halfLife = spec.markSmoothingSeconds();
+        if (halfLife > 0) {
+            double keep = StrictMath.pow(0.5, seconds / (double) halfLife);
+            premiumEma = keep * premiumEma + (1 - keep) * raw;
+        } else {
+            premiumEma = raw;
+        }
         long band = Math.max(0, oraclePrice * spec.markBandPpm() / 1_000_000);
-        markPrice = oraclePrice + Math.max(-band, Math.min(band, reference - oraclePrice));
+        markPrice = oraclePrice + Math.max(-band, Math.min(band, Math.round(premiumEma)));
         return markPrice;
     }
 

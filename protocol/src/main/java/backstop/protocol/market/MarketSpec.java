@@ -10,14 +10,15 @@ import java.util.List;
  */
 public record MarketSpec(int id, String symbol, BigDecimal tickSize, BigDecimal lotSize, long makerFeePpm,
                          long takerFeePpm, List<MarginTier> tiers, long oiImfLowerCap, long oiImfUpperCap,
-                         long openInterestCap, FundingParams funding, long markBandPpm, long quotePerLotTick) {
+                         long openInterestCap, FundingParams funding, long markBandPpm, long markSmoothingSeconds,
+                         long quotePerLotTick) {
 
     /** A spec whose {@code quotePerLotTick} is derived from tick and lot size. */
     public MarketSpec(int id, String symbol, BigDecimal tickSize, BigDecimal lotSize, long makerFeePpm, long takerFeePpm,
                       List<MarginTier> tiers, long oiImfLowerCap, long oiImfUpperCap, long openInterestCap,
-                      FundingParams funding, long markBandPpm) {
+                      FundingParams funding, long markBandPpm, long markSmoothingSeconds) {
         this(id, symbol, tickSize, lotSize, makerFeePpm, takerFeePpm, tiers, oiImfLowerCap, oiImfUpperCap,
-                openInterestCap, funding, markBandPpm, quotePerLotTick(tickSize, lotSize, symbol));
+                openInterestCap, funding, markBandPpm, markSmoothingSeconds, quotePerLotTick(tickSize, lotSize, symbol));
     }
 
     public MarketSpec {
@@ -42,8 +43,8 @@ public record MarketSpec(int id, String symbol, BigDecimal tickSize, BigDecimal 
         if (oiImfLowerCap < 0 || (oiImfUpperCap != 0 && oiImfUpperCap <= oiImfLowerCap)) {
             throw new IllegalArgumentException(symbol + ": OI-scaled IMF needs 0 ≤ lower cap < upper cap");
         }
-        if (openInterestCap < 0 || markBandPpm < 0) {
-            throw new IllegalArgumentException(symbol + ": openInterestCap and markBandPpm must be ≥ 0");
+        if (openInterestCap < 0 || markBandPpm < 0 || markSmoothingSeconds < 0) {
+            throw new IllegalArgumentException(symbol + ": openInterestCap, markBandPpm and markSmoothingSeconds must be ≥ 0");
         }
         if (quotePerLotTick != quotePerLotTick(tickSize, lotSize, symbol)) {
             throw new IllegalArgumentException(symbol + ": quotePerLotTick must equal tickSize × lotSize in micro-units");
@@ -113,6 +114,7 @@ public record MarketSpec(int id, String symbol, BigDecimal tickSize, BigDecimal 
         private long oiCap;
         private FundingParams funding = FundingParams.HOURLY;
         private long markBandPpm = 5_000;
+        private long markSmoothingSeconds;
 
         private Builder(int id, String symbol, BigDecimal tickSize, BigDecimal lotSize) {
             this.id = id;
@@ -160,9 +162,15 @@ public record MarketSpec(int id, String symbol, BigDecimal tickSize, BigDecimal 
             return this;
         }
 
+        /** Half-life (seconds) of the EMA that smooths the book premium in the mark; 0 for none. */
+        public Builder markSmoothingSeconds(long seconds) {
+            this.markSmoothingSeconds = seconds;
+            return this;
+        }
+
         public MarketSpec build() {
             return new MarketSpec(id, symbol, tickSize, lotSize, makerFeePpm, takerFeePpm, tiers, oiLower, oiUpper,
-                    oiCap, funding, markBandPpm);
+                    oiCap, funding, markBandPpm, markSmoothingSeconds);
         }
     }
 }
