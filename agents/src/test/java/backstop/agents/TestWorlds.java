@@ -20,7 +20,8 @@ final class TestWorlds {
      * at half depth meanwhile; gas × {@code gasSpike} from 300 s to the end of the run.
      */
     static WorldSpec crash(long blocks, double drawdown, double crashSeconds, double gasSpike) {
-        return crash(blocks, drawdown, crashSeconds, gasSpike, new WorldSpec.External(ImpactShape.SQUARE_ROOT, 0.02, 5_000_000, 60));
+        // Square-root impact ≈ daily σ × √(trade / daily volume): a deep BTC venue (a $50k hedge moves it < 1 bp).
+        return crash(blocks, drawdown, crashSeconds, gasSpike, new WorldSpec.External(ImpactShape.SQUARE_ROOT, 0.03, 1_000_000_000, 60));
     }
 
     /** The same crash with the external venue given (a thin one makes the feedback loop strong). */

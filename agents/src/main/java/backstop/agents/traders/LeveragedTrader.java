@@ -65,7 +65,11 @@ public final class LeveragedTrader extends AccountAgent {
 
     private void open(World world) {
         double price = oracle(world, p.market());
-        double notional = Math.max(0, value(world)) * p.leverage();
+        // No more leverage than the market's initial margin allows (public), less a little for fees.
+        var market = world.protocol().market(p.market());
+        double imf = world.protocol().margin().model().initialPpm(market, 0) / 1e6;
+        double leverage = Math.min(p.leverage(), 0.95 / imf);
+        double notional = Math.max(0, value(world)) * leverage;
         long lots = lotsFor(world, p.market(), notional, price);
         if (lots > 0) {
             Side side = rng.nextDouble() < p.longBias() ? Side.BUY : Side.SELL;

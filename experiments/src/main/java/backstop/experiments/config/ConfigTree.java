@@ -42,11 +42,18 @@ public final class ConfigTree {
         }
     }
 
-    /** Reads a document from a file, or from a classpath library entry {@code /folder/name.yaml}. */
+    /**
+     * Reads a document from a classpath library entry {@code /folder/name.yaml}, or from a file when the
+     * argument looks like a path (contains '/' or ends in .yaml, .yml or .json) — so a library name never
+     * resolves to a stray file of the same name in the working directory.
+     */
     public static ObjectNode read(String nameOrFile, String libraryFolder) {
         Path file = Path.of(nameOrFile);
         try {
-            if (Files.isRegularFile(file)) {
+            if (looksLikeFile(nameOrFile)) {
+                if (!Files.isRegularFile(file)) {
+                    throw new ConfigException(nameOrFile + ": no such file");
+                }
                 return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
             }
             try (InputStream in = ConfigTree.class.getResourceAsStream("/" + libraryFolder + "/" + nameOrFile + ".yaml")) {
@@ -58,6 +65,13 @@ public final class ConfigTree {
         } catch (IOException e) {
             throw new ConfigException(nameOrFile + ": cannot read: " + e.getMessage());
         }
+    }
+
+    /** Whether a name is meant as a file path rather than a library entry. */
+    public static boolean looksLikeFile(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return name.contains("/") || name.contains(java.io.File.separator) || lower.endsWith(".yaml")
+                || lower.endsWith(".yml") || lower.endsWith(".json");
     }
 
     /**

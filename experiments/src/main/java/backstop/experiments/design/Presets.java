@@ -33,7 +33,7 @@ public final class Presets {
         if (NAMES.contains(nameOrFile)) {
             return load(nameOrFile);
         }
-        if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of(nameOrFile))) {
+        if (!ConfigTree.looksLikeFile(nameOrFile)) {
             throw new ConfigException("unknown preset '" + nameOrFile + "'; known: " + String.join(", ", NAMES)
                     + " (or a path to a design YAML file)");
         }

@@ -14,14 +14,15 @@ import java.util.List;
  */
 public final class Scenarios {
     /** Every library scenario, in the order listings show them. */
-    public static final List<String> NAMES = List.of("calm", "black-thursday-2020");
+    public static final List<String> NAMES = List.of("calm", "black-thursday-2020", "may-2021", "luna-2022", "ftx-2022",
+            "mango-2022", "oct-2025", "bench");
 
     private Scenarios() {
     }
 
     /** A library scenario or a YAML file, with overrides applied. */
     public static ScenarioSpec load(String nameOrFile, List<String> overrides) {
-        if (!NAMES.contains(nameOrFile) && !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(nameOrFile))) {
+        if (!NAMES.contains(nameOrFile) && !ConfigTree.looksLikeFile(nameOrFile)) {
             throw new ConfigException("unknown scenario '" + nameOrFile + "'; known: " + String.join(", ", NAMES)
                     + " (or a path to a YAML file)");
         }

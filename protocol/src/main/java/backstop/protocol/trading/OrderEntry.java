@@ -67,8 +67,11 @@ public final class OrderEntry {
         long price = tx.type() == OrderType.MARKET ? marketLimit(market, tx.side()) : tx.price();
         TimeInForce tif = tx.type() == OrderType.MARKET ? TimeInForce.IOC : tx.tif();
         if (!tx.reduceOnly()) {
+            // A market order is judged at the oracle, not at its slippage bound: each fill is then checked
+            // against initial margin at its own price by the guard, as dYdX checks at match time.
+            long judgedAt = tx.type() == OrderType.MARKET ? market.oraclePrice() : price;
             guard.begin(market, false);
-            if (!guard.affordable(tx.account(), tx.side().sign() * size, price, market.spec().takerFeePpm())) {
+            if (!guard.affordable(tx.account(), tx.side().sign() * size, judgedAt, market.spec().takerFeePpm())) {
                 return TxReceipt.rejected(TxResult.INSUFFICIENT_MARGIN);
             }
         }
