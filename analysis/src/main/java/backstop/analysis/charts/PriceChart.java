@@ -14,7 +14,8 @@ import java.awt.geom.Ellipse2D;
 
 /**
  * One market's index, oracle and mark price over time (hours), with a red marker on the mark at each sample
- * during which liquidations happened (the cumulative {@code liquidations} column rose; it counts all markets).
+ * during which liquidations happened (the cumulative {@code liquidations} column rose; it counts all markets);
+ * the marker series is left out when there are none.
  */
 public final class PriceChart {
     private PriceChart() {
@@ -45,7 +46,10 @@ public final class PriceChart {
                 }
             }
         }
-        data.addSeries(liquidations);
+        if (!liquidations.isEmpty()) {
+            // Only then: an empty series would still put a red "liquidations" entry in the legend.
+            data.addSeries(liquidations);
+        }
         JFreeChart chart = ChartFactory.createXYLineChart(market.toUpperCase(java.util.Locale.ROOT) + " prices",
                 "time (hours)", "price", data, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
