@@ -47,6 +47,8 @@ class StylizedFactsTest {
         double[] index = {100, 100, 100, 100};
         assertEquals(2.0 / 3, StylizedFacts.shareWithinBand(mark, index, 0.005), 1e-15);
         assertEquals(1.0, StylizedFacts.shareWithinBand(mark, index, 0.02), 1e-15);
+        // The band is inclusive: 125 / 100 − 1 = 0.25 exactly in binary.
+        assertEquals(1.0, StylizedFacts.shareWithinBand(new double[] {125}, new double[] {100}, 0.25));
         assertThrows(IllegalArgumentException.class, () -> StylizedFacts.shareWithinBand(mark, new double[1], 0.01));
         assertThrows(IllegalArgumentException.class, () -> StylizedFacts.shareWithinBand(mark, index, -1));
     }
