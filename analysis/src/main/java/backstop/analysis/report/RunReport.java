@@ -1,0 +1,97 @@
+package backstop.analysis.report;
+
+import backstop.analysis.Results;
+import backstop.analysis.RunResults;
+import backstop.analysis.Table;
+import backstop.analysis.cascade.Cascade;
+import backstop.analysis.cascade.Cascades;
+import backstop.analysis.charts.CascadeSizeChart;
+import backstop.analysis.charts.FlowChart;
+import backstop.analysis.charts.FundChart;
+import backstop.analysis.charts.PriceChart;
+import backstop.analysis.facts.StylizedFacts;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** The page for one run: headline, summary, charts, cascades rebuilt from the events, stylized facts. */
+final class RunReport {
+    /** Mark-vs-index band of the stylized facts: 0.5%. */
+    static final double BAND = 0.005;
+    private static final int LARGEST_CASCADES = 10;
+
+    private RunReport() {
+    }
+
+    static String html(Path dir) {
+        RunResults run = Results.load(dir);
+        JsonNode m = run.manifest();
+        Html page = new Html("Backstop run: " + m.path("scenario").asText("?") + " / " + m.path("design").asText("?")
+                + " / seed " + m.path("seed").asText("?"));
+        page.paragraph("version " + m.path("version").asText("?") + ", state hash " + m.path("state_hash").asText("?")
+                + ", overrides " + m.path("overrides"));
+        page.heading("Summary");
+        List<List<String>> rows = new ArrayList<>();
+        for (Map.Entry<String, Double> e : run.summary().entrySet()) {
+            rows.add(List.of(e.getKey(), Html.number(e.getValue())));
+        }
+        page.table(List.of("metric", "value"), rows);
+
+        Table ts = run.timeseries();
+        page.heading("Prices");
+        for (String market : run.markets()) {
+            Report.chart(dir, page, "price_" + market, market + " prices", PriceChart.png(ts, market, Report.WIDTH, Report.HEIGHT));
+        }
+        page.heading("Insurance fund and bad debt");
+        Report.chart(dir, page, "fund", "insurance fund and bad debt", FundChart.png(ts, Report.WIDTH, Report.HEIGHT));
+
+        cascades(dir, page, Cascades.of(run));
+        facts(page, run);
+
+        page.heading("Value flows");
+        Report.chart(dir, page, "flows", "value flows", FlowChart.png(run.flows(), Report.WIDTH, Report.HEIGHT));
+        return page.finish();
+    }
+
+    private static void cascades(Path dir, Html page, Cascades cascades) {
+        page.heading("Liquidation cascades (rebuilt from events.jsonl)");
+        page.paragraph(cascades.list().size() + " cascades, " + cascades.totalSize() + " liquidation steps; largest "
+                + cascades.maxSize() + ", deepest " + cascades.maxDepth() + ".");
+        Report.chart(dir, page, "cascade_sizes", "cascade size distribution",
+                CascadeSizeChart.png(cascades.sizeDistribution(), Report.WIDTH, Report.HEIGHT));
+        List<Cascade> largest = new ArrayList<>(cascades.list());
+        // Largest first; ties keep start order (stable sort).
+        largest.sort(Comparator.comparingInt(Cascade::size).reversed());
+        List<List<String>> rows = new ArrayList<>();
+        for (Cascade c : largest.subList(0, Math.min(LARGEST_CASCADES, largest.size()))) {
+            rows.add(List.of(Long.toString(c.root()), Integer.toString(c.size()), Integer.toString(c.depth()),
+                    Html.number(c.notionalQuote()), Long.toString(c.firstBlock()), Long.toString(c.lastBlock()),
+                    Long.toString(c.durationBlocks())));
+        }
+        page.table(List.of("root event", "size", "depth", "notional", "first block", "last block", "duration (blocks)"), rows);
+    }
+
+    private static void facts(Html page, RunResults run) {
+        page.heading("Stylized facts (mark price, per sample)");
+        List<String> header = new ArrayList<>(List.of("market", "returns", "excess kurtosis"));
+        for (int lag = 1; lag <= StylizedFacts.MAX_LAG; lag++) {
+            header.add("ACF |r| lag " + lag);
+        }
+        header.add("mark within 0.5% of index");
+        List<List<String>> rows = new ArrayList<>();
+        for (String market : run.markets()) {
+            StylizedFacts f = StylizedFacts.of(run.timeseries(), market, BAND);
+            List<String> row = new ArrayList<>(List.of(market, Integer.toString(f.returns()), Html.number(f.excessKurtosis())));
+            for (double a : f.absReturnAutocorrelation()) {
+                row.add(Html.number(a));
+            }
+            row.add(Html.number(f.markWithinBand()));
+            rows.add(row);
+        }
+        page.table(header, rows);
+    }
+}

@@ -1,0 +1,88 @@
+package backstop.analysis.report;
+
+import backstop.analysis.SweepResults;
+import backstop.analysis.Table;
+import backstop.analysis.TailRisk;
+import backstop.analysis.charts.DesignComparisonChart;
+import backstop.analysis.stats.Estimate;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The page for a sweep: designs compared with 95% intervals, VaR and LaR per design, one chart per key metric. */
+final class SweepReport {
+    /** Metrics charted when the sweep has them (loss, liquidation and cascade outcomes). */
+    static final List<String> CHARTED = List.of("bad_debt", "liquidated_notional", "insurance_drawn",
+            "socialized_loss", "max_cascade_size", "amplification");
+
+    private SweepReport() {
+    }
+
+    static String html(Path dir) {
+        SweepResults sweep = SweepResults.load(dir);
+        Html page = new Html("Backstop sweep: " + dir.getFileName());
+        page.paragraph(sweep.runs().rows() + " runs; designs " + sweep.designs() + "; " + sweep.seeds().length
+                + " seeds; varied parameters " + sweep.parameters() + ".");
+
+        page.heading("Tail risk (Gauntlet VaR and LaR: 95th percentiles across runs, quote units)");
+        List<List<String>> tail = new ArrayList<>();
+        boolean hasTail = sweep.metrics().contains("bad_debt") && sweep.metrics().contains("liquidated_notional");
+        if (hasTail) {
+            for (TailRisk t : TailRisk.byDesign(sweep)) {
+                tail.add(List.of(t.design(), Integer.toString(t.runs()), Html.number(t.valueAtRisk()),
+                        Html.number(t.liquidationsAtRisk())));
+            }
+            page.table(List.of("design", "runs", "VaR (bad debt)", "LaR (liquidated notional)"), tail);
+        } else {
+            page.paragraph("runs.csv has no bad_debt and liquidated_notional columns.");
+        }
+
+        page.heading("Design comparison");
+        for (String metric : CHARTED) {
+            if (sweep.metrics().contains(metric)) {
+                Report.chart(dir, page, "compare_" + metric, metric + " by design",
+                        DesignComparisonChart.png(sweep, metric, Report.WIDTH, Report.HEIGHT));
+            }
+        }
+        comparisonTable(page, sweep);
+        return page.finish();
+    }
+
+    /** comparison.csv as written by the sweep; without it, means and t intervals computed from runs.csv. */
+    private static void comparisonTable(Html page, SweepResults sweep) {
+        List<List<String>> rows = new ArrayList<>();
+        if (sweep.comparison().isPresent()) {
+            Table c = sweep.comparison().get();
+            page.paragraph("From comparison.csv: mean with 95% t interval; paired difference against the baseline on common seeds.");
+            for (int r = 0; r < c.rows(); r++) {
+                List<String> row = new ArrayList<>();
+                for (String col : c.columns()) {
+                    String cell = c.cell(r, col);
+                    row.add(isNumber(cell) ? Html.number(Double.parseDouble(cell)) : cell);
+                }
+                rows.add(row);
+            }
+            page.table(c.columns(), rows);
+            return;
+        }
+        page.paragraph("No comparison.csv: mean with 95% t interval per design, from runs.csv.");
+        for (String design : sweep.designs()) {
+            for (String metric : sweep.metrics()) {
+                Estimate e = sweep.estimate(design, metric);
+                rows.add(List.of(design, metric, Integer.toString(e.n()), Html.number(e.mean()), Html.number(e.ciLow()),
+                        Html.number(e.ciHigh())));
+            }
+        }
+        page.table(List.of("design", "metric", "n", "mean", "ci_low", "ci_high"), rows);
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s);
+            return !s.isBlank();
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package backstop.analysis;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Small hand-written result folders for tests. */
+public final class Fixtures {
+    /** The two sample runs written by {@code backstop run}; tests that need them are skipped without them. */
+    public static final Path SAMPLES = Path.of("/tmp/backstop-samples");
+
+    private Fixtures() {
+    }
+
+    public static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A one-market run of four samples: cascade events (one cascade of size 2, depth 2), two flows, two agents.
+     */
+    public static Path run(Path dir) throws IOException {
+        write(dir.resolve("manifest.json"), """
+                {"scenario":"tiny","design":"none","seed":7,"overrides":[],"version":"0.1.0","state_hash":"ab","wall_seconds":0.5}
+                """);
+        write(dir.resolve("summary.json"), """
+                {"bad_debt":12.5,"liquidation_count":2,"max_cascade_size":2,"max_cascade_depth":2,"amplification":"NaN","wall_seconds":0.5}
+                """);
+        write(dir.resolve("timeseries.csv"), """
+                time,block,eth-usd_index,eth-usd_oracle,eth-usd_mark,eth-usd_spread_bps,insurance_fund,bad_debt,liquidations
+                0.0,0.0,100.0,100.0,100.0,NaN,1000.0,0.0,0.0
+                3600.0,300.0,90.0,91.0,90.3,5.0,1000.0,0.0,0.0
+                7200.0,600.0,80.0,80.0,78.0,7.5,990.0,12.5,2.0
+                10800.0,900.0,82.0,81.0,82.2,6.0,990.0,12.5,2.0
+                """);
+        write(dir.resolve("events.jsonl"), """
+                {"type":"oracle_price","id":1,"cause_id":0,"block":600,"market":0,"price":8000}
+                {"type":"liquidation","id":2,"cause_id":1,"block":600,"account":3,"market":0,"size":-10}
+                {"type":"liquidation_settled","id":3,"cause_id":2,"block":600,"account":3,"market":0,"size_closed":10,"notional":800000000,"penalty":0,"reward":0}
+                {"type":"oracle_price","id":4,"cause_id":2,"block":601,"market":0,"price":7900}
+                {"type":"liquidation","id":5,"cause_id":4,"block":601,"account":4,"market":0,"size":-5}
+                {"type":"liquidation_settled","id":6,"cause_id":5,"block":602,"account":4,"market":0,"size_closed":5,"notional":395000000,"penalty":0,"reward":0}
+                """);
+        write(dir.resolve("agents.csv"), """
+                agent,population,class,account,capital,payoff,gas_paid,transactions,failed_transactions
+                0,makers,market_maker,0,2000.0,15.5,1.25,10,2
+                1,"retail, leveraged",trader,1,500.0,-20.0,0.5,4,1
+                """);
+        write(dir.resolve("flows.csv"), """
+                from,to,amount
+                trader,insurance-fund,12.5
+                trader,market_maker,40.0
+                """);
+        return dir;
+    }
+
+    /**
+     * A sweep of designs "base" and "vault" over seeds 2 and 10 (run ids sort "s10" before "s2", so file order is
+     * not seed order) and two values of one parameter for seed 2 of "vault"; one run folder, for run "vault-s2-a".
+     */
+    public static Path sweep(Path dir) throws IOException {
+        write(dir.resolve("runs.csv"), """
+                run_id,design,seed,param:markets[0].venue.depth,bad_debt,liquidated_notional,max_cascade_size
+                base-s10,base,10,1e6,30.0,500.0,4
+                base-s2,base,2,1e6,10.0,100.0,2
+                vault-s10,vault,10,1e6,5.0,400.0,3
+                vault-s2-a,vault,2,1e6,1.0,50.0,1
+                vault-s2-b,vault,2,2e6,2.0,70.0,1
+                """);
+        write(dir.resolve("comparison.csv"), """
+                design,metric,n,mean,ci_low,ci_high,baseline,mean_difference,difference_ci_low,difference_ci_high,share_lower,share_higher
+                base,bad_debt,2,20.0,-107.06,147.06,,,,,,
+                vault,bad_debt,2,3.0,-22.41,28.41,base,-17.0,-69.8,35.8,1.0,0.0
+                """);
+        write(dir.resolve("sweep.json"), "{\"designs\":[\"base\",\"vault\"],\"seeds\":[2,10]}\n");
+        run(dir.resolve("runs").resolve("vault-s2-a"));
+        return dir;
+    }
+}

@@ -1,0 +1,143 @@
+package backstop.analysis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ResultsTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void summaryKeepsFileOrderAndReadsNanStrings() throws IOException {
+        RunResults run = Results.load(Fixtures.run(tmp));
+        assertEquals(List.of("bad_debt", "liquidation_count", "max_cascade_size", "max_cascade_depth", "amplification",
+                "wall_seconds"), List.copyOf(run.summary().keySet()));
+        assertEquals(12.5, run.metric("bad_debt"));
+        assertTrue(Double.isNaN(run.metric("amplification")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run.metric("bad_dept"));
+        assertTrue(e.getMessage().contains("'bad_dept'"), e.getMessage());
+    }
+
+    @Test
+    void timeseriesAgentsFlowsAndManifest() throws IOException {
+        RunResults run = Results.load(Fixtures.run(tmp));
+        Table ts = run.timeseries();
+        assertEquals(4, ts.rows());
+        assertEquals("time", ts.columns().get(0));
+        assertArrayEquals(new double[] {100, 90.3, 78, 82.2}, ts.column("eth-usd_mark"));
+        assertTrue(Double.isNaN(ts.value(0, "eth-usd_spread_bps")));
+        assertEquals(List.of("eth-usd"), run.markets());
+        assertEquals(List.of("makers", "retail, leveraged"), run.agents().text("population"));
+        assertArrayEquals(new double[] {15.5, -20.0}, run.agents().column("payoff"));
+        assertEquals(List.of(new Flow("trader", "insurance-fund", 12.5), new Flow("trader", "market_maker", 40.0)),
+                run.flows());
+        assertEquals(7, run.manifest().path("seed").asInt());
+    }
+
+    @Test
+    void eventsStreamInFileOrder() throws IOException {
+        RunResults run = Results.load(Fixtures.run(tmp));
+        try (Stream<JsonNode> events = run.events()) {
+            assertEquals(List.of("oracle_price", "liquidation", "liquidation_settled", "oracle_price", "liquidation",
+                    "liquidation_settled"), events.map(e -> e.get("type").asText()).collect(Collectors.toList()));
+        }
+        try (Stream<JsonNode> events = run.events()) {
+            assertEquals(395000000L, events.filter(e -> e.get("id").asLong() == 6).findFirst().orElseThrow()
+                    .get("notional").asLong());
+        }
+    }
+
+    @Test
+    void malformedEventNamesFileLineAndColumn() throws IOException {
+        RunResults run = Results.load(Fixtures.run(tmp));
+        Fixtures.write(tmp.resolve("events.jsonl"), """
+                {"type":"oracle_price","id":1,"cause_id":0,"block":0}
+
+                {"type":"fill","id":2,"cause_id":0,"block":0,"price":}
+                """);
+        ResultFormatException e = assertThrows(ResultFormatException.class, () -> {
+            try (Stream<JsonNode> events = run.events()) {
+                events.count();
+            }
+        });
+        assertTrue(e.getMessage().contains("events.jsonl line 3 column 54"), e.getMessage());
+    }
+
+    @Test
+    void eventWithoutTypeIsRefusedWithItsLine() throws IOException {
+        RunResults run = Results.load(Fixtures.run(tmp));
+        Fixtures.write(tmp.resolve("events.jsonl"), "{\"type\":\"halt\",\"id\":1}\n{\"id\":2}\n");
+        ResultFormatException e = assertThrows(ResultFormatException.class, () -> {
+            try (Stream<JsonNode> events = run.events()) {
+                events.count();
+            }
+        });
+        assertTrue(e.getMessage().contains("line 2: field 'type'"), e.getMessage());
+    }
+
+    @Test
+    void malformedSummaryNamesFileLineAndColumn() throws IOException {
+        Fixtures.write(tmp.resolve("summary.json"), "{\n  \"bad_debt\" : 1.0,\n  \"x\" : tru\n}\n");
+        ResultFormatException e = assertThrows(ResultFormatException.class, () -> Results.load(tmp));
+        assertTrue(e.getMessage().contains("summary.json line 3 column"), e.getMessage());
+    }
+
+    @Test
+    void nonNumericMetricIsRefusedByName() throws IOException {
+        Fixtures.write(tmp.resolve("summary.json"), "{\"bad_debt\":\"lots\"}");
+        ResultFormatException e = assertThrows(ResultFormatException.class, () -> Results.load(tmp));
+        assertTrue(e.getMessage().contains("metric 'bad_debt' must be a number, got \"lots\""), e.getMessage());
+    }
+
+    @Test
+    void badCsvCellNamesLineAndColumn() throws IOException {
+        RunResults run = Results.load(Fixtures.run(tmp));
+        Fixtures.write(tmp.resolve("timeseries.csv"), "time,eth-usd_mark\n0,100\n300,1O0\n");
+        ResultFormatException e = assertThrows(ResultFormatException.class, () -> run.timeseries().column("eth-usd_mark"));
+        assertTrue(e.getMessage().contains("timeseries.csv line 3, column 'eth-usd_mark': not a number: '1O0'"),
+                e.getMessage());
+    }
+
+    @Test
+    void shortCsvRowIsRefused() throws IOException {
+        RunResults run = Results.load(Fixtures.run(tmp));
+        Fixtures.write(tmp.resolve("flows.csv"), "from,to,amount\ntrader,fees,1\ntrader,fees\n");
+        ResultFormatException e = assertThrows(ResultFormatException.class, run::flows);
+        assertTrue(e.getMessage().contains("flows.csv line 3: 2 fields, but the header has 3"), e.getMessage());
+    }
+
+    @Test
+    void sweepFolderIsPointedToSweepResults() throws IOException {
+        Fixtures.write(tmp.resolve("runs.csv"), "run_id,design,seed\n");
+        ResultFormatException e = assertThrows(ResultFormatException.class, () -> Results.load(tmp));
+        assertTrue(e.getMessage().contains("SweepResults.load"), e.getMessage());
+    }
+
+    @Test
+    void readsTheSampleRunWrittenBySimulator() {
+        Path calm = Fixtures.SAMPLES.resolve("calm-run");
+        Assumptions.assumeTrue(Files.isDirectory(calm), "no sample run");
+        RunResults run = Results.load(calm);
+        assertEquals(27, run.summary().size());  // the 27 keys README "Command line" lists
+        assertEquals(60, run.timeseries().rows());
+        assertEquals(268, run.agents().rows());
+        assertEquals(3, run.flows().size());
+        try (Stream<JsonNode> events = run.events()) {
+            assertEquals(4262, events.count());
+        }
+    }
+}

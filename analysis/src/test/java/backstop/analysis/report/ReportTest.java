@@ -1,0 +1,114 @@
+package backstop.analysis.report;
+
+import backstop.analysis.Fixtures;
+import backstop.analysis.ResultFormatException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReportTest {
+    @TempDir
+    Path tmp;
+
+    private static List<String> names(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+        }
+    }
+
+    private static int images(String html) {
+        return html.split("src=\"data:image/png;base64,", -1).length - 1;
+    }
+
+    @Test
+    void runReportInlinesItsChartsAndSummarises() throws IOException {
+        Path run = Fixtures.run(tmp);
+        Path html = Report.write(run);
+        assertEquals(run.resolve("report.html"), html);
+        assertEquals(List.of("cascade_sizes.png", "flows.png", "fund.png", "price_eth-usd.png"), names(run.resolve("charts")));
+        assertFalse(names(run).stream().anyMatch(n -> n.endsWith(".partial")), names(run).toString());
+        String text = Files.readString(html);
+        assertEquals(4, images(text));
+        assertTrue(text.contains("Backstop run: tiny / none / seed 7"));
+        assertTrue(text.contains("<td>bad_debt</td><td class=\"n\">12.50</td>"), "summary row");
+        // The fixture's one cascade: root 1, size 2, depth 2, 1195 quote units, blocks 600–602.
+        assertTrue(text.contains("<td class=\"n\">1</td><td class=\"n\">2</td><td class=\"n\">2</td><td class=\"n\">1195</td>"
+                + "<td class=\"n\">600</td><td class=\"n\">602</td><td class=\"n\">2</td>"), "cascade row");
+        assertFalse(text.contains("<script"), "self-contained, no scripts");
+        assertTrue(text.endsWith("</html>\n"));
+    }
+
+    @Test
+    void reportOfTheSampleRunWrittenBySimulator() throws IOException {
+        Path sample = Fixtures.SAMPLES.resolve("calm-run");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(sample), "no sample run");
+        // Links, so the report is written here and the shared sample stays untouched.
+        Path run = Files.createDirectory(tmp.resolve("calm"));
+        for (String f : List.of("manifest.json", "summary.json", "timeseries.csv", "events.jsonl", "agents.csv", "flows.csv")) {
+            Files.createSymbolicLink(run.resolve(f), sample.resolve(f));
+        }
+        String text = Files.readString(Report.write(run));
+        assertEquals(4, images(text));
+        assertTrue(text.contains("Backstop run: calm"), "headline");
+        assertTrue(text.contains("<td>btc-usd</td><td class=\"n\">59</td>"), "59 returns of 60 samples");
+    }
+
+    @Test
+    void runReportIsDeterministic() throws IOException {
+        Path run = Fixtures.run(tmp);
+        String first = Files.readString(Report.write(run));
+        assertEquals(first, Files.readString(Report.write(run)));
+    }
+
+    @Test
+    void sweepReportHasTailRiskComparisonAndCharts() throws IOException {
+        Path sweep = Fixtures.sweep(tmp);
+        String text = Files.readString(Report.write(sweep));
+        assertEquals(List.of("compare_bad_debt.png", "compare_liquidated_notional.png", "compare_max_cascade_size.png"),
+                names(sweep.resolve("charts")));
+        assertEquals(3, images(text));
+        // VaR / LaR hand-computed in TailRiskTest: base 29 / 480, vault 4.7 / 367 (366.99999999999994 in doubles).
+        assertTrue(text.contains("<td>base</td><td class=\"n\">2</td><td class=\"n\">29</td><td class=\"n\">480</td>"), "base tail");
+        assertTrue(text.contains("<td>vault</td><td class=\"n\">3</td><td class=\"n\">4.70</td><td class=\"n\">367.00</td>"), "vault tail");
+        // comparison.csv rows, baseline cells left empty.
+        assertTrue(text.contains("<td>vault</td><td>bad_debt</td><td class=\"n\">2</td><td class=\"n\">3</td>"
+                + "<td class=\"n\">-22.41</td><td class=\"n\">28.41</td><td>base</td><td class=\"n\">-17</td>"), "comparison row");
+    }
+
+    @Test
+    void sweepWithoutComparisonComputesIntervals() throws IOException {
+        Path sweep = Fixtures.sweep(tmp);
+        Files.delete(sweep.resolve("comparison.csv"));
+        String text = Files.readString(Report.write(sweep));
+        // base bad debt 10, 30: mean 20 ± 127.06205.
+        assertTrue(text.contains("<td>base</td><td>bad_debt</td><td class=\"n\">2</td><td class=\"n\">20</td>"
+                + "<td class=\"n\">-107.06</td><td class=\"n\">147.06</td>"), "computed interval");
+    }
+
+    @Test
+    void anythingElseIsRefusedByPath() {
+        ResultFormatException e = assertThrows(ResultFormatException.class, () -> Report.write(tmp));
+        assertTrue(e.getMessage().startsWith(tmp.toString()), e.getMessage());
+    }
+
+    @Test
+    void numbersAreFormattedForReading() {
+        assertEquals("12", Html.number(12));
+        assertEquals("1000891.59", Html.number(1000891.587656));
+        assertEquals("0.203664", Html.number(0.20366425842244051));
+        assertEquals("-0.001", Html.number(-0.001));
+        assertEquals("NaN", Html.number(Double.NaN));
+        assertEquals("a &lt;b&gt; &amp; &quot;c&quot;", Html.escape("a <b> & \"c\""));
+    }
+}
