@@ -67,7 +67,7 @@ public record SweepPlan(String name, String scenario, List<String> overrides, Li
         }
         checkOverrides(scenario, spec.overrides(), origin);
         List<ParameterPoint> points = ParameterSpace.expand(spec.parameters(), origin);
-        checkPoints(scenario, spec.overrides(), points, origin);
+        checkPoints(scenario, spec.overrides(), points, origin, spec.parameters());
         List<Long> seeds = new ArrayList<>();
         for (int i = 0; i < spec.replications(); i++) {
             seeds.add(spec.baseSeed() + i);
@@ -144,18 +144,19 @@ public record SweepPlan(String name, String scenario, List<String> overrides, Li
         }
     }
 
-    private static void checkPoints(String scenario, List<String> overrides, List<ParameterPoint> points, String origin) {
-        String section = points.size() > 1 || !points.get(0).values().isEmpty() ? "parameters" : null;
-        if (section == null) {
+    private static void checkPoints(String scenario, List<String> overrides, List<ParameterPoint> points, String origin,
+                                    SweepSpec.Parameters parameters) {
+        if (points.get(0).values().isEmpty()) {
             return;
         }
+        String section = parameters.mode() == SweepSpec.Mode.GRID ? "parameters.grid." : "parameters.ranges.";
         for (ParameterPoint p : points) {
             List<String> all = new ArrayList<>(overrides);
             List<String> assignments = p.assignments();
             for (String a : assignments) {
                 all.add(a);
                 String path = a.substring(0, a.indexOf('='));
-                prefixed(origin + ": parameters." + path + " (point " + p.index() + ", " + a + ")",
+                prefixed(origin + ": " + section + path + " (point " + p.index() + ", " + a + ")",
                         () -> Scenarios.load(scenario, all));
             }
         }
