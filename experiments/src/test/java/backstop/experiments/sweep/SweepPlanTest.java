@@ -146,4 +146,13 @@ class SweepPlanTest {
         assertEquals("t.yaml: designs[1].name: 'none' is already the name of designs[0]; every design needs a unique name",
                 e.getMessage());
     }
+
+    @Test
+    void theExampleSweepsAreValid() {
+        SweepPlan presets = SweepPlan.load(java.nio.file.Path.of("sweeps/presets-black-thursday.yaml"));
+        assertEquals(backstop.experiments.design.Presets.NAMES, presets.designs().stream().map(d -> d.name()).toList());
+        assertEquals(9 * 3, presets.runs().size());
+        SweepPlan grid = SweepPlan.load(java.nio.file.Path.of("sweeps/insurance-depth-grid.yaml"));
+        assertEquals(2 * 3 * 3, grid.runs().size());
+    }
 }
