@@ -1,0 +1,50 @@
+package backstop.experiments.cli;
+
+import backstop.experiments.config.ConfigException;
+import backstop.experiments.sweep.SweepPlan;
+import backstop.experiments.sweep.SweepRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code backstop sweep}: every design of a sweep file on every parameter point and seed, then the tables. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Run a sweep file (designs × parameter points × seeds, common random numbers) into a sweep folder:",
+                "sweep.json, runs/<run_id>/ (one run folder each), runs.csv and comparison.csv."})
+final class SweepCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SWEEP", description = "Sweep file (YAML or JSON).")
+    Path sweep;
+
+    @Option(names = "--threads", description = "Runs in parallel (default: available processors, here ${DEFAULT-VALUE}).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--out", description = "Sweep folder (default: results/<sweep name>).")
+    Path out;
+
+    @Option(names = "--resume", description = "Keep the complete run folders in --out, run the rest, rebuild the tables.")
+    boolean resume;
+
+    @Override
+    public Integer call() throws Exception {
+        if (threads < 1) {
+            throw new ConfigException("--threads: must be ≥ 1, got " + threads);
+        }
+        SweepPlan plan = SweepPlan.load(sweep);
+        SweepRunner runner = new SweepRunner(plan, out != null ? out : Path.of("results", plan.name()), Main.VERSION);
+        runner.checkOutput(resume);
+        System.err.printf("sweep %s: %d designs × %d parameter points × %d seeds = %d runs on %d threads%n", plan.name(),
+                plan.designs().size(), plan.points().size(), plan.seeds().size(), plan.runs().size(), threads);
+        SweepRunner.Outcome outcome = runner.run(threads, resume, System.err, System.console() != null);
+        if (!outcome.failed().isEmpty()) {
+            System.err.println("backstop: " + outcome.failed().size() + " runs failed: " + String.join(", ", outcome.failed())
+                    + "; the tables were not written; fix the cause and use --resume");
+            return 1;
+        }
+        System.out.printf("%d runs (%d executed, %d already complete)%nresults: %s%n", plan.runs().size(),
+                outcome.executed(), outcome.skipped(), runner.out());
+        return 0;
+    }
+}

@@ -1,0 +1,218 @@
+package backstop.experiments.sweep;
+
+import backstop.experiments.config.ConfigBinder;
+import backstop.experiments.config.ConfigException;
+import backstop.experiments.config.ConfigTree;
+import backstop.experiments.design.DesignSpec;
+import backstop.experiments.design.Presets;
+import backstop.experiments.scenario.ScenarioSpec;
+import backstop.experiments.scenario.Scenarios;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A validated, expanded sweep: every design resolved, every parameter point checked against the scenario, and
+ * the runs listed (every design on every point and every seed: common random numbers). Building one runs
+ * nothing and writes nothing, so bad input is refused before any output exists.
+ */
+public record SweepPlan(String name, String scenario, List<String> overrides, List<DesignSpec> designs,
+                        String baseline, List<ParameterPoint> points, List<Long> seeds, List<PlannedRun> runs,
+                        SweepSpec spec) {
+    /** Names become folder names, so they are kept to portable characters. */
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    /** Reads and validates a sweep file (YAML or JSON); scenario and design files in it are found beside it. */
+    public static SweepPlan load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(file + ": no such sweep file");
+        }
+        try {
+            return of(ConfigTree.parse(Files.readString(file), file.toString()), file.toString(),
+                    file.toAbsolutePath().getParent());
+        } catch (java.io.IOException e) {
+            throw new ConfigException(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Validates and expands a sweep document; {@code origin} names it in errors. */
+    public static SweepPlan of(ObjectNode doc, String origin, Path baseDir) {
+        SweepSpec spec = ConfigBinder.bind(doc, SweepSpec.class, origin);
+        String name = safeName(spec.name(), "name", origin);
+        if (spec.scenario() == null) {
+            throw new ConfigException(origin + ": scenario: is required (a library name or a file)");
+        }
+        String scenario = beside(spec.scenario(), baseDir, Scenarios.NAMES);
+        List<DesignSpec> designs = designs(spec, origin, baseDir);
+        String baseline = spec.baseline() != null ? spec.baseline() : designs.get(0).name();
+        List<String> names = designs.stream().map(DesignSpec::name).toList();
+        if (!names.contains(baseline)) {
+            throw new ConfigException(origin + ": baseline: '" + baseline + "' is not one of the designs ("
+                    + String.join(", ", names) + ")");
+        }
+        if (spec.replications() == null || spec.replications() < 1) {
+            throw new ConfigException(origin + ": replications: must be ≥ 1, got " + spec.replications());
+        }
+        if (spec.baseSeed() < 0 || spec.baseSeed() > Long.MAX_VALUE - spec.replications()) {
+            throw new ConfigException(origin + ": base_seed: must be ≥ 0 (and leave room for the replications), got "
+                    + spec.baseSeed());
+        }
+        checkOverrides(scenario, spec.overrides(), origin);
+        List<ParameterPoint> points = ParameterSpace.expand(spec.parameters(), origin);
+        checkPoints(scenario, spec.overrides(), points, origin, spec.parameters());
+        List<Long> seeds = new ArrayList<>();
+        for (int i = 0; i < spec.replications(); i++) {
+            seeds.add(spec.baseSeed() + i);
+        }
+        return new SweepPlan(name, scenario, spec.overrides(), designs, baseline, points, seeds,
+                runs(designs, points, seeds, spec.overrides()), spec);
+    }
+
+    /** The resolved sweep as written to {@code sweep.json}: the spec with defaults, the points, designs and run ids. */
+    public Map<String, Object> resolved() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("description", spec.description());
+        m.put("scenario", scenario);
+        m.put("overrides", overrides);
+        m.put("baseline", baseline);
+        m.put("replications", seeds.size());
+        m.put("base_seed", seeds.get(0));
+        m.put("seeds", seeds);
+        m.put("parameters", spec.parameters() == null ? null : ConfigBinder.mapper().valueToTree(spec.parameters()));
+        List<Map<String, Object>> pts = new ArrayList<>();
+        for (ParameterPoint p : points) {
+            Map<String, Object> pm = new LinkedHashMap<>();
+            pm.put("index", p.index());
+            pm.put("values", p.values());
+            pts.add(pm);
+        }
+        m.put("points", pts);
+        m.put("designs", designs.stream().map(d -> ConfigBinder.mapper().valueToTree(d)).toList());
+        m.put("runs", runs.stream().map(PlannedRun::id).toList());
+        return m;
+    }
+
+    private static List<DesignSpec> designs(SweepSpec spec, String origin, Path baseDir) {
+        if (spec.designs().isEmpty()) {
+            throw new ConfigException(origin + ": designs: must list at least one design (a preset name or a mapping)");
+        }
+        List<DesignSpec> designs = new ArrayList<>();
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        for (int i = 0; i < spec.designs().size(); i++) {
+            JsonNode item = spec.designs().get(i);
+            String where = origin + ": designs[" + i + "]";
+            DesignSpec d;
+            if (item != null && item.isTextual()) {
+                d = prefixed(where, () -> Presets.loadOrFile(beside(item.asText(), baseDir, Presets.NAMES)));
+            } else if (item != null && item.isObject()) {
+                if (!item.hasNonNull("name")) {
+                    throw new ConfigException(where + ".name: an inline design needs its own name");
+                }
+                d = Presets.bind((ObjectNode) item, where);
+            } else {
+                throw new ConfigException(where + ": must be a preset name or a design mapping, got " + item);
+            }
+            safeName(d.name(), "designs[" + i + "].name", origin);
+            Integer before = seen.putIfAbsent(d.name(), i);
+            if (before != null) {
+                throw new ConfigException(origin + ": designs[" + i + "].name: '" + d.name() + "' is already the name of designs["
+                        + before + "]; every design needs a unique name");
+            }
+            designs.add(d);
+        }
+        return designs;
+    }
+
+    private static void checkOverrides(String scenario, List<String> overrides, String origin) {
+        List<String> applied = new ArrayList<>();
+        for (int i = 0; i < overrides.size(); i++) {
+            applied.add(overrides.get(i));
+            String where = origin + ": overrides[" + i + "]";
+            prefixed(where, () -> Scenarios.load(scenario, applied));
+        }
+        if (overrides.isEmpty()) {
+            prefixed(origin + ": scenario", () -> Scenarios.load(scenario, List.of()));
+        }
+    }
+
+    private static void checkPoints(String scenario, List<String> overrides, List<ParameterPoint> points, String origin,
+                                    SweepSpec.Parameters parameters) {
+        if (points.get(0).values().isEmpty()) {
+            return;
+        }
+        String section = parameters.mode() == SweepSpec.Mode.GRID ? "parameters.grid." : "parameters.ranges.";
+        for (ParameterPoint p : points) {
+            List<String> all = new ArrayList<>(overrides);
+            List<String> assignments = p.assignments();
+            for (String a : assignments) {
+                all.add(a);
+                String path = a.substring(0, a.indexOf('='));
+                prefixed(origin + ": " + section + path + " (point " + p.index() + ", " + a + ")",
+                        () -> Scenarios.load(scenario, all));
+            }
+        }
+    }
+
+    private static List<PlannedRun> runs(List<DesignSpec> designs, List<ParameterPoint> points, List<Long> seeds,
+                                         List<String> overrides) {
+        int pointWidth = String.valueOf(points.size() - 1).length();
+        int seedWidth = String.valueOf(seeds.get(seeds.size() - 1)).length();
+        List<PlannedRun> runs = new ArrayList<>();
+        for (DesignSpec d : designs) {
+            for (ParameterPoint p : points) {
+                List<String> all = new ArrayList<>(overrides);
+                all.addAll(p.assignments());
+                for (long seed : seeds) {
+                    String id = d.name() + "-p" + pad(p.index(), pointWidth) + "-s" + pad(seed, seedWidth);
+                    runs.add(new PlannedRun(id, d, p, seed, all));
+                }
+            }
+        }
+        runs.sort(Comparator.comparing(PlannedRun::id));
+        return List.copyOf(runs);
+    }
+
+    private static String pad(long value, int width) {
+        String s = String.valueOf(value);
+        return "0".repeat(Math.max(0, width - s.length())) + s;
+    }
+
+    private static String safeName(String value, String field, String origin) {
+        if (value == null || !SAFE_NAME.matcher(value).matches()) {
+            throw new ConfigException(origin + ": " + field + ": must be a name of letters, digits, '.', '_' or '-'"
+                    + " (it names folders), got " + (value == null ? "nothing" : "'" + value + "'"));
+        }
+        return value;
+    }
+
+    /** A library name as it is; otherwise a file path, taken relative to the sweep file when it exists there. */
+    private static String beside(String ref, Path baseDir, List<String> library) {
+        if (library.contains(ref) || baseDir == null || Path.of(ref).isAbsolute()) {
+            return ref;
+        }
+        Path local = baseDir.resolve(ref);
+        return Files.isRegularFile(local) ? local.toString() : ref;
+    }
+
+    private static <T> T prefixed(String where, java.util.function.Supplier<T> load) {
+        try {
+            return load.get();
+        } catch (ConfigException e) {
+            throw new ConfigException(e.problems().stream().map(p -> where + ": " + p).toList());
+        }
+    }
+
+    /** The scenario of one run, loaded afresh so that no run shares mutable config with another. */
+    static ScenarioSpec scenarioOf(String scenario, PlannedRun run) {
+        return Scenarios.load(scenario, run.overrides());
+    }
+}

@@ -1,0 +1,115 @@
+package backstop.experiments.sweep;
+
+import backstop.analysis.stats.Estimate;
+import backstop.analysis.stats.PairedComparison;
+import backstop.experiments.results.RunFolder;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The sweep's tables (DESIGN.md §7): {@code runs.csv}, one row per run, and {@code comparison.csv}, per design
+ * and metric the mean with a 95% t interval and the difference from the baseline paired on (parameter point,
+ * seed). Both depend only on the rows, never on the order runs finished in.
+ */
+public final class SweepTables {
+    /** The confidence of every interval in comparison.csv. */
+    public static final double CONFIDENCE = 0.95;
+    static final List<String> COMPARISON_HEADER = List.of("design", "metric", "n", "mean", "ci_low", "ci_high",
+            "baseline", "mean_difference", "difference_ci_low", "difference_ci_high", "share_lower", "share_higher");
+
+    private SweepTables() {
+    }
+
+    /** {@code run_id,design,seed,param:<path>…,<metrics>}, rows sorted by run id. */
+    public static byte[] runs(List<RunRow> rows, List<String> paramPaths) throws IOException {
+        List<RunRow> sorted = sorted(rows);
+        List<String> metrics = metricNames(sorted);
+        List<String> header = new ArrayList<>(List.of("run_id", "design", "seed"));
+        paramPaths.forEach(p -> header.add("param:" + p));
+        header.addAll(metrics);
+        List<List<Object>> out = new ArrayList<>();
+        for (RunRow r : sorted) {
+            List<Object> row = new ArrayList<>(List.of(r.runId(), r.design(), r.seed()));
+            paramPaths.forEach(p -> row.add(ParameterPoint.text(r.point().values().get(p))));
+            metrics.forEach(m -> row.add(r.metrics().get(m)));
+            out.add(row);
+        }
+        return RunFolder.csv(header, out);
+    }
+
+    /**
+     * One row per design × metric, sorted by design then metric name; the difference columns are empty for the
+     * baseline, and a value that is undefined (an interval from fewer than two runs) is left empty.
+     */
+    public static byte[] comparison(List<RunRow> rows, String baseline) throws IOException {
+        List<RunRow> sorted = sorted(rows);
+        List<String> metrics = new ArrayList<>(new TreeSet<>(metricNames(sorted)));
+        Map<String, TreeMap<Pair, RunRow>> byDesign = new TreeMap<>();
+        for (RunRow r : sorted) {
+            byDesign.computeIfAbsent(r.design(), d -> new TreeMap<>()).put(new Pair(r.point().index(), r.seed()), r);
+        }
+        TreeMap<Pair, RunRow> base = byDesign.get(baseline);
+        if (base == null) {
+            throw new IllegalArgumentException("no runs of the baseline design '" + baseline + "'");
+        }
+        List<List<Object>> out = new ArrayList<>();
+        for (Map.Entry<String, TreeMap<Pair, RunRow>> d : byDesign.entrySet()) {
+            for (String metric : metrics) {
+                double[] xs = d.getValue().values().stream().mapToDouble(r -> r.metric(metric)).toArray();
+                Estimate e = Estimate.t(xs, CONFIDENCE);
+                List<Object> row = new ArrayList<>(List.of(d.getKey(), metric, e.n(), cell(e.mean()), cell(e.ciLow()),
+                        cell(e.ciHigh()), baseline));
+                if (d.getKey().equals(baseline)) {
+                    row.addAll(List.of("", "", "", "", ""));
+                } else {
+                    // Pair on the (point, seed) both designs ran: the same random numbers and the same world.
+                    List<Pair> common = d.getValue().keySet().stream().filter(base::containsKey).toList();
+                    double[] mine = common.stream().mapToDouble(k -> d.getValue().get(k).metric(metric)).toArray();
+                    double[] theirs = common.stream().mapToDouble(k -> base.get(k).metric(metric)).toArray();
+                    PairedComparison c = PairedComparison.of(mine, theirs, CONFIDENCE);
+                    row.addAll(List.of(cell(c.meanDifference()), cell(c.ciLow()), cell(c.ciHigh()), cell(c.shareLower()),
+                            cell(c.shareHigher())));
+                }
+                out.add(row);
+            }
+        }
+        return RunFolder.csv(COMPARISON_HEADER, out);
+    }
+
+    private static Object cell(double v) {
+        return Double.isNaN(v) ? "" : v;
+    }
+
+    private static List<RunRow> sorted(List<RunRow> rows) {
+        return rows.stream().sorted(Comparator.comparing(RunRow::runId)).toList();
+    }
+
+    /** The metric names of the runs, in summary order; every run must have the same ones. */
+    private static List<String> metricNames(List<RunRow> rows) {
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("no runs to tabulate");
+        }
+        List<String> names = List.copyOf(rows.get(0).metrics().keySet());
+        for (RunRow r : rows) {
+            if (!r.metrics().keySet().equals(new java.util.LinkedHashSet<>(names))) {
+                throw new IllegalStateException("run " + r.runId() + " has metrics " + r.metrics().keySet()
+                        + " but run " + rows.get(0).runId() + " has " + names);
+            }
+        }
+        return names;
+    }
+
+    /** A run's place in the design: its parameter point and seed. */
+    private record Pair(int point, long seed) implements Comparable<Pair> {
+        @Override
+        public int compareTo(Pair o) {
+            return point != o.point ? Integer.compare(point, o.point) : Long.compare(seed, o.seed);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Sweeps: a sweep file expanded into runs (designs × parameter points × seeds, common random numbers), run in
+ * parallel into run folders, then tabulated into {@code runs.csv} and {@code comparison.csv}. Uses the scenario,
+ * design and result-folder code of the neighbouring packages; nothing here changes how a single run behaves.
+ */
+package backstop.experiments.sweep;
