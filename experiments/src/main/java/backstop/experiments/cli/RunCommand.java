@@ -7,6 +7,7 @@ import backstop.experiments.results.EventJsonl;
 import backstop.experiments.results.Json;
 import backstop.experiments.results.RunDirectory;
 import backstop.experiments.results.RunFolder;
+import backstop.experiments.results.RunManifest;
 import backstop.experiments.run.RunResult;
 import backstop.experiments.run.WorldRun;
 import backstop.experiments.scenario.ScenarioSpec;
@@ -59,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
             try (EventJsonl events = new EventJsonl(folder.staging().resolve("events.jsonl"), Json.mapper())) {
                 result = WorldRun.run(spec, design, seed, events);
             }
-            RunFolder.write(folder.staging(), result, manifest(spec, design, result));
+            RunFolder.write(folder.staging(), result, RunManifest.of(spec, design, seed, overrides, Main.VERSION, result));
             Path written = folder.commit();
             printSummary(spec, design, result.summary());
             System.out.println("results: " + written);
@@ -70,20 +71,6 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> manifest(ScenarioSpec spec, DesignSpec design, RunResult r) {
-        ObjectMapper mapper = ConfigBinder.mapper();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("scenario", spec.name());
-        m.put("design", design.name());
-        m.put("seed", seed);
-        m.put("overrides", overrides);
-        m.put("version", Main.VERSION);
-        m.put("state_hash", Long.toHexString(r.stateHash()));
-        m.put("wall_seconds", r.summary().get("wall_seconds"));
-        m.put("scenario_config", mapper.valueToTree(spec));
-        m.put("design_config", mapper.valueToTree(design));
-        return m;
-    }
 
     static void printSummary(ScenarioSpec spec, DesignSpec design, Map<String, Object> summary) {
         System.out.printf("scenario %s · design %s%n", spec.name(), design.name());

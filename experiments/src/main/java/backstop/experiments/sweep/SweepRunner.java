@@ -7,6 +7,7 @@ import backstop.experiments.results.EventJsonl;
 import backstop.experiments.results.Json;
 import backstop.experiments.results.RunDirectory;
 import backstop.experiments.results.RunFolder;
+import backstop.experiments.results.RunManifest;
 import backstop.experiments.run.RunResult;
 import backstop.experiments.run.WorldRun;
 import backstop.experiments.scenario.ScenarioSpec;
@@ -148,7 +149,7 @@ public final class SweepRunner {
             try (EventJsonl events = new EventJsonl(folder.staging().resolve("events.jsonl"), Json.mapper())) {
                 result = WorldRun.run(scenario, run.design(), run.seed(), events);
             }
-            RunFolder.write(folder.staging(), result, manifest(scenario, run, result));
+            RunFolder.write(folder.staging(), result, RunManifest.of(scenario, run.design(), run.seed(), run.overrides(), version, result));
             folder.commit();
         } catch (Exception | Error e) {
             folder.abandon();
@@ -156,21 +157,6 @@ public final class SweepRunner {
         }
     }
 
-    /** The same manifest {@code backstop run} writes, so a sweep's run folder reads like any other. */
-    private Map<String, Object> manifest(ScenarioSpec scenario, PlannedRun run, RunResult r) {
-        ObjectMapper mapper = ConfigBinder.mapper();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("scenario", scenario.name());
-        m.put("design", run.design().name());
-        m.put("seed", run.seed());
-        m.put("overrides", run.overrides());
-        m.put("version", version);
-        m.put("state_hash", Long.toHexString(r.stateHash()));
-        m.put("wall_seconds", r.summary().get(TIMING));
-        m.put("scenario_config", mapper.valueToTree(scenario));
-        m.put("design_config", mapper.valueToTree(run.design()));
-        return m;
-    }
 
     private void writeTables(Path runs) throws IOException {
         List<RunRow> rows = new ArrayList<>();

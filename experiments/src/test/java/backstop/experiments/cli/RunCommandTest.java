@@ -58,6 +58,10 @@ class RunCommandTest {
         try (var files = Files.list(tmp)) {
             assertEquals(List.of(out), files.toList(), "no staging folder left beside the run");
         }
+        assertEquals(0, Main.execute("report", out.toString()));
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("data:image/png;base64,") && html.contains("bad_debt"), "a self-contained report");
+        assertEquals(2, Main.execute("report", tmp.resolve("missing").toString()));
     }
 
     @Test

@@ -1,0 +1,34 @@
+package backstop.experiments.results;
+
+import backstop.experiments.config.ConfigBinder;
+import backstop.experiments.design.DesignSpec;
+import backstop.experiments.run.RunResult;
+import backstop.experiments.scenario.ScenarioSpec;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code manifest.json} of a run folder: what was run, on which seed, with which resolved configs. */
+public final class RunManifest {
+    private RunManifest() {
+    }
+
+    /** The manifest of one run, the same whether {@code backstop run} or a sweep wrote it. */
+    public static Map<String, Object> of(ScenarioSpec scenario, DesignSpec design, long seed, List<String> overrides,
+                                         String version, RunResult r) {
+        ObjectMapper mapper = ConfigBinder.mapper();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("scenario", scenario.name());
+        m.put("design", design.name());
+        m.put("seed", seed);
+        m.put("overrides", overrides);
+        m.put("version", version);
+        m.put("state_hash", Long.toHexString(r.stateHash()));
+        m.put("wall_seconds", r.summary().get("wall_seconds"));
+        m.put("scenario_config", mapper.valueToTree(scenario));
+        m.put("design_config", mapper.valueToTree(design));
+        return m;
+    }
+}
