@@ -1,0 +1,55 @@
+package backstop.experiments;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Executes the research notebook (analysis/notebooks/design-comparison.ipynb) with Jupyter, as a person would:
+ * it runs a sweep through the CLI and checks its own pandas numbers against comparison.csv. CI installs
+ * Debian's jupyter-nbconvert, python3-ipykernel, python3-pandas and python3-matplotlib; elsewhere the test is
+ * skipped when Jupyter is missing, but never on CI.
+ */
+class NotebookIT {
+    private static final Path NOTEBOOKS = Path.of("../analysis/notebooks").toAbsolutePath().normalize();
+
+    @Test
+    void theDesignComparisonNotebookExecutesAndReproducesTheComparison(@TempDir Path tmp) throws Exception {
+        boolean available = onPath("jupyter");
+        if (System.getenv("CI") == null) {
+            Assumptions.assumeTrue(available, "jupyter is not installed (apt-get install jupyter-nbconvert python3-ipykernel python3-pandas python3-matplotlib)");
+        }
+        assertTrue(available, "CI must have jupyter (.ci/run installs it)");
+        Path executed = tmp.resolve("executed.ipynb");
+        ProcessBuilder pb = new ProcessBuilder("jupyter", "nbconvert", "--to", "notebook", "--execute",
+                "--ExecutePreprocessor.timeout=900", "--output", executed.toString(),
+                NOTEBOOKS.resolve("design-comparison.ipynb").toString())
+                .directory(NOTEBOOKS.toFile())
+                .redirectErrorStream(true);
+        pb.environment().put("BACKSTOP_CLASSPATH", System.getProperty("java.class.path"));
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(20, TimeUnit.MINUTES), "the notebook finished");
+        assertEquals(0, p.exitValue(), output);
+        String cells = Files.readString(executed);
+        assertTrue(cells.contains("comparison.csv reproduced for 6 design"), "the notebook checked its numbers");
+    }
+
+    private static boolean onPath(String program) throws IOException {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
