@@ -71,4 +71,31 @@ final class ListCommands {
             return 0;
         }
     }
+
+    /** {@code backstop reference}: every configuration key, generated from the code. */
+    @Command(name = "reference", mixinStandardHelpOptions = true,
+            description = "Print every configuration key of scenario, design and sweep files (generated from the code).")
+    static final class ReferenceCommand implements Callable<Integer> {
+        @Parameters(index = "0", arity = "0..1", description = "scenario, design or sweep (default: all three).")
+        String kind;
+
+        @Override
+        public Integer call() {
+            java.util.Map<String, Class<?>> kinds = new java.util.LinkedHashMap<>();
+            kinds.put("scenario", ScenarioSpec.class);
+            kinds.put("design", DesignSpec.class);
+            kinds.put("sweep", backstop.experiments.sweep.SweepSpec.class);
+            if (kind != null && !kinds.containsKey(kind)) {
+                throw new ConfigException("reference: kind must be scenario, design or sweep, got '" + kind + "'");
+            }
+            for (var e : kinds.entrySet()) {
+                if (kind == null || kind.equals(e.getKey())) {
+                    System.out.println("# " + e.getKey() + " files");
+                    backstop.experiments.config.ConfigReference.of(e.getValue()).forEach(System.out::println);
+                    System.out.println();
+                }
+            }
+            return 0;
+        }
+    }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Agent-based laboratory for loss mitigation in decentralized derivatives.",
         subcommands = {RunCommand.class, SweepCommand.class, ReportCommand.class, ValidateCommand.class, ListCommands.PresetsCommand.class,
                 ListCommands.ScenariosCommand.class,
-                ListCommands.ShowCommand.class})
+                ListCommands.ShowCommand.class, ListCommands.ReferenceCommand.class})
 public final class Main implements Runnable {
     /** The version written to every manifest. */
     public static final String VERSION = "0.1.0";

@@ -91,6 +91,16 @@ public final class ConfigBinder {
     private interface AgentTypes {
     }
 
+    /** The {@code type} names of a polymorphic config type (from its own annotation or its mix-in), or null. */
+    public static JsonSubTypes subtypes(Class<?> type) {
+        JsonSubTypes own = type.getAnnotation(JsonSubTypes.class);
+        if (own != null) {
+            return own;
+        }
+        Class<?> mixin = MAPPER.findMixInClassFor(type);
+        return mixin == null ? null : mixin.getAnnotation(JsonSubTypes.class);
+    }
+
     private static String path(JsonMappingException e) {
         String p = e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")

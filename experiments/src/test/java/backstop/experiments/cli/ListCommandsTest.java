@@ -45,4 +45,15 @@ class ListCommandsTest {
         assertTrue(stdout(0, "show", "dydx-v4").contains("fillable-price"));
         assertEquals(2, Main.execute("show", "nonesuch"));
     }
+
+    @Test
+    void theReferenceListsKeysOfEveryKindFromTheCode() {
+        String all = stdout(0, "reference");
+        for (String line : java.util.List.of("liquidation (type: throttled)", "liquidation.throttle (type: dydx)",
+                "waterfall[] (type: adl)", "agents[] (type: manipulators)", "markets[].venue.half_life_seconds: number",
+                "chain.ordering: one of PRIORITY_FEE, FIFO, RANDOM", "replications: integer")) {
+            assertTrue(all.contains(line), "missing: " + line);
+        }
+        assertEquals(2, Main.execute("reference", "nonsense"));
+    }
 }
