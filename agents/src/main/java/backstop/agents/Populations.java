@@ -126,7 +126,8 @@ public final class Populations {
 
     /** Basis arbitrageurs. */
     public record Arbitrageurs(String name, int count, int market, Dist capital, Dist threshold, Dist tradeNotional,
-                               Dist maxNotional, Dist wakeSeconds, Dist latency, Dist gasBudget) implements AgentFactory {
+                               Dist maxNotional, Dist wakeSeconds, Dist latency, Dist gasBudget, Dist fundingThreshold)
+            implements AgentFactory {
         public Arbitrageurs {
             requireCount(name, count);
         }
@@ -140,7 +141,8 @@ public final class Populations {
         public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
             return members(count, firstId, gasBudget, rng, id -> {
                 var params = new BasisArbitrageur.Params(market, capital.sample(rng), threshold.sample(rng),
-                        tradeNotional.sample(rng), maxNotional.sample(rng), wakeSeconds.sample(rng), latency.sample(rng));
+                        tradeNotional.sample(rng), maxNotional.sample(rng), wakeSeconds.sample(rng), latency.sample(rng),
+                        fundingThreshold == null ? 0 : fundingThreshold.sample(rng));
                 return new BasisArbitrageur(id, name, params, rng);
             });
         }
@@ -148,8 +150,8 @@ public final class Populations {
 
     /** Keepers / liquidators. */
     public record Keepers(String name, int count, Dist capital, Dist rewardRate, Dist bidShare, double minProfit,
-                          long gasPerCall, int maxCallsPerBlock, Dist wakeSeconds, Dist latency, Dist gasBudget)
-            implements AgentFactory {
+                          long gasPerCall, int maxCallsPerBlock, Dist wakeSeconds, Dist latency, Dist gasBudget,
+                          double auctionDiscount) implements AgentFactory {
         public Keepers {
             requireCount(name, count);
         }
@@ -163,7 +165,7 @@ public final class Populations {
         public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
             return members(count, firstId, gasBudget, rng, id -> {
                 var params = new Keeper.Params(capital.sample(rng), rewardRate.sample(rng), bidShare.sample(rng),
-                        minProfit, gasPerCall, maxCallsPerBlock, wakeSeconds.sample(rng), latency.sample(rng));
+                        minProfit, gasPerCall, maxCallsPerBlock, wakeSeconds.sample(rng), latency.sample(rng), auctionDiscount);
                 return new Keeper(id, name, params, rng);
             });
         }

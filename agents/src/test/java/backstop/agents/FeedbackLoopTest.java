@@ -32,7 +32,7 @@ class FeedbackLoopTest {
         if (arbitrageurs) {
             populations.add(new Populations.Arbitrageurs("arbitrageurs", 3, 0, new Dist.Constant(20_000_000),
                     new Dist.Constant(0.001), new Dist.Constant(200_000), new Dist.Constant(20_000_000), new Dist.Constant(1),
-                    new Dist.Constant(0.05), null));
+                    new Dist.Constant(0.05), null, null));
         }
         // A thin spot venue next to a leveraged perp: the setting of the Oct-2025 alt cascades.
         WorldSpec.External thin = new WorldSpec.External(ImpactShape.SQUARE_ROOT, 0.05, 500_000, 300);

@@ -55,8 +55,8 @@ final class TestWorlds {
                 new Populations.NoiseTraders("traders/noise", 50, 0, new Dist.Constant(20_000), new Dist.Uniform(500, 5_000), 3,
                         new Dist.Uniform(5, 30), new Dist.Constant(0.2), null),
                 new Populations.Arbitrageurs("arbitrageurs", 3, 0, new Dist.Constant(1_000_000), new Dist.Uniform(0.001, 0.003),
-                        new Dist.Constant(50_000), new Dist.Constant(1_000_000), new Dist.Constant(1), new Dist.Constant(0.05), null),
+                        new Dist.Constant(50_000), new Dist.Constant(1_000_000), new Dist.Constant(1), new Dist.Constant(0.05), null, null),
                 new Populations.Keepers("keepers", 5, new Dist.Constant(10_000), new Dist.Constant(0.005),
-                        new Dist.Uniform(0.1, 0.6), 1, 400_000, 5, new Dist.Constant(1), new Dist.Uniform(0.05, 0.5), null));
+                        new Dist.Uniform(0.1, 0.6), 1, 400_000, 5, new Dist.Constant(1), new Dist.Uniform(0.05, 0.5), null, 0.02));
     }
 }

@@ -15,12 +15,14 @@ import ec.util.MersenneTwisterFast;
  * Perp–spot basis arbitrage (DESIGN.md §5): when the perp's book trades away from the external venue by more
  * than a threshold it sells the rich leg and buys the cheap one, hedging each perp fill on the external venue
  * as the receipt arrives. Its hedges carry impact into the venue the oracle reads — the feedback loop that
- * passes liquidation selling on to the index. It unwinds both legs when the basis closes.
+ * passes liquidation selling on to the index. It unwinds both legs when the basis closes. With a
+ * {@code fundingThreshold} it also runs funding carry: while the predicted funding rate per interval (public:
+ * the premium accumulated so far) exceeds it, it holds the side that receives funding, hedged on the venue.
  */
 public final class BasisArbitrageur extends AccountAgent {
     /** Behaviour of one arbitrageur; threshold is a fraction (0.002 = 20 bp). */
     public record Params(int market, double capital, double threshold, double tradeNotional, double maxNotional,
-                         double wakeSeconds, double latency) {
+                         double wakeSeconds, double latency, double fundingThreshold) {
     }
 
     private final Params p;
@@ -51,8 +53,28 @@ public final class BasisArbitrageur extends AccountAgent {
         } else if (book.bestAsk() != OrderBook.NO_PRICE && m.spec().price(book.bestAsk()) < index * (1 - p.threshold())
                 && exposure < p.maxNotional()) {
             trade(world, Side.BUY, book.bestAsk());
+        } else if (p.fundingThreshold() > 0 && Math.abs(predictedFunding(m)) > p.fundingThreshold()) {
+            carry(world, m, exposure, index);
         } else if (exposure != 0 && basisClosed(m, book, index)) {
             unwind(world);
+        }
+    }
+
+    /** The funding rate per interval the premium accumulated so far would pay (positive: longs pay). */
+    private static double predictedFunding(Market m) {
+        return m.spec().funding().ratePerInterval(m.averagePremiumPpb()) / 1e9;
+    }
+
+    /** Adds to the side that receives funding (short when longs pay), up to the position limit. */
+    private void carry(World world, Market m, double exposure, double index) {
+        Side side = predictedFunding(m) > 0 ? Side.SELL : Side.BUY;
+        if (side.sign() * exposure >= p.maxNotional()) {
+            return;
+        }
+        OrderBook book = m.book();
+        long level = side == Side.SELL ? book.bestBid() : book.bestAsk();
+        if (level != OrderBook.NO_PRICE) {
+            trade(world, side, level);
         }
     }
 
