@@ -9,6 +9,7 @@ import backstop.agents.params.Dist;
 import backstop.agents.traders.FundamentalistTrader;
 import backstop.agents.traders.LeveragedTrader;
 import backstop.agents.traders.MomentumTrader;
+import backstop.agents.vault.VaultLp;
 import backstop.agents.traders.NoiseTrader;
 import backstop.model.agent.Agent;
 import backstop.model.agent.AgentFactory;
@@ -250,6 +251,25 @@ public final class Populations {
         public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
             return members(count, firstId, null, rng, id -> new OracleManipulator(id, name, new OracleManipulator.Params(
                     market, capitalPerAccount, positionNotional, pumpNotional, attackTime, pumpSteps, latency), rng));
+        }
+    }
+
+    /** Backstop-vault liquidity providers. */
+    public record VaultLps(String name, int count, Dist capital, Dist depositShare, Dist exitDrawdown, Dist wakeSeconds,
+                           Dist latency, Dist gasBudget) implements AgentFactory {
+        public VaultLps {
+            requireCount(name, count);
+        }
+
+        @Override
+        public String population() {
+            return name;
+        }
+
+        @Override
+        public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
+            return members(count, firstId, gasBudget, rng, id -> new VaultLp(id, name, new VaultLp.Params(capital.sample(rng),
+                    depositShare.sample(rng), exitDrawdown.sample(rng), wakeSeconds.sample(rng), latency.sample(rng)), rng));
         }
     }
 }

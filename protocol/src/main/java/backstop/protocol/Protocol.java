@@ -25,6 +25,7 @@ import backstop.protocol.trading.OrderEntry;
 import backstop.protocol.tx.Tx;
 import backstop.protocol.tx.TxReceipt;
 import backstop.protocol.tx.TxResult;
+import backstop.protocol.vault.VaultShares;
 import backstop.protocol.waterfall.LossWaterfall;
 
 import java.util.ArrayList;
@@ -53,6 +54,8 @@ public final class Protocol {
     private final OrderEntry orders;
     private final FundingSettlement funding;
     private final Collateral collateral;
+    private final VaultShares vaultShares;
+    private final VaultDesk vaultDesk;
     private final Operations operations;
     private final int external;
     private final int treasury;
@@ -85,6 +88,11 @@ public final class Protocol {
         this.funding = new FundingSettlement(ledger, accounts, risk, events, clearing, treasury);
         this.collateral = new Collateral(ledger, accounts, calc, risk, events, external);
         this.vault = config.backstopVaultSeed() > 0 ? openVault(config.backstopVaultSeed()) : -1;
+        this.vaultShares = new VaultShares(config.vaultLockupSeconds());
+        if (vault >= 0) {
+            vaultShares.mint(VaultShares.PROTOCOL, config.backstopVaultSeed(), 0, 0);
+        }
+        this.vaultDesk = new VaultDesk(this, ledger, calc, risk, events, vault, vaultShares);
         this.operations = new Operations(this, new Operations.Parts(ledger, accounts, markets, calc, risk, events,
                 parameters, orders, new LossWaterfall(config.waterfall(), uncovered), collateral, config.breakers(),
                 treasury, insuranceFund, vault));
@@ -208,6 +216,10 @@ public final class Protocol {
             return collateral.open(t, markets.size());
         } else if (tx instanceof Tx.Liquidate t) {
             return keeperLiquidation(t);
+        } else if (tx instanceof Tx.VaultDeposit t) {
+            return vaultDesk.deposit(t);
+        } else if (tx instanceof Tx.VaultWithdraw t) {
+            return vaultDesk.withdraw(t);
         } else if (tx instanceof Tx.TakeAuction t) {
             if (!accounts.exists(t.account())) {
                 return TxReceipt.rejected(TxResult.UNKNOWN_ACCOUNT);
@@ -308,6 +320,7 @@ public final class Protocol {
         for (var p : parameters.all()) {
             h = mix(h, p.value());
         }
+        h = mix(h, vaultShares.total());
         return mix(h, events.lastId());
     }
 
@@ -378,6 +391,11 @@ public final class Protocol {
 
     public int insuranceFundPot(int market) {
         return insuranceFund[market];
+    }
+
+    /** The LP share register of the backstop vault. */
+    public VaultShares vaultShares() {
+        return vaultShares;
     }
 
     /** The backstop vault account, or -1 when the design has none. */

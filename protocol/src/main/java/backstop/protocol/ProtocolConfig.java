@@ -24,13 +24,14 @@ import java.util.List;
  * @param insuranceFundSeed      quote micros each insurance fund starts with (from outside)
  * @param insurancePerMarket     one insurance fund per market (dYdX isolated markets) instead of one shared
  * @param backstopVaultSeed      quote micros the protocol's backstop vault account starts with; 0: no vault
+ * @param vaultLockupSeconds     how long an LP's vault deposit is locked before it may be withdrawn (HLP: 4 days)
  */
 public record ProtocolConfig(List<MarketSpec> markets, MarginModel marginModel, PriceSource priceSource,
                              LiquidationPolicy liquidation, List<LossAbsorber> waterfall,
                              List<CircuitBreaker> breakers, List<ParameterController> controllers,
                              SelfTradePrevention selfTradePrevention, long marketOrderSlippagePpm,
                              long feeToInsurancePpm, long insuranceFundSeed, boolean insurancePerMarket,
-                             long backstopVaultSeed) {
+                             long backstopVaultSeed, long vaultLockupSeconds) {
 
     public ProtocolConfig {
         markets = List.copyOf(markets);
@@ -51,8 +52,8 @@ public record ProtocolConfig(List<MarketSpec> markets, MarginModel marginModel, 
         if (feeToInsurancePpm < 0 || feeToInsurancePpm > 1_000_000) {
             throw new IllegalArgumentException("feeToInsurancePpm: must be in [0, 1000000], got " + feeToInsurancePpm);
         }
-        if (insuranceFundSeed < 0 || backstopVaultSeed < 0) {
-            throw new IllegalArgumentException("insuranceFundSeed and backstopVaultSeed: must be ≥ 0");
+        if (insuranceFundSeed < 0 || backstopVaultSeed < 0 || vaultLockupSeconds < 0) {
+            throw new IllegalArgumentException("insuranceFundSeed, backstopVaultSeed and vaultLockupSeconds: must be ≥ 0");
         }
     }
 
@@ -81,6 +82,7 @@ public record ProtocolConfig(List<MarketSpec> markets, MarginModel marginModel, 
         b.insuranceFundSeed = insuranceFundSeed;
         b.insurancePerMarket = insurancePerMarket;
         b.backstopVaultSeed = backstopVaultSeed;
+        b.vaultLockupSeconds = vaultLockupSeconds;
         return b;
     }
 
@@ -99,6 +101,7 @@ public record ProtocolConfig(List<MarketSpec> markets, MarginModel marginModel, 
         private long insuranceFundSeed;
         private boolean insurancePerMarket;
         private long backstopVaultSeed;
+        private long vaultLockupSeconds = 4 * 24 * 3600;
 
         private Builder(List<MarketSpec> markets) {
             this.markets = markets;
@@ -164,10 +167,16 @@ public record ProtocolConfig(List<MarketSpec> markets, MarginModel marginModel, 
             return this;
         }
 
+        /** LP lock-up of vault deposits, seconds (default 4 days, Hyperliquid's HLP). */
+        public Builder vaultLockupSeconds(long seconds) {
+            this.vaultLockupSeconds = seconds;
+            return this;
+        }
+
         public ProtocolConfig build() {
             return new ProtocolConfig(markets, marginModel, priceSource, liquidation, waterfall, breakers, controllers,
                     selfTradePrevention, marketOrderSlippagePpm, feeToInsurancePpm, insuranceFundSeed,
-                    insurancePerMarket, backstopVaultSeed);
+                    insurancePerMarket, backstopVaultSeed, vaultLockupSeconds);
         }
     }
 }

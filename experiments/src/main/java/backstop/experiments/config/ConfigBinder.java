@@ -87,6 +87,7 @@ public final class ConfigBinder {
             @JsonSubTypes.Type(value = Populations.Fundamentalists.class, name = "fundamentalists"),
             @JsonSubTypes.Type(value = Populations.LatencyArbitrageurs.class, name = "latency-arbitrageurs"),
             @JsonSubTypes.Type(value = Populations.Manipulators.class, name = "manipulators"),
+            @JsonSubTypes.Type(value = Populations.VaultLps.class, name = "vault-lps"),
     })
     private interface AgentTypes {
     }

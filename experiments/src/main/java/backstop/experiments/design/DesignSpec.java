@@ -16,11 +16,13 @@ import java.util.List;
  *
  * @param insuranceFund quote units each insurance fund starts with
  * @param vault         quote units the backstop vault starts with (0: none)
+ * @param vaultLockupSeconds how long LP deposits in the vault are locked (default 4 days, Hyperliquid's HLP)
  */
 public record DesignSpec(String name, String description, List<String> sources, PriceSource priceSource,
                          MarginSpec margin, LiquidationSpec liquidation, List<AbsorberSpec> waterfall,
                          List<BreakerSpec> breakers, List<ControllerSpec> controllers, MarketOverrides marketOverrides,
-                         double insuranceFund, boolean insurancePerMarket, double vault, double feeToInsurance) {
+                         double insuranceFund, boolean insurancePerMarket, double vault, Long vaultLockupSeconds,
+                         double feeToInsurance) {
 
     public DesignSpec {
         Check.required("name", name);
@@ -33,6 +35,7 @@ public record DesignSpec(String name, String description, List<String> sources, 
         breakers = breakers == null ? List.of() : List.copyOf(breakers);
         Check.nonNegative("insurance_fund", insuranceFund);
         Check.nonNegative("vault", vault);
+        vaultLockupSeconds = vaultLockupSeconds == null ? 4 * 24 * 3600L : Check.atLeast("vault_lockup_seconds", vaultLockupSeconds, 0);
         Check.fraction("fee_to_insurance", feeToInsurance);
     }
 
@@ -79,6 +82,7 @@ public record DesignSpec(String name, String description, List<String> sources, 
                 .insuranceFundSeed(Amounts.micros(Math.round(insuranceFund)))
                 .insurancePerMarket(insurancePerMarket)
                 .backstopVaultSeed(Amounts.micros(Math.round(vault)))
+                .vaultLockupSeconds(vaultLockupSeconds)
                 .feeToInsurancePpm(Amounts.ppm(feeToInsurance))
                 .build();
     }

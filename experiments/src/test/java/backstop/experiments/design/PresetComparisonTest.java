@@ -46,7 +46,7 @@ class PresetComparisonTest {
     private static DesignSpec withFund(DesignSpec d, double fund) {
         return new DesignSpec(d.name(), d.description(), d.sources(), d.priceSource(), d.margin(), d.liquidation(),
                 d.waterfall(), d.breakers(), d.controllers(), d.marketOverrides(), fund, d.insurancePerMarket(), d.vault(),
-                d.feeToInsurance());
+                d.vaultLockupSeconds(), d.feeToInsurance());
     }
 
     private static double d(String preset, String metric) {

@@ -41,7 +41,7 @@ public sealed interface ProtocolEvent {
     record Transfer(long id, long causeId, long block, Kind kind, int fromAccount, int toAccount, long amount)
             implements ProtocolEvent {
         /** Which kind of movement. */
-        public enum Kind { DEPOSIT, WITHDRAWAL, INTERNAL }
+        public enum Kind { DEPOSIT, WITHDRAWAL, INTERNAL, VAULT_DEPOSIT, VAULT_WITHDRAWAL }
     }
 
     /** The protocol received a new oracle price. */

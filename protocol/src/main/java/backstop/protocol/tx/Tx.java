@@ -80,6 +80,14 @@ public sealed interface Tx {
     record Liquidate(int account, int target) implements Tx {
     }
 
+    /** Deposits {@code amount} quote micros from the account into the backstop vault for LP shares. */
+    record VaultDeposit(int account, long amount) implements Tx {
+    }
+
+    /** Redeems {@code shares} of the account's vault shares for their value, once its lock-up has passed. */
+    record VaultWithdraw(int account, long shares) implements Tx {
+    }
+
     /** A keeper buys up to {@code size} lots from a running liquidation auction at no more than {@code maxPrice}. */
     record TakeAuction(int account, long auctionId, long size, long maxPrice) implements Tx {
     }

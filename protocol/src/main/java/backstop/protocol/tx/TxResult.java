@@ -25,7 +25,11 @@ public enum TxResult {
     NOT_LIQUIDATABLE,
     LIQUIDATION_NOT_PERMITTED,
     UNKNOWN_AUCTION,
-    PRICE_LIMIT_EXCEEDED;
+    PRICE_LIMIT_EXCEEDED,
+    NO_VAULT,
+    VAULT_LOCKED,
+    INSUFFICIENT_SHARES,
+    VAULT_ILLIQUID;
 
     /** Whether the transaction was applied. */
     public boolean ok() {
