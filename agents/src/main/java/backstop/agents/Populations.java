@@ -60,10 +60,6 @@ public final class Populations {
             requireCount(name, count);
         }
 
-        @Override
-        public String population() {
-            return name;
-        }
 
         @Override
         public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
@@ -84,10 +80,6 @@ public final class Populations {
             requireCount(name, count);
         }
 
-        @Override
-        public String population() {
-            return name;
-        }
 
         @Override
         public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
@@ -108,10 +100,6 @@ public final class Populations {
             requireCount(name, count);
         }
 
-        @Override
-        public String population() {
-            return name;
-        }
 
         @Override
         public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
@@ -133,10 +121,6 @@ public final class Populations {
             requireCount(name, count);
         }
 
-        @Override
-        public String population() {
-            return name;
-        }
 
         @Override
         public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
@@ -157,10 +141,6 @@ public final class Populations {
             requireCount(name, count);
         }
 
-        @Override
-        public String population() {
-            return name;
-        }
 
         @Override
         public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
@@ -179,10 +159,6 @@ public final class Populations {
             requireCount(name, count);
         }
 
-        @Override
-        public String population() {
-            return name;
-        }
 
         @Override
         public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
@@ -200,10 +176,6 @@ public final class Populations {
             requireCount(name, count);
         }
 
-        @Override
-        public String population() {
-            return name;
-        }
 
         @Override
         public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
@@ -221,10 +193,6 @@ public final class Populations {
             requireCount(name, count);
         }
 
-        @Override
-        public String population() {
-            return name;
-        }
 
         @Override
         public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
@@ -242,10 +210,6 @@ public final class Populations {
             requireCount(name, count);
         }
 
-        @Override
-        public String population() {
-            return name;
-        }
 
         @Override
         public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
@@ -261,10 +225,6 @@ public final class Populations {
             requireCount(name, count);
         }
 
-        @Override
-        public String population() {
-            return name;
-        }
 
         @Override
         public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {

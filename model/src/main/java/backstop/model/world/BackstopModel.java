@@ -81,7 +81,7 @@ public class BackstopModel extends SimState {
         world.publishOracle();
         int next = 0;
         for (AgentFactory f : populations) {
-            List<Agent> created = f.create(next, world, streams.stream("agents/" + f.population()));
+            List<Agent> created = f.create(next, world, streams.stream("agents/" + f.name()));
             next += created.size();
             world.addAgents(created);
         }
