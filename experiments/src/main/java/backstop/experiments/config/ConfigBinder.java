@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -31,6 +32,10 @@ public final class ConfigBinder {
 
     /** Binds {@code tree} to {@code type}; {@code origin} names the document in messages. */
     public static <T> T bind(JsonNode tree, Class<T> type, String origin) {
+        List<String> problems = ConfigLint.problems(tree, type);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems.stream().map(p -> origin + ": " + p).toList());
+        }
         try {
             return MAPPER.treeToValue(tree, type);
         } catch (JsonMappingException e) {
