@@ -31,7 +31,7 @@ class ShardMergeTest {
             parameters: {mode: random, samples: 2, ranges: {"markets[0].venue.depth": [1.0e6, 9.0e6]}}
             """;
     private static final List<String> RUN_FILES = List.of("events.jsonl", "timeseries.csv", "agents.csv", "flows.csv");
-    private final ObjectMapper json = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void threeShardsMergedAreByteForByteTheLocalSweep(@TempDir Path tmp) throws Exception {
@@ -126,14 +126,14 @@ class ShardMergeTest {
     }
 
     /** Every file of two run folders equal, the manifest and summary apart from their wall time. */
-    void assertSameRun(Path a, Path b) throws IOException {
+    static void assertSameRun(Path a, Path b) throws IOException {
         assertEquals(names(a), names(b));
         for (String f : RUN_FILES) {
             assertEquals(-1, Files.mismatch(a.resolve(f), b.resolve(f)), a + "/" + f);
         }
         for (String f : List.of("manifest.json", "summary.json")) {
-            ObjectNode x = (ObjectNode) json.readTree(a.resolve(f).toFile());
-            ObjectNode y = (ObjectNode) json.readTree(b.resolve(f).toFile());
+            ObjectNode x = (ObjectNode) JSON.readTree(a.resolve(f).toFile());
+            ObjectNode y = (ObjectNode) JSON.readTree(b.resolve(f).toFile());
             assertTrue(x.remove("wall_seconds") != null && y.remove("wall_seconds") != null);
             assertEquals(x, y, a + "/" + f);
         }
