@@ -105,7 +105,9 @@ public record SlurmJob(String name, Path sweepFile, Path out, int shards, int cp
     }
 
     private String javaCommand() {
-        return "\"${BACKSTOP_JAVA:-" + java + "}\" -cp \"${BACKSTOP_CLASSPATH:-" + classpath + "}\" " + MAIN;
+        // Headless: compute nodes have no display, and the merge job draws the report's charts.
+        return "\"${BACKSTOP_JAVA:-" + java + "}\" -Djava.awt.headless=true -cp \"${BACKSTOP_CLASSPATH:-" + classpath
+                + "}\" " + MAIN;
     }
 
     /** Single-quotes a path for the shell. */

@@ -28,7 +28,7 @@ class SlurmJobTest {
                 # Written by backstop slurm for sweep 'study'.
                 set -eu
                 # Shard K of 6 runs every 6th run of the sweep; a re-run task skips its finished runs.
-                exec "${BACKSTOP_JAVA:-/opt/jdk/bin/java}" -cp "${BACKSTOP_CLASSPATH:-/opt/backstop.jar}" \
+                exec "${BACKSTOP_JAVA:-/opt/jdk/bin/java}" -Djava.awt.headless=true -cp "${BACKSTOP_CLASSPATH:-/opt/backstop.jar}" \
                 backstop.experiments.cli.Main sweep '/data/study.yaml' --out '/scratch/out' \
                 --shard "${SLURM_ARRAY_TASK_ID}/6" --threads "${SLURM_CPUS_PER_TASK:-8}"
                 """.replace("\\\n", ""), job("gpu").arrayScript());
@@ -45,7 +45,7 @@ class SlurmJobTest {
                 # Written by backstop slurm for sweep 'study'.
                 set -eu
                 status=0
-                "${BACKSTOP_JAVA:-/opt/jdk/bin/java}" -cp "${BACKSTOP_CLASSPATH:-/opt/backstop.jar}" \
+                "${BACKSTOP_JAVA:-/opt/jdk/bin/java}" -Djava.awt.headless=true -cp "${BACKSTOP_CLASSPATH:-/opt/backstop.jar}" \
                 backstop.experiments.cli.Main merge '/scratch/out' || status=$?
                 echo "backstop merge exit status $status"
                 exit "$status"
