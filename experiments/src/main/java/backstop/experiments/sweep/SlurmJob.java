@@ -57,8 +57,8 @@ public record SlurmJob(String name, Path sweepFile, Path out, int shards, int cp
     public String arrayScript() {
         List<String> lines = header(name + "-shards", "shard-%a.out", cpus);
         lines.add(1 + lines.indexOf("#SBATCH --job-name=" + name + "-shards"), "#SBATCH --array=1-" + shards);
-        lines.add("# Shard K of " + shards + " runs every " + shards + "th run of the sweep; a re-run task skips its "
-                + "finished runs.");
+        lines.add("# Shard K of " + shards + " runs the runs at positions K, K+" + shards + ", K+" + 2 * shards
+                + ", ... of the id-sorted run list; a re-run task skips its finished runs.");
         lines.add("exec " + javaCommand() + " sweep " + quote(sweepFile) + " --out " + quote(out)
                 + " --shard \"${SLURM_ARRAY_TASK_ID}/" + shards + "\" --threads \"${SLURM_CPUS_PER_TASK:-" + cpus + "}\"");
         return String.join("\n", lines) + "\n";

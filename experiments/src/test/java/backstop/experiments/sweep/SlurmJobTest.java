@@ -27,7 +27,8 @@ class SlurmJobTest {
                 #SBATCH --partition=gpu
                 # Written by backstop slurm for sweep 'study'.
                 set -eu
-                # Shard K of 6 runs every 6th run of the sweep; a re-run task skips its finished runs.
+                # Shard K of 6 runs the runs at positions K, K+6, K+12, ... of the id-sorted run list; a re-run task \
+                skips its finished runs.
                 exec "${BACKSTOP_JAVA:-/opt/jdk/bin/java}" -Djava.awt.headless=true -cp "${BACKSTOP_CLASSPATH:-/opt/backstop.jar}" \
                 backstop.experiments.cli.Main sweep '/data/study.yaml' --out '/scratch/out' \
                 --shard "${SLURM_ARRAY_TASK_ID}/6" --threads "${SLURM_CPUS_PER_TASK:-8}"
