@@ -193,11 +193,9 @@ final class LocalSlurm implements AutoCloseable {
         }
     }
 
-    /** Slurm names nodes by the short host name, as gethostname() gives it, up to the first dot. */
-    private static String hostname() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("hostname").redirectErrorStream(true).start();
-        String name = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        p.waitFor();
+    /** Slurm names nodes by the short host name, as gethostname() gives it (the kernel's), up to the first dot. */
+    private static String hostname() throws IOException {
+        String name = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
         return name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
     }
 
