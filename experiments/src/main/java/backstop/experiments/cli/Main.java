@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code backstop} command line. Exit codes: 0 success, 1 run failure, 2 bad input. */
 @Command(name = "backstop", mixinStandardHelpOptions = true, version = "backstop 0.1.0",
         description = "Agent-based laboratory for loss mitigation in decentralized derivatives.",
-        subcommands = {RunCommand.class, SweepCommand.class, ReportCommand.class, ValidateCommand.class, ListCommands.PresetsCommand.class,
+        subcommands = {RunCommand.class, SweepCommand.class, MergeCommand.class, SlurmCommand.class, ReportCommand.class, ValidateCommand.class, ListCommands.PresetsCommand.class,
                 ListCommands.ScenariosCommand.class,
                 ListCommands.ShowCommand.class, ListCommands.ReferenceCommand.class})
 public final class Main implements Runnable {

@@ -1,6 +1,7 @@
 package backstop.experiments.cli;
 
 import backstop.experiments.config.ConfigException;
+import backstop.experiments.sweep.Shard;
 import backstop.experiments.sweep.SweepPlan;
 import backstop.experiments.sweep.SweepRunner;
 import picocli.CommandLine.Command;
@@ -27,24 +28,34 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Keep the complete run folders in --out, run the rest, rebuild the tables.")
     boolean resume;
 
+    @Option(names = "--shard", paramLabel = "K/N", description = {"Run only shard K of N (K from 1), skipping its finished"
+            + " runs, and write no tables; `backstop merge` builds them when every shard is done."})
+    String shard;
+
     @Override
     public Integer call() throws Exception {
         if (threads < 1) {
             throw new ConfigException("--threads: must be ≥ 1, got " + threads);
         }
+        Shard part = shard == null ? null : Shard.parse(shard);
         SweepPlan plan = SweepPlan.load(sweep);
         SweepRunner runner = new SweepRunner(plan, out != null ? out : Path.of("results", plan.name()), Main.VERSION);
-        runner.checkOutput(resume);
+        runner.checkOutput(resume || part != null);
         System.err.printf("sweep %s: %d designs × %d parameter points × %d seeds = %d runs on %d threads%n", plan.name(),
                 plan.designs().size(), plan.points().size(), plan.seeds().size(), plan.runs().size(), threads);
-        SweepRunner.Outcome outcome = runner.run(threads, resume, System.err, System.console() != null);
+        if (part != null) {
+            System.err.printf("shard %s: %d of the runs%n", part, part.select(plan.runs()).size());
+        }
+        SweepRunner.Outcome outcome = runner.run(threads, resume, part, System.err, System.console() != null);
         if (!outcome.failed().isEmpty()) {
             System.err.println("backstop: " + outcome.failed().size() + " runs failed: " + String.join(", ", outcome.failed())
-                    + "; the tables were not written; fix the cause and use --resume");
+                    + (part == null ? "; the tables were not written; fix the cause and use --resume"
+                    : "; fix the cause and run shard " + part + " again (it skips its finished runs)"));
             return 1;
         }
-        System.out.printf("%d runs (%d executed, %d already complete)%nresults: %s%n", plan.runs().size(),
-                outcome.executed(), outcome.skipped(), runner.out());
+        System.out.printf("%d runs%s (%d executed, %d already complete)%nresults: %s%n",
+                outcome.executed() + outcome.skipped(), part == null ? "" : " of shard " + part, outcome.executed(),
+                outcome.skipped(), runner.out());
         return 0;
     }
 }

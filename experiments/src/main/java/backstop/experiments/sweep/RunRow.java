@@ -1,5 +1,10 @@
 package backstop.experiments.sweep;
 
+import backstop.experiments.results.Json;
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,6 +16,17 @@ import java.util.Map;
 public record RunRow(String runId, String design, ParameterPoint point, long seed, Map<String, Number> metrics) {
     public RunRow {
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+    }
+
+    /** Timing differs between executions of the same run, so it stays out of the tables. */
+    private static final String TIMING = "wall_seconds";
+
+    /** Reads the metrics of the finished run folder {@code runs/<id>/}, without the timing field. */
+    public static RunRow read(Path runs, String id, String design, ParameterPoint point, long seed) throws IOException {
+        Map<String, Number> metrics = Json.mapper().readValue(runs.resolve(id).resolve("summary.json").toFile(),
+                new TypeReference<LinkedHashMap<String, Number>>() { });
+        metrics.remove(TIMING);
+        return new RunRow(id, design, point, seed, metrics);
     }
 
     /** A metric as a double; throws naming the run if it has none. */

@@ -11,7 +11,6 @@ import backstop.experiments.results.RunManifest;
 import backstop.experiments.run.RunResult;
 import backstop.experiments.run.WorldRun;
 import backstop.experiments.scenario.ScenarioSpec;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
@@ -20,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +32,6 @@ import java.util.concurrent.Future;
  * pool of threads, but every file depends only on the plan, so the output is the same for any thread count.
  */
 public final class SweepRunner {
-    private static final String TIMING = "wall_seconds";
     private final SweepPlan plan;
     private final Path out;
     private final String version;
@@ -84,24 +81,40 @@ public final class SweepRunner {
      */
     public Outcome run(int threads, boolean resume, PrintStream log, boolean terminal)
             throws IOException, InterruptedException {
+        return run(threads, resume, null, log, terminal);
+    }
+
+    /**
+     * With a {@code shard}, runs only that shard's runs that are not yet complete (so a repeated array task only
+     * finishes what is missing) and writes no tables: {@code backstop merge} builds them once every shard is done.
+     * Several shards may run into the same folder at once; they share nothing but {@code sweep.json}, whose
+     * content they agree on. Without a shard this is {@link #run(int, boolean, PrintStream, boolean)}.
+     */
+    public Outcome run(int threads, boolean resume, Shard shard, PrintStream log, boolean terminal)
+            throws IOException, InterruptedException {
         if (threads < 1) {
             throw new ConfigException("--threads: must be ≥ 1, got " + threads);
         }
-        checkOutput(resume);
+        boolean skipComplete = resume || shard != null;
+        checkOutput(skipComplete);
         Path runs = out.resolve("runs");
         Files.createDirectories(runs);
-        AtomicFiles.write(out.resolve("sweep.json"), sweepJson());
-        // Tables are rebuilt from the run folders; none may outlive a change to them.
-        Files.deleteIfExists(out.resolve("runs.csv"));
-        Files.deleteIfExists(out.resolve("comparison.csv"));
+        List<PlannedRun> mine = shard == null ? plan.runs() : shard.select(plan.runs());
+        if (shard == null) {
+            AtomicFiles.write(out.resolve("sweep.json"), sweepJson());
+            // Tables are rebuilt from the run folders; none may outlive a change to them.
+            Files.deleteIfExists(out.resolve("runs.csv"));
+            Files.deleteIfExists(out.resolve("comparison.csv"));
+        } else {
+            writeSweepJsonShared();
+        }
         List<PlannedRun> pending = new ArrayList<>();
-        for (PlannedRun r : plan.runs()) {
-            if (!resume || !complete(runs, r.id())) {
+        for (PlannedRun r : mine) {
+            if (!skipComplete || !complete(runs, r.id())) {
                 pending.add(r);
             }
         }
-        Progress progress = new Progress(log, terminal, plan.runs().size(), plan.runs().size() - pending.size(),
-                System::nanoTime);
+        Progress progress = new Progress(log, terminal, mine.size(), mine.size() - pending.size(), System::nanoTime);
         List<String> failed = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -129,10 +142,35 @@ public final class SweepRunner {
             pool.shutdownNow();
             progress.close();
         }
-        if (failed.isEmpty()) {
+        if (failed.isEmpty() && shard == null) {
             writeTables(runs);
         }
-        return new Outcome(pending.size() - failed.size(), plan.runs().size() - pending.size(), List.copyOf(failed));
+        return new Outcome(pending.size() - failed.size(), mine.size() - pending.size(), List.copyOf(failed));
+    }
+
+    /**
+     * Writes sweep.json through a temporary file of a unique name, because shards starting together would
+     * otherwise write and rename the same temporary file; the content is identical, so the last rename wins
+     * harmlessly. (checkOutput has already refused a sweep.json of another sweep.)
+     */
+    private void writeSweepJsonShared() throws IOException {
+        Path target = out.resolve("sweep.json");
+        if (Files.exists(target)) {
+            return;
+        }
+        Path tmp = Files.createTempFile(out, ".sweep.json.", ".partial");
+        try {
+            Files.write(tmp, sweepJson());
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The bytes of this plan's sweep.json, as {@link #run} writes them. */
+    public byte[] sweepJsonBytes() throws IOException {
+        return sweepJson();
     }
 
     /** A run folder is complete when it exists with its summary and no staging folder of a later attempt remains. */
@@ -161,14 +199,9 @@ public final class SweepRunner {
     private void writeTables(Path runs) throws IOException {
         List<RunRow> rows = new ArrayList<>();
         for (PlannedRun r : plan.runs()) {
-            Map<String, Number> metrics = json.readValue(runs.resolve(r.id()).resolve("summary.json").toFile(),
-                    new TypeReference<LinkedHashMap<String, Number>>() { });
-            metrics.remove(TIMING);
-            rows.add(new RunRow(r.id(), r.design().name(), r.point(), r.seed(), metrics));
+            rows.add(RunRow.read(runs, r.id(), r.design().name(), r.point(), r.seed()));
         }
-        List<String> paths = List.copyOf(plan.points().get(0).values().keySet());
-        AtomicFiles.write(out.resolve("runs.csv"), SweepTables.runs(rows, paths));
-        AtomicFiles.write(out.resolve("comparison.csv"), SweepTables.comparison(rows, plan.baseline()));
+        SweepTables.write(out, rows, List.copyOf(plan.points().get(0).values().keySet()), plan.baseline());
     }
 
     private byte[] sweepJson() throws IOException {

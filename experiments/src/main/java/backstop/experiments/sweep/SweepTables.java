@@ -2,9 +2,11 @@ package backstop.experiments.sweep;
 
 import backstop.analysis.stats.Estimate;
 import backstop.analysis.stats.PairedComparison;
+import backstop.experiments.results.AtomicFiles;
 import backstop.experiments.results.RunFolder;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,6 +26,15 @@ public final class SweepTables {
             "baseline", "mean_difference", "difference_ci_low", "difference_ci_high", "share_lower", "share_higher");
 
     private SweepTables() {
+    }
+
+    /**
+     * Writes {@code runs.csv} and {@code comparison.csv} into the sweep folder {@code dir}, each atomically; the one
+     * place both a local sweep and a merge of shards build them, so the two give the same bytes.
+     */
+    public static void write(Path dir, List<RunRow> rows, List<String> paramPaths, String baseline) throws IOException {
+        AtomicFiles.write(dir.resolve("runs.csv"), runs(rows, paramPaths));
+        AtomicFiles.write(dir.resolve("comparison.csv"), comparison(rows, baseline));
     }
 
     /** {@code run_id,design,seed,param:<path>…,<metrics>}, rows sorted by run id. */

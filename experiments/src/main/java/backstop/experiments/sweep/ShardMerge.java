@@ -1,0 +1,111 @@
+package backstop.experiments.sweep;
+
+import backstop.experiments.config.ConfigException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Collects the run folders that the shards of a sweep wrote into one sweep folder and, only when every run that
+ * {@code sweep.json} lists is complete, writes {@code runs.csv} and {@code comparison.csv} with the same code as a
+ * local sweep. With runs missing it writes no table and removes any stale one, so nothing summarises a partial
+ * sweep as if it were whole.
+ */
+public final class ShardMerge {
+    /** {@code <design>-p<point>-s<seed>}, as {@link SweepPlan} names runs; the design name may itself contain '-'. */
+    private static final Pattern RUN_ID = Pattern.compile("(.+)-p(\\d+)-s(\\d+)");
+
+    private ShardMerge() {
+    }
+
+    /** What a merge found: every run id of the sweep, and those without a complete run folder, both sorted. */
+    public record Outcome(List<String> runs, List<String> missing) {
+        /** True when the tables were written. */
+        public boolean complete() {
+            return missing.isEmpty();
+        }
+    }
+
+    /** Merges the sweep folder {@code dir}; bad or foreign folders are a {@link ConfigException} naming the file. */
+    public static Outcome merge(Path dir) throws IOException {
+        Path specFile = dir.resolve("sweep.json");
+        if (!Files.isRegularFile(specFile)) {
+            throw new ConfigException(dir + ": no sweep.json; not a sweep folder (or no shard has started yet)");
+        }
+        // Exact decimals, so a float parameter value prints in runs.csv exactly as the local sweep printed it.
+        ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        JsonNode spec = mapper.readTree(specFile.toFile());
+        String baseline = text(spec, "baseline", specFile);
+        Map<Integer, ParameterPoint> points = points(spec, specFile);
+        TreeSet<String> designs = new TreeSet<>();
+        for (JsonNode d : array(spec, "designs", specFile)) {
+            designs.add(d.path("name").asText());
+        }
+        Path runs = dir.resolve("runs");
+        List<String> all = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        List<RunRow> rows = new ArrayList<>();
+        for (JsonNode idNode : array(spec, "runs", specFile)) {
+            String id = idNode.asText();
+            all.add(id);
+            Matcher m = RUN_ID.matcher(id);
+            if (!m.matches() || !designs.contains(m.group(1)) || !points.containsKey(Integer.parseInt(m.group(2)))) {
+                throw new ConfigException(specFile + ": runs: '" + id + "' is not <design>-p<point>-s<seed> of this sweep");
+            }
+            if (!SweepRunner.complete(runs, id)) {
+                missing.add(id);
+            } else {
+                rows.add(RunRow.read(runs, id, m.group(1), points.get(Integer.parseInt(m.group(2))),
+                        Long.parseLong(m.group(3))));
+            }
+        }
+        if (!missing.isEmpty()) {
+            Files.deleteIfExists(dir.resolve("runs.csv"));
+            Files.deleteIfExists(dir.resolve("comparison.csv"));
+            return new Outcome(List.copyOf(all), List.copyOf(missing));
+        }
+        List<String> paths = List.copyOf(points.get(0).values().keySet());
+        SweepTables.write(dir, rows, paths, baseline);
+        return new Outcome(List.copyOf(all), List.of());
+    }
+
+    private static Map<Integer, ParameterPoint> points(JsonNode spec, Path file) {
+        Map<Integer, ParameterPoint> points = new LinkedHashMap<>();
+        for (JsonNode p : array(spec, "points", file)) {
+            Map<String, JsonNode> values = new LinkedHashMap<>();
+            p.path("values").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue()));
+            points.put(p.path("index").asInt(), new ParameterPoint(p.path("index").asInt(), values));
+        }
+        if (!points.containsKey(0)) {
+            throw new ConfigException(file + ": points: has no point 0");
+        }
+        return points;
+    }
+
+    private static JsonNode array(JsonNode spec, String field, Path file) {
+        JsonNode v = spec.get(field);
+        if (v == null || !v.isArray() || v.isEmpty()) {
+            throw new ConfigException(file + ": " + field + ": must be a non-empty list, got " + v);
+        }
+        return v;
+    }
+
+    private static String text(JsonNode spec, String field, Path file) {
+        JsonNode v = spec.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new ConfigException(file + ": " + field + ": must be a name, got " + v);
+        }
+        return v.asText();
+    }
+}
