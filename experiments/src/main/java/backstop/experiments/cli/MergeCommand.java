@@ -5,6 +5,7 @@ import backstop.analysis.report.Report;
 import backstop.experiments.config.ConfigException;
 import backstop.experiments.sweep.ShardMerge;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
@@ -14,18 +15,23 @@ import java.util.concurrent.Callable;
 /** {@code backstop merge DIR}: the tables and report of a sweep whose shards ran separately, or the runs still missing. */
 @Command(name = "merge", mixinStandardHelpOptions = true,
         description = {"Build runs.csv, comparison.csv and the report of a sweep folder that `backstop sweep --shard`",
-                "filled; when runs are missing, list them, write no table and exit 1."})
+                "filled; when runs are missing, list them, write no table and exit 1 (or, with --partial, build the",
+                "tables from the finished runs and list the missing ones in missing.txt)."})
 final class MergeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The sweep folder the shards wrote into.")
     Path dir;
+
+    @Option(names = "--partial", description = "With runs missing, still build the tables and report from the runs "
+            + "that finished (paired comparisons use the seeds both designs finished); missing.txt lists the rest.")
+    boolean partial;
 
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(dir)) {
             throw new ConfigException(dir + ": no such folder");
         }
-        ShardMerge.Outcome outcome = ShardMerge.merge(dir);
-        if (!outcome.complete()) {
+        ShardMerge.Outcome outcome = ShardMerge.merge(dir, partial);
+        if (!outcome.complete() && !partial) {
             System.err.println("backstop: " + outcome.missing().size() + " of " + outcome.runs().size()
                     + " runs are missing, so no tables were written: " + String.join(", ", outcome.missing()));
             System.err.println("backstop: run their shards again (each skips its finished runs), then merge again");
@@ -33,7 +39,13 @@ final class MergeCommand implements Callable<Integer> {
         }
         try {
             Path html = Report.write(dir);
-            System.out.printf("%d runs merged%nresults: %s%nreport: %s%n", outcome.runs().size(),
+            int merged = outcome.runs().size() - outcome.missing().size();
+            if (!outcome.complete()) {
+                System.err.println("backstop: partial merge: " + outcome.missing().size() + " of "
+                        + outcome.runs().size() + " runs are missing (listed in " + ShardMerge.MISSING_FILE + "): "
+                        + String.join(", ", outcome.missing()));
+            }
+            System.out.printf("%d of %d runs merged%nresults: %s%nreport: %s%n", merged, outcome.runs().size(),
                     dir.toAbsolutePath().normalize(), html.toAbsolutePath().normalize());
             return 0;
         } catch (ResultFormatException e) {

@@ -1,11 +1,13 @@
 package backstop.experiments.sweep;
 
 import backstop.experiments.config.ConfigException;
+import backstop.experiments.results.AtomicFiles;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,10 +19,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Collects the run folders that the shards of a sweep wrote into one sweep folder and, only when every run that
+ * Collects the run folders that the shards of a sweep wrote into one sweep folder and, when every run that
  * {@code sweep.json} lists is complete, writes {@code runs.csv} and {@code comparison.csv} with the same code as a
  * local sweep. With runs missing it writes no table and removes any stale one, so nothing summarises a partial
- * sweep as if it were whole.
+ * sweep as if it were whole, unless the caller asks for a partial merge: then the tables cover the finished runs
+ * (comparisons pair only the (point, seed) both designs finished) and {@code missing.txt} lists the rest.
  */
 public final class ShardMerge {
     /** {@code <design>-p<point>-s<seed>}, as {@link SweepPlan} names runs; the design name may itself contain '-'. */
@@ -37,8 +40,19 @@ public final class ShardMerge {
         }
     }
 
+    /** The file a partial merge writes beside its tables: one missing run id per line. */
+    public static final String MISSING_FILE = "missing.txt";
+
     /** Merges the sweep folder {@code dir}; bad or foreign folders are a {@link ConfigException} naming the file. */
     public static Outcome merge(Path dir) throws IOException {
+        return merge(dir, false);
+    }
+
+    /**
+     * Merges {@code dir}; with {@code partial}, runs still missing do not stop the tables being written from the
+     * finished ones (the baseline design must have finished at least one run).
+     */
+    public static Outcome merge(Path dir, boolean partial) throws IOException {
         Path specFile = dir.resolve("sweep.json");
         if (!Files.isRegularFile(specFile)) {
             throw new ConfigException(dir + ": no sweep.json; not a sweep folder (or no shard has started yet)");
@@ -70,14 +84,26 @@ public final class ShardMerge {
                         Long.parseLong(m.group(3))));
             }
         }
-        if (!missing.isEmpty()) {
+        Outcome outcome = new Outcome(List.copyOf(all), List.copyOf(missing));
+        if (!missing.isEmpty() && !partial) {
             Files.deleteIfExists(dir.resolve("runs.csv"));
             Files.deleteIfExists(dir.resolve("comparison.csv"));
-            return new Outcome(List.copyOf(all), List.copyOf(missing));
+            Files.deleteIfExists(dir.resolve(MISSING_FILE));
+            return outcome;
+        }
+        if (rows.stream().noneMatch(r -> r.design().equals(baseline))) {
+            throw new ConfigException(dir + ": no run of the baseline design '" + baseline
+                    + "' has finished, so there is nothing to compare against; run its shards first");
         }
         List<String> paths = List.copyOf(points.get(0).values().keySet());
         SweepTables.write(dir, rows, paths, baseline);
-        return new Outcome(List.copyOf(all), List.of());
+        if (missing.isEmpty()) {
+            Files.deleteIfExists(dir.resolve(MISSING_FILE));
+        } else {
+            AtomicFiles.write(dir.resolve(MISSING_FILE),
+                    (String.join("\n", missing) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return outcome;
     }
 
     private static Map<Integer, ParameterPoint> points(JsonNode spec, Path file) {

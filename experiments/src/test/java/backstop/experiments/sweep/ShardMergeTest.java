@@ -97,6 +97,37 @@ class ShardMergeTest {
     }
 
     @Test
+    void aPartialMergeTabulatesTheFinishedRunsAndListsTheRest(@TempDir Path tmp) throws Exception {
+        Path file = sweepFile(tmp);
+        Path local = tmp.resolve("local");
+        Path out = tmp.resolve("out");
+        assertEquals(0, Main.execute("sweep", file.toString(), "--out", local.toString(), "--threads", "2"));
+        for (String shard : List.of("1/3", "3/3")) {
+            assertEquals(0, Main.execute("sweep", file.toString(), "--out", out.toString(), "--shard", shard));
+        }
+        List<String> shard2 = new Shard(2, 3).select(SweepPlan.load(file).runs()).stream().map(PlannedRun::id).toList();
+        String err = mergeErrors(out, 0, "--partial");
+        assertTrue(err.contains("partial merge: 3 of 8 runs are missing"), err);
+        assertEquals(shard2, Files.readAllLines(out.resolve(ShardMerge.MISSING_FILE)));
+        // The finished runs' rows are exactly the local sweep's rows for those runs.
+        List<String> expected = Files.readAllLines(local.resolve("runs.csv")).stream()
+                .filter(line -> shard2.stream().noneMatch(id -> line.startsWith(id + ",")))
+                .toList();
+        assertEquals(6, expected.size());
+        assertEquals(expected, Files.readAllLines(out.resolve("runs.csv")));
+        assertTrue(Files.isRegularFile(out.resolve("comparison.csv")));
+        assertTrue(Files.isRegularFile(out.resolve("report.html")));
+
+        // Once the last shard has run, a plain merge gives the local tables and drops missing.txt.
+        assertEquals(0, Main.execute("sweep", file.toString(), "--out", out.toString(), "--shard", "2/3"));
+        assertEquals(0, Main.execute("merge", out.toString()));
+        assertFalse(Files.exists(out.resolve(ShardMerge.MISSING_FILE)));
+        for (String f : List.of("runs.csv", "comparison.csv")) {
+            assertEquals(-1, Files.mismatch(local.resolve(f), out.resolve(f)), f);
+        }
+    }
+
+    @Test
     void aShardOfAnotherSweepIsRefused(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("out");
         assertEquals(0, Main.execute("sweep", sweepFile(tmp).toString(), "--out", out.toString(), "--shard", "8/8"));
@@ -107,12 +138,13 @@ class ShardMergeTest {
         assertEquals(2, Main.execute("sweep", other.toString(), "--out", out.toString(), "--shard", "9/8"));
     }
 
-    private String mergeErrors(Path out, int expectedStatus) {
+    private String mergeErrors(Path out, int expectedStatus, String... options) {
         PrintStream saved = System.err;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
         try {
-            assertEquals(expectedStatus, Main.execute("merge", out.toString()));
+            String[] args = Stream.concat(Stream.of("merge", out.toString()), Stream.of(options)).toArray(String[]::new);
+            assertEquals(expectedStatus, Main.execute(args));
         } finally {
             System.setErr(saved);
         }
