@@ -1,0 +1,251 @@
+package backstop.gui;
+
+import backstop.model.world.World;
+import backstop.protocol.governance.Parameter;
+import sim.display.Console;
+import sim.display.Controller;
+import sim.display.Display2D;
+import sim.display.GUIState;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+import sim.util.media.chart.TimeSeriesChartGenerator;
+
+import javax.swing.JFrame;
+import javax.swing.SwingUtilities;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The MASON front end: a Console whose Model tab edits {@link GuiParameters}, an account map, an order-book
+ * ladder, live charts, a cascade tree and the {@link ControlPanel}. It only reads the model and draws it;
+ * the one exception, {@link Interventions}, is applied between blocks and logged.
+ */
+public final class BackstopWithUI extends GUIState {
+    private final GuiParameters parameters;
+    private final AccountMap map = new AccountMap();
+    private final BookLadder ladder = new BookLadder();
+    private final CascadeView cascades = new CascadeView();
+    private final Interventions interventions = new Interventions();
+    private final List<JFrame> frames = new ArrayList<>();
+    private LiveCharts charts;
+    private LiveRun run;
+    private Display2D display;
+    private ControlPanel controls;
+    private long startedNanos;
+
+    public BackstopWithUI(GuiParameters parameters) {
+        this(parameters, build(parameters));
+    }
+
+    private BackstopWithUI(GuiParameters parameters, LiveRun first) {
+        super(first.model());
+        this.parameters = parameters;
+        this.run = first;
+        this.charts = new LiveCharts(first.scenario().markets().get(0).symbol());
+    }
+
+    private static LiveRun build(GuiParameters p) {
+        return new LiveRun(p.loadScenario(), p.loadDesign(), p.getSeed(), p.scenarioOverrides());
+    }
+
+    public static String getName() {
+        return "Backstop";
+    }
+
+    @Override
+    public Object getSimulationInspectedObject() {
+        return parameters;
+    }
+
+    @Override
+    public void start() {
+        // A new run is a new model: the scenario, design and seed may all have changed since the last one.
+        run = build(parameters);
+        state = run.model();
+        interventions.reset();
+        map.reset();
+        charts.reset();
+        super.start();
+        startedNanos = System.nanoTime();
+        if (display != null) {
+            display.reset();
+        }
+        scheduleRepeatingImmediatelyAfter(new Steppable() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void step(SimState s) {
+                refresh();
+                if (run.model().schedule.getSteps() >= run.blocks()) {
+                    s.kill();
+                }
+            }
+        });
+        refresh();
+        if (controls != null) {
+            List<String> names = run.model().world().protocol().parameters().all().stream().map(Parameter::name).toList();
+            SwingUtilities.invokeLater(() -> controls.parameters(names));
+        }
+    }
+
+    /** Re-reads the model into every view (called after each block, on the simulation thread). */
+    void refresh() {
+        World w = run.model().world();
+        if (w == null) {
+            return;
+        }
+        map.update(w.protocol(), run.events());
+        ladder.update(w.protocol(), 0);
+        charts.update(run.model().recorder().series(), run.model().schedule.getSteps());
+        SwingUtilities.invokeLater(() -> cascades.update(run.model().cascades()));
+        if (display != null) {
+            display.repaint();
+        }
+    }
+
+    @Override
+    public void init(Controller c) {
+        super.init(c);
+        display = new Display2D(600, 600, this);
+        display.setBackdrop(Color.WHITE);
+        display.attach(map.portrayal(), "Accounts (x: leverage 0–50×, y: distance to liquidation, bottom = liquidated)");
+        frame(display.createFrame(), "Account map", 0, 0);
+        frame(frameOf(ladder), "Order book", 620, 0);
+        frame(frameOf(cascades), "Cascades", 620, 540);
+        controls = new ControlPanel(this);
+        frame(frameOf(controls), "Interventions", 1050, 540);
+        int i = 0;
+        for (TimeSeriesChartGenerator chart : charts.charts()) {
+            frame(chart.createFrame(), chart.getTitle(), 1050 + (i % 2) * 40, 20 + i * 40);
+            i++;
+        }
+    }
+
+    private static JFrame frameOf(java.awt.Component c) {
+        JFrame f = new JFrame();
+        f.getContentPane().add(c);
+        f.pack();
+        return f;
+    }
+
+    private void frame(JFrame f, String title, int x, int y) {
+        f.setTitle(title);
+        f.setLocation(x, y);
+        controller.registerFrame(f);
+        f.setVisible(true);
+        frames.add(f);
+    }
+
+    @Override
+    public void quit() {
+        super.quit();
+        for (JFrame f : frames) {
+            f.dispose();
+        }
+        frames.clear();
+        display = null;
+    }
+
+    /** Queues a price shock for the next block boundary. */
+    public void requestShock(int asset, double factor) {
+        between(w -> interventions.shock(w, asset, factor));
+    }
+
+    /** Queues an insurance-fund top-up (micro-units) for the next block boundary. */
+    public void requestTopUp(long micros) {
+        between(w -> interventions.topUpInsurance(w.protocol(), micros));
+    }
+
+    /** Queues a change of a registered protocol parameter for the next block boundary. */
+    public void requestParameter(String name, long value) {
+        if (name == null) {
+            throw new IllegalArgumentException("parameter: none selected (start a run first)");
+        }
+        between(w -> interventions.setParameter(w.protocol(), name, value));
+    }
+
+    private void between(Consumer<World> edit) {
+        if (run.model().world() == null) {
+            throw new IllegalStateException("start a run first (press play), then intervene");
+        }
+        scheduleImmediatelyBefore(s -> {
+            edit.accept(run.model().world());
+            String last = interventions.log().get(interventions.log().size() - 1);
+            if (controls != null) {
+                SwingUtilities.invokeLater(() -> controls.say(last));
+            }
+        });
+    }
+
+    /** Writes the standard run folder of the current run. */
+    public Path saveResults(Path dir) {
+        try {
+            synchronized (state.schedule) {
+                Path written = run.save(dir, (System.nanoTime() - startedNanos) / 1e9);
+                if (controls != null) {
+                    controls.say("results: " + written + (interventions.edited() ? " (edited mid-run: not a replay)" : ""));
+                }
+                return written;
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("could not write " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes a PNG of the account map, the order book, the cascades and every chart into {@code dir}. */
+    public List<Path> savePngs(Path dir) {
+        List<Path> out = new ArrayList<>();
+        try {
+            out.add(Snapshots.write(Snapshots.paint(display), dir.resolve("account-map.png")));
+            out.add(Snapshots.write(Snapshots.paint(ladder), dir.resolve("order-book.png")));
+            out.add(Snapshots.write(Snapshots.paint(cascades), dir.resolve("cascades.png")));
+            int i = 0;
+            for (TimeSeriesChartGenerator c : charts.charts()) {
+                out.add(Snapshots.write(Snapshots.render(c.getChart(), 640, 400), dir.resolve("chart-" + i++ + ".png")));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("could not write PNGs to " + dir + ": " + e.getMessage(), e);
+        }
+        if (controls != null) {
+            controls.say("PNGs: " + dir);
+        }
+        return out;
+    }
+
+    public LiveRun run() {
+        return run;
+    }
+
+    public Interventions interventions() {
+        return interventions;
+    }
+
+    public LiveCharts charts() {
+        return charts;
+    }
+
+    public AccountMap map() {
+        return map;
+    }
+
+    public Display2D display() {
+        return display;
+    }
+
+    public BookLadder ladder() {
+        return ladder;
+    }
+
+    /** {@code backstop gui [SCENARIO] [--preset P] [--seed N] [--set key=value]…}: opens the Console. */
+    public static void main(String[] args) {
+        GuiParameters p = GuiArguments.parse(args);
+        SwingUtilities.invokeLater(() -> {
+            Console console = new Console(new BackstopWithUI(p));
+            console.setVisible(true);
+        });
+    }
+}
