@@ -11,10 +11,12 @@ public final class AccountDot {
     private final double value;
     private final double notional;
     private final double health;
+    private final double maintenance;
     private final AccountState state;
 
     public AccountDot(int account, int owner, String agentClass, double value, double notional, double health,
-                      AccountState state) {
+                      double maintenance, AccountState state) {
+        this.maintenance = maintenance;
         this.account = account;
         this.owner = owner;
         this.agentClass = agentClass;
@@ -54,9 +56,17 @@ public final class AccountDot {
         return health;
     }
 
-    /** How far value is above the maintenance requirement, as a fraction of value (0 at liquidation). */
+    /** The maintenance requirement. */
+    public double getMaintenance() {
+        return maintenance;
+    }
+
+    /**
+     * The adverse price move, as a fraction of price, that takes value down to the maintenance requirement:
+     * (value − maintenance) / notional; negative once liquidatable, +∞ with no position.
+     */
     public double getDistanceToLiquidation() {
-        return Double.isInfinite(health) ? 1 : 1 - 1 / health;
+        return notional > 0 ? (value - maintenance) / notional : Double.POSITIVE_INFINITY;
     }
 
     public String getState() {

@@ -17,13 +17,18 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The account map's field: every account with a position (or a deficit) placed by leverage (x, 0 to
- * {@link #MAX_LEVERAGE}×) and distance to liquidation (y, liquidation at the bottom), coloured by
+ * The account map's field: every account with a position (or a deficit) placed by leverage (x, log scale
+ * from {@link #MIN_LEVERAGE}× to {@link #MAX_LEVERAGE}×) and distance to liquidation (y: the adverse price move
+ * that reaches maintenance, {@link #MAX_DISTANCE} or more at the top, 0 or less at the bottom), coloured by
  * {@link AccountState} and sized by notional.
  */
 public final class AccountMap {
+    /** Leverage at the left edge; less is drawn at the edge. */
+    public static final double MIN_LEVERAGE = 0.1;
     /** Leverage at the right edge; more is drawn at the edge. */
-    public static final double MAX_LEVERAGE = 50;
+    public static final double MAX_LEVERAGE = 100;
+    /** Distance to liquidation (fraction of price) at the top edge. */
+    public static final double MAX_DISTANCE = 1;
     /** Field width and height. */
     public static final double SIZE = 100;
 
@@ -94,16 +99,17 @@ public final class AccountMap {
             AccountState state = AccountState.of(risk.health(), risk.bankrupt(), liquidating.contains(a),
                     deleveraged.contains(a));
             AccountDot dot = new AccountDot(a, accounts.owner(a), WorldRun.className(accounts.tag(a)),
-                    risk.value() / 1e6, notional, risk.health(), state);
+                    risk.value() / 1e6, notional, risk.health(), risk.maintenanceRequirement() / 1e6, state);
             field.setObjectLocation(dot, place(dot));
         }
     }
 
-    /** Where a dot goes: x by leverage, y by distance to liquidation (top: far, bottom: liquidated). */
+    /** Where a dot goes: x by log leverage, y by distance to liquidation (top: far, bottom: liquidatable). */
     static Double2D place(AccountDot d) {
-        double lev = Math.min(MAX_LEVERAGE, Math.max(0, d.getLeverage()));
-        double dist = Math.max(0, Math.min(1, d.getDistanceToLiquidation()));
-        return new Double2D(lev / MAX_LEVERAGE * SIZE, (1 - dist) * SIZE);
+        double lev = Math.min(MAX_LEVERAGE, Math.max(MIN_LEVERAGE, d.getLeverage()));
+        double x = Math.log(lev / MIN_LEVERAGE) / Math.log(MAX_LEVERAGE / MIN_LEVERAGE) * SIZE;
+        double dist = Math.max(0, Math.min(MAX_DISTANCE, d.getDistanceToLiquidation()));
+        return new Double2D(x, (1 - dist / MAX_DISTANCE) * SIZE);
     }
 
     /** Draws each dot in its state's colour, larger for larger notional (log scale). */
@@ -114,7 +120,7 @@ public final class AccountMap {
         public void draw(Object object, Graphics2D graphics, DrawInfo2D info) {
             AccountDot d = (AccountDot) object;
             paint = d.state().colour();
-            scale = Math.max(0.6, Math.min(4, 0.5 + Math.log10(1 + d.getNotional()) / 2));
+            scale = Math.max(0.8, Math.min(3, Math.log10(1 + d.getNotional()) / 2));
             super.draw(object, graphics, info);
         }
     }

@@ -11,6 +11,9 @@ import sim.engine.Steppable;
 import sim.util.media.chart.TimeSeriesChartGenerator;
 
 import javax.swing.JFrame;
+import javax.swing.JPanel;
+import org.jfree.chart.ChartPanel;
+import java.awt.GridLayout;
 import javax.swing.SwingUtilities;
 import java.awt.Color;
 import java.io.IOException;
@@ -110,33 +113,37 @@ public final class BackstopWithUI extends GUIState {
     @Override
     public void init(Controller c) {
         super.init(c);
-        display = new Display2D(600, 600, this);
+        // Laid out to tile a 1600×1000 screen beside the Console (0,0 400×500).
+        display = new Display2D(560, 560, this);
         display.setBackdrop(Color.WHITE);
-        display.attach(map.portrayal(), "Accounts (x: leverage 0–50×, y: distance to liquidation, bottom = liquidated)");
-        frame(display.createFrame(), "Account map", 0, 0);
-        frame(frameOf(ladder), "Order book", 620, 0);
-        frame(frameOf(cascades), "Cascades", 620, 540);
+        display.attach(map.portrayal(), "Accounts");
+        frame(display.createFrame(), "Account map — x: leverage (log, 0.1×–100×), y: distance to liquidation "
+                + "(top: 100% price move, bottom: liquidatable)", 400, 0, 560, 620, true);
+        frame(frameOf(ladder), "Order book", 400, 620, 560, 380, true);
         controls = new ControlPanel(this);
-        frame(frameOf(controls), "Interventions", 1050, 540);
-        int i = 0;
+        frame(frameOf(controls), "Interventions", 0, 500, 400, 500, true);
+        JPanel grid = new JPanel(new GridLayout(3, 2));
         for (TimeSeriesChartGenerator chart : charts.charts()) {
-            frame(chart.createFrame(), chart.getTitle(), 1050 + (i % 2) * 40, 20 + i * 40);
-            i++;
+            // A second view of the same chart, so all six fit in one window; each generator's own window
+            // (series styles, PDF export) stays in the Console's Displays list.
+            grid.add(new ChartPanel(chart.getChart()));
+            frame(chart.createFrame(), chart.getTitle(), 960, 0, 640, 480, false);
         }
+        frame(frameOf(grid), "Charts", 960, 0, 640, 700, true);
+        frame(frameOf(cascades), "Cascades", 960, 700, 640, 300, true);
     }
 
     private static JFrame frameOf(java.awt.Component c) {
         JFrame f = new JFrame();
         f.getContentPane().add(c);
-        f.pack();
         return f;
     }
 
-    private void frame(JFrame f, String title, int x, int y) {
+    private void frame(JFrame f, String title, int x, int y, int w, int h, boolean visible) {
         f.setTitle(title);
-        f.setLocation(x, y);
+        f.setBounds(x, y, w, h);
         controller.registerFrame(f);
-        f.setVisible(true);
+        f.setVisible(visible);
         frames.add(f);
     }
 
@@ -240,11 +247,22 @@ public final class BackstopWithUI extends GUIState {
         return ladder;
     }
 
+    /** Puts the Console top left and opens its Model tab, where the run's parameters are edited. */
+    public static void placeConsole(Console console) {
+        console.setBounds(0, 0, 400, 500);
+        javax.swing.JTabbedPane tabs = console.getTabPane();
+        int model = tabs.indexOfTab("Model");
+        if (model >= 0) {
+            tabs.setSelectedIndex(model);
+        }
+    }
+
     /** {@code backstop gui [SCENARIO] [--preset P] [--seed N] [--set key=value]…}: opens the Console. */
     public static void main(String[] args) {
         GuiParameters p = GuiArguments.parse(args);
         SwingUtilities.invokeLater(() -> {
             Console console = new Console(new BackstopWithUI(p));
+            placeConsole(console);
             console.setVisible(true);
         });
     }

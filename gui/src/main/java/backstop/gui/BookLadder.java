@@ -35,6 +35,7 @@ public final class BookLadder extends JPanel {
     private volatile Row[] bids = new Row[0];
     private volatile Row[] asks = new Row[0];
     private volatile String title = "order book";
+    private volatile backstop.protocol.market.MarketSpec spec;
 
     public BookLadder() {
         setPreferredSize(new Dimension(420, 520));
@@ -46,6 +47,7 @@ public final class BookLadder extends JPanel {
         Market m = p.market(market);
         bids = side(p, m.book(), Side.BUY);
         asks = side(p, m.book(), Side.SELL);
+        spec = m.spec();
         title = m.spec().symbol() + "  mark " + m.spec().price(m.markPrice()) + "  block " + p.block();
         repaint();
     }
@@ -103,11 +105,13 @@ public final class BookLadder extends JPanel {
             draw(g, b[i], mid + (i + 1) * rowH, rowH, w, max, BID, BID_MM);
         }
         g.setColor(Color.BLACK);
-        g.drawString("dark: market makers' quotes", 8, getHeight() - 6);
+        g.drawString("price  size (base)    dark: market makers' quotes, light: others", 8, getHeight() - 6);
     }
 
-    private static void draw(Graphics2D g, Row r, int y, int h, int w, long max, Color all, Color mm) {
-        int x0 = 90;
+    private void draw(Graphics2D g, Row r, int y, int h, int w, long max, Color all, Color mm) {
+        backstop.protocol.market.MarketSpec s = spec;
+        String label = s == null ? Long.toString(r.price()) : s.price(r.price()) + "  " + s.base(r.size());
+        int x0 = 130;
         int full = (int) Math.round((w - x0 - 8) * (double) r.size() / max);
         int maker = (int) Math.round((w - x0 - 8) * (double) r.makerSize() / max);
         g.setColor(all);
@@ -115,6 +119,6 @@ public final class BookLadder extends JPanel {
         g.setColor(mm);
         g.fillRect(x0, y, maker, h - 1);
         g.setColor(Color.BLACK);
-        g.drawString(Long.toString(r.price()), 4, y + h - 2);
+        g.drawString(label, 4, y + h - 2);
     }
 }

@@ -20,27 +20,30 @@ import java.util.List;
  */
 public final class ControlPanel extends JPanel {
     private static final long serialVersionUID = 1L;
-    private final JTextField shockAsset = new JTextField("0", 3);
-    private final JTextField shockPercent = new JTextField("-20", 5);
-    private final JTextField topUp = new JTextField("1000000", 10);
+    private final JTextField shockAsset = new JTextField("0", 2);
+    private final JTextField shockPercent = new JTextField("-20", 4);
+    private final JTextField topUp = new JTextField("1000000", 9);
     private final JComboBox<String> parameter = new JComboBox<>();
-    private final JTextField parameterValue = new JTextField(10);
-    private final JTextField folder = new JTextField("results/gui-run", 22);
-    private final JTextArea log = new JTextArea(8, 40);
+    private final JTextField parameterValue = new JTextField(6);
+    private final JTextField folder = new JTextField("results/gui-run", 16);
+    private final JTextArea log = new JTextArea(8, 30);
 
     public ControlPanel(BackstopWithUI gui) {
         super(new BorderLayout());
+        // Parameter names can be long (vault_takeover_unwind_slippage_ppm): keep the row inside the window.
+        parameter.setPrototypeDisplayValue("liquidation_penalty_ppm__");
         JPanel rows = new JPanel();
         rows.setLayout(new BoxLayout(rows, BoxLayout.Y_AXIS));
         rows.add(row("Shock asset", shockAsset, new JLabel("by %"), shockPercent,
                 button("Shock now", () -> gui.requestShock(integer(shockAsset, "shock asset"),
                         1 + number(shockPercent, "shock percent") / 100))));
-        rows.add(row("Insurance top-up (quote)", topUp,
+        rows.add(row("Insurance +", topUp,
                 button("Top up", () -> gui.requestTopUp(Math.round(number(topUp, "top-up") * 1e6)))));
         rows.add(row("Parameter", parameter, parameterValue,
                 button("Set", () -> gui.requestParameter((String) parameter.getSelectedItem(),
                         Math.round(number(parameterValue, "parameter value"))))));
-        rows.add(row("Run folder", folder, button("Save results", () -> gui.saveResults(java.nio.file.Path.of(folder.getText()))),
+        rows.add(row("Folder", folder));
+        rows.add(row("", button("Save results", () -> gui.saveResults(java.nio.file.Path.of(folder.getText()))),
                 button("Save PNGs", () -> gui.savePngs(java.nio.file.Path.of(folder.getText() + "-png")))));
         rows.add(Box.createVerticalGlue());
         add(rows, BorderLayout.NORTH);

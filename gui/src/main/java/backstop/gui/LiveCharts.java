@@ -38,6 +38,13 @@ public final class LiveCharts {
         line(prices, "mark", s + "_mark", false);
         liquidationMarkers = new XYSeries("liquidations (at mark)", false);
         prices.addSeries(liquidationMarkers, null);
+        // Markers are points, not a line: the renderer draws that series as shapes only.
+        if (prices.getChart().getXYPlot().getRenderer() instanceof org.jfree.chart.renderer.xy.XYLineAndShapeRenderer r) {
+            int i = prices.getSeriesCount() - 1;
+            r.setSeriesLinesVisible(i, false);
+            r.setSeriesShapesVisible(i, true);
+            r.setSeriesPaint(i, java.awt.Color.RED);
+        }
         line(chart("Open interest", "quote"), "open interest", s + "_open_interest", false);
         TimeSeriesChartGenerator fund = chart("Insurance fund and bad debt", "quote");
         line(fund, "insurance fund", "insurance_fund", false);
@@ -76,6 +83,20 @@ public final class LiveCharts {
         liquidationMarkers.clear();
         seenRows = 0;
         java.util.Arrays.fill(previous, 0);
+    }
+
+    /** For each chart, the points on its fullest line. */
+    public List<Integer> pointsPerChart() {
+        List<Integer> out = new ArrayList<>();
+        for (TimeSeriesChartGenerator c : charts) {
+            int most = 0;
+            org.jfree.data.xy.XYSeriesCollection data = (org.jfree.data.xy.XYSeriesCollection) c.getSeriesDataset();
+            for (int i = 0; i < data.getSeriesCount(); i++) {
+                most = Math.max(most, data.getSeries(i).getItemCount());
+            }
+            out.add(most);
+        }
+        return out;
     }
 
     /** Points plotted so far on all lines together. */
