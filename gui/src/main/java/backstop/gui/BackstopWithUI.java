@@ -259,7 +259,16 @@ public final class BackstopWithUI extends GUIState {
 
     /** {@code backstop gui [SCENARIO] [--preset P] [--seed N] [--set key=value]…}: opens the Console. */
     public static void main(String[] args) {
-        GuiParameters p = GuiArguments.parse(args);
+        GuiParameters p;
+        try {
+            p = GuiArguments.parse(args);
+            p.loadScenario();
+            p.loadDesign();
+        } catch (RuntimeException e) {
+            System.err.println("backstop gui: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         SwingUtilities.invokeLater(() -> {
             Console console = new Console(new BackstopWithUI(p));
             placeConsole(console);

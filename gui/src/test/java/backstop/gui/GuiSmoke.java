@@ -27,13 +27,23 @@ public final class GuiSmoke {
     static final long TOP_UP_MICROS = 5_000_000_000L;
     static final double SHOCK = 0.97;
     static final long INSPECTED_SEED = 11;
-    private static final long WAIT_MILLIS = 60_000;
+    private static final long WAIT_MILLIS = 30_000;
 
     private GuiSmoke() {
     }
 
-    public static void main(String[] args) throws Exception {
-        Path out = Path.of(args[0]);
+    public static void main(String[] args) {
+        // Swing threads keep a JVM alive: exit explicitly, non-zero on any failure, so the test never hangs.
+        try {
+            smoke(Path.of(args[0]));
+        } catch (Throwable t) {
+            t.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void smoke(Path out) throws Exception {
         Files.createDirectories(out);
         Map<String, Object> report = new LinkedHashMap<>();
         GuiParameters p = ReplayTest.shortCalm(1);
@@ -107,7 +117,6 @@ public final class GuiSmoke {
         report.put("screen_png", screenPng.toString());
         report.put("run_folder", gui.saveResults(out.resolve("run")).toString());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("report.json").toFile(), report);
-        System.exit(0);
     }
 
     /** The whole Xvfb screen, every window as the researcher would see it. */
