@@ -120,8 +120,19 @@ public final class AccountMap {
         public void draw(Object object, Graphics2D graphics, DrawInfo2D info) {
             AccountDot d = (AccountDot) object;
             paint = d.state().colour();
-            scale = Math.max(0.8, Math.min(3, Math.log10(1 + d.getNotional()) / 2));
+            scale = size(d);
             super.draw(object, graphics, info);
+        }
+
+        // The shared portrayal's scale is whatever was drawn last: hit-test each dot at its own size.
+        @Override
+        public boolean hitObject(Object object, DrawInfo2D range) {
+            scale = size((AccountDot) object);
+            return super.hitObject(object, range);
+        }
+
+        private static double size(AccountDot d) {
+            return Math.max(0.8, Math.min(3, Math.log10(1 + d.getNotional()) / 2));
         }
     }
 }

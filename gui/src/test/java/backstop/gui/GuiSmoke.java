@@ -107,6 +107,37 @@ public final class GuiSmoke {
         report.put("points_per_chart", gui.charts().pointsPerChart());
         report.put("accounts_on_map", gui.map().field().getAllObjects().numObjs);
 
+        // What a double-click does: hit-test a dot's pixel, then open MASON inspectors on what was hit.
+        // The dot farthest from the field's edges, where a click cannot fall outside the drawn area.
+        AccountDot dot = null;
+        double best = -1;
+        sim.util.Bag dots = gui.map().field().getAllObjects();
+        for (int i = 0; i < dots.numObjs; i++) {
+            sim.util.Double2D l = gui.map().field().getObjectLocation(dots.objs[i]);
+            double margin = Math.min(Math.min(l.x, l.y), Math.min(AccountMap.SIZE - l.x, AccountMap.SIZE - l.y));
+            if (margin > best) {
+                best = margin;
+                dot = (AccountDot) dots.objs[i];
+            }
+        }
+        sim.util.Double2D at = gui.map().field().getObjectLocation(dot);
+        double px = at.x * gui.display().insideDisplay.width / AccountMap.SIZE;
+        double py = at.y * gui.display().insideDisplay.height / AccountMap.SIZE;
+        // A 7-pixel box, not a single pixel: hits measured a few pixels off the computed centre under Xvfb.
+        java.awt.geom.Rectangle2D.Double box = new java.awt.geom.Rectangle2D.Double(px - 3, py - 3, 7, 7);
+        List<Object> hit = new java.util.ArrayList<>();
+        SwingUtilities.invokeAndWait(() -> {
+            for (sim.util.Bag b : gui.display().objectsHitBy(box)) {
+                for (Object o : b) {
+                    hit.add(((sim.portrayal.LocationWrapper) o).getObject());
+                }
+            }
+            gui.display().createInspectors(box, gui);
+        });
+        report.put("double_click_hit_accounts", hit.stream().filter(o -> o instanceof AccountDot)
+                .map(o -> ((AccountDot) o).getAccount()).toList());
+        report.put("clicked_account", dot.getAccount());
+        report.put("inspectors_open", c.getAllInspectors().size());
         SwingUtilities.invokeAndWait(() -> { });
         Thread.sleep(500);
         List<Path> pngs = gui.savePngs(out.resolve("png"));

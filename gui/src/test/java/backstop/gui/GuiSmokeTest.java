@@ -44,6 +44,7 @@ class GuiSmokeTest {
         Process x = new ProcessBuilder(xvfb, ":" + display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
                 .redirectErrorStream(true).redirectOutput(xlog.toFile()).start();
         Process gui = null;
+        boolean passed = false;
         try {
             waitForDisplay(display, x, xlog);
             Path log = out.resolve("gui.log");
@@ -61,6 +62,7 @@ class GuiSmokeTest {
             check(r, out);
             copyScreenshot(Path.of(r.get("screen_png").asText()), "screenshot.png");
             copyScreenshot(Path.of(r.get("screen_paused_png").asText()), "screenshot-paused.png");
+            passed = true;
         } finally {
             if (gui != null) {
                 gui.destroyForcibly();
@@ -68,6 +70,20 @@ class GuiSmokeTest {
             x.destroy();
             if (!x.waitFor(5, TimeUnit.SECONDS)) {
                 x.destroyForcibly();
+            }
+            // Kept after a failure, for its logs and screenshots.
+            if (passed) {
+                deleteTree(out);
+            } else {
+                System.err.println("GuiSmokeTest: logs, report and screenshots kept in " + out);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
             }
         }
     }
@@ -86,6 +102,11 @@ class GuiSmokeTest {
         r.get("points_per_chart").forEach(n -> assertTrue(n.asInt() >= 50, "every chart has data: "
                 + r.get("points_per_chart")));
         assertTrue(r.get("accounts_on_map").asInt() > 10, "accounts on the map: " + r.get("accounts_on_map"));
+        List<Integer> hit = new ArrayList<>();
+        r.get("double_click_hit_accounts").forEach(n -> hit.add(n.asInt()));
+        assertTrue(hit.contains(r.get("clicked_account").asInt()), "a click on the dot of account "
+                + r.get("clicked_account") + " hits it; hit " + hit);
+        assertTrue(r.get("inspectors_open").asInt() > 0, "a double-click opens an inspector");
         List<String> pngs = new ArrayList<>();
         r.get("pngs").forEach(n -> pngs.add(n.asText()));
         pngs.add(r.get("console_png").asText());
