@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A GUI run (the GUIState's own start and step loop, without windows) replays {@code backstop run}. */
@@ -57,6 +58,35 @@ class ReplayTest {
         assertEquals(withoutWall(headless.summary()), withoutWall(gui.summary()));
         assertEquals(headless.stateHash(), gui.stateHash(), "protocol state hash");
         assertFalse(headless.summary().isEmpty());
+    }
+
+    @Test
+    void aParameterEditAndATopUpReachTheProtocolBetweenBlocks() {
+        BackstopWithUI gui = new BackstopWithUI(shortCalm(3));
+        gui.start();
+        for (int i = 0; i < 5; i++) {
+            assertTrue(gui.step());
+        }
+        backstop.protocol.Protocol p = gui.run().model().world().protocol();
+        backstop.protocol.governance.Parameter first = p.parameters().all().stream().filter(x -> x.min() < x.max())
+                .findFirst().orElseThrow();
+        long target = first.value() == first.max() ? first.min() : first.max();
+        long fund = p.ledger().balance(p.insuranceFundPot(0));
+        gui.requestParameter(first.name(), target);
+        gui.requestTopUp(2_000_000);
+        assertNotEquals(target, p.parameters().get(first.name()).value(), "nothing applied before the next block");
+        long[] seen = new long[2];
+        gui.scheduleImmediatelyBefore(s -> {
+            seen[0] = p.parameters().get(first.name()).value();
+            seen[1] = p.ledger().balance(p.insuranceFundPot(0));
+        });
+        assertTrue(gui.step());
+        assertEquals(target, seen[0], first.name());
+        assertEquals(fund + 2_000_000, seen[1], "insurance fund after a 2-unit top-up");
+        assertTrue(gui.run().events().stream().anyMatch(e -> e instanceof backstop.protocol.event.ProtocolEvent.ParameterChanged c
+                && c.parameter().equals(first.name()) && c.by().equals("gui")), "a parameter_changed event by gui");
+        assertTrue(gui.interventions().edited());
+        assertThrows(IllegalArgumentException.class, () -> gui.interventions().setParameter(p, "no_such_parameter", 1));
     }
 
     @Test
