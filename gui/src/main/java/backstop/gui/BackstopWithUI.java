@@ -162,6 +162,35 @@ public final class BackstopWithUI extends GUIState {
         between(w -> interventions.shock(w, asset, factor));
     }
 
+    /**
+     * Spreads a shock over {@code blocks} blocks: before each of the next {@code blocks} blocks the price is
+     * multiplied by factor^(1/blocks), so the whole move is {@code factor} (a crash path rather than a jump).
+     */
+    public void requestShock(int asset, double factor, int blocks) {
+        if (blocks <= 1) {
+            requestShock(asset, factor);
+            return;
+        }
+        if (!(factor > 0)) {
+            throw new IllegalArgumentException("shock factor must be > 0, got " + factor);
+        }
+        if (run.model().world() == null) {
+            throw new IllegalStateException("start a run first (press play), then intervene");
+        }
+        double perBlock = Math.pow(factor, 1.0 / blocks);
+        int[] left = {blocks};
+        sim.engine.Stoppable[] self = new sim.engine.Stoppable[1];
+        self[0] = scheduleRepeatingImmediatelyBefore(s -> {
+            if (left[0] > 0) {
+                left[0]--;
+                interventions.shock(run.model().world(), asset, perBlock);
+            }
+            if (left[0] == 0 && self[0] != null) {
+                self[0].stop();
+            }
+        });
+    }
+
     /** Queues an insurance-fund top-up (micro-units) for the next block boundary. */
     public void requestTopUp(long micros) {
         between(w -> interventions.topUpInsurance(w.protocol(), micros));

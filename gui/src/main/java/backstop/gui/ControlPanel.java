@@ -22,6 +22,7 @@ public final class ControlPanel extends JPanel {
     private static final long serialVersionUID = 1L;
     private final JTextField shockAsset = new JTextField("0", 2);
     private final JTextField shockPercent = new JTextField("-20", 4);
+    private final JTextField shockBlocks = new JTextField("1", 3);
     private final JTextField topUp = new JTextField("1000000", 9);
     private final JComboBox<String> parameter = new JComboBox<>();
     private final JTextField parameterValue = new JTextField(6);
@@ -34,9 +35,10 @@ public final class ControlPanel extends JPanel {
         parameter.setPrototypeDisplayValue("liquidation_penalty_ppm__");
         JPanel rows = new JPanel();
         rows.setLayout(new BoxLayout(rows, BoxLayout.Y_AXIS));
-        rows.add(row("Shock asset", shockAsset, new JLabel("by %"), shockPercent,
-                button("Shock now", () -> gui.requestShock(integer(shockAsset, "shock asset"),
-                        1 + number(shockPercent, "shock percent") / 100))));
+        rows.add(row("Shock asset", shockAsset, new JLabel("by %"), shockPercent, new JLabel("over blocks"),
+                shockBlocks));
+        rows.add(row("", button("Shock now", () -> gui.requestShock(integer(shockAsset, "shock asset"),
+                1 + number(shockPercent, "shock percent") / 100, integer(shockBlocks, "shock blocks")))));
         rows.add(row("Insurance +", topUp,
                 button("Top up", () -> gui.requestTopUp(Math.round(number(topUp, "top-up") * 1e6)))));
         rows.add(row("Parameter", parameter, parameterValue,

@@ -90,6 +90,26 @@ class ReplayTest {
     }
 
     @Test
+    void aShockSpreadOverBlocksMovesThePriceByItsFactorInEqualSteps() {
+        BackstopWithUI gui = new BackstopWithUI(shortCalm(3));
+        gui.start();
+        assertTrue(gui.step());
+        gui.requestShock(0, 0.729, 3);
+        for (int i = 0; i < 6; i++) {
+            assertTrue(gui.step());
+            assertEquals(Math.min(i + 1, 3), gui.interventions().log().size(), "one step per block, three in all");
+        }
+        // 0.729 over three blocks is 0.9 a block; each logged line names the factor it applied.
+        double product = 1;
+        for (String line : gui.interventions().log()) {
+            double f = Double.parseDouble(line.substring(line.indexOf('×') + 1, line.indexOf(' ', line.indexOf('×'))));
+            assertEquals(0.9, f, 1e-12, line);
+            product *= f;
+        }
+        assertEquals(0.729, product, 1e-12);
+    }
+
+    @Test
     void aMidRunShockMakesTheRunDiffer() {
         GuiParameters p = shortCalm(7);
         RunResult headless = WorldRun.run(p.loadScenario(), p.loadDesign(), 7, EventSink.NONE);
