@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class GuiSmoke {
     static final int PAUSE_AT = 30;
     static final long TOP_UP_MICROS = 5_000_000_000L;
-    static final double SHOCK = 0.97;
+    static final double SHOCK = 0.9;
     static final long INSPECTED_SEED = 11;
     private static final long WAIT_MILLIS = 30_000;
 
