@@ -67,7 +67,18 @@ public final class BackstopWithUI extends GUIState {
     @Override
     public void start() {
         // A new run is a new model: the scenario, design and seed may all have changed since the last one.
-        run = build(parameters);
+        try {
+            run = build(parameters);
+        } catch (RuntimeException e) {
+            // A bad value in the Model tab must not wedge the Console: say so and rerun the last good config.
+            run = run.again();
+            if (controller != null) {
+                String message = e.getMessage();
+                SwingUtilities.invokeLater(() -> javax.swing.JOptionPane.showMessageDialog(null,
+                        message + "\nRunning the previous configuration instead.", "Backstop parameters",
+                        javax.swing.JOptionPane.WARNING_MESSAGE));
+            }
+        }
         state = run.model();
         interventions.reset();
         map.reset();
@@ -288,6 +299,11 @@ public final class BackstopWithUI extends GUIState {
 
     /** {@code backstop gui [SCENARIO] [--preset P] [--seed N] [--set key=value]…}: opens the Console. */
     public static void main(String[] args) {
+        if (java.awt.GraphicsEnvironment.isHeadless()) {
+            System.err.println("backstop gui: no display (DISPLAY is unset or headless); run it on a desktop or under "
+                    + "xvfb-run");
+            System.exit(2);
+        }
         GuiParameters p;
         try {
             p = GuiArguments.parse(args);

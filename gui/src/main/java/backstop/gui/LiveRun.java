@@ -65,6 +65,11 @@ public final class LiveRun {
         });
     }
 
+    /** A new, unstarted run of the same scenario, design, seed and overrides. */
+    public LiveRun again() {
+        return new LiveRun(scenario, design, seed, overrides);
+    }
+
     public BackstopModel model() {
         return model;
     }

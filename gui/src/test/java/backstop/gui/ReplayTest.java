@@ -110,6 +110,16 @@ class ReplayTest {
     }
 
     @Test
+    void aBadParameterValueRerunsTheLastGoodConfiguration() {
+        GuiParameters p = shortCalm(3);
+        BackstopWithUI gui = new BackstopWithUI(p);
+        p.setScenarioOverrides("no_such_key=1");
+        gui.start();
+        assertEquals(60, gui.run().blocks(), "the 60-block configuration it was built with");
+        assertTrue(gui.step());
+    }
+
+    @Test
     void aMidRunShockMakesTheRunDiffer() {
         GuiParameters p = shortCalm(7);
         RunResult headless = WorldRun.run(p.loadScenario(), p.loadDesign(), 7, EventSink.NONE);
