@@ -9,18 +9,17 @@ import sim.display.GUIState;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 import sim.util.media.chart.TimeSeriesChartGenerator;
+import org.jfree.chart.ChartPanel;
 
 import javax.swing.JFrame;
 import javax.swing.JPanel;
-import org.jfree.chart.ChartPanel;
-import java.awt.GridLayout;
 import javax.swing.SwingUtilities;
 import java.awt.Color;
+import java.awt.GridLayout;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The MASON front end: a Console whose Model tab edits {@link GuiParameters}, an account map, an order-book
@@ -33,6 +32,13 @@ public final class BackstopWithUI extends GUIState {
     private final BookLadder ladder = new BookLadder();
     private final CascadeView cascades = new CascadeView();
     private final Interventions interventions = new Interventions();
+    private final BetweenBlocks edits = new BetweenBlocks(this, () -> this.run.model().world(), interventions,
+            line -> {
+                ControlPanel panel = this.controls;
+                if (panel != null) {
+                    SwingUtilities.invokeLater(() -> panel.say(line));
+                }
+            });
     private final List<JFrame> frames = new ArrayList<>();
     private LiveCharts charts;
     private LiveRun run;
@@ -168,66 +174,6 @@ public final class BackstopWithUI extends GUIState {
         display = null;
     }
 
-    /** Queues a price shock for the next block boundary. */
-    public void requestShock(int asset, double factor) {
-        between(w -> interventions.shock(w, asset, factor));
-    }
-
-    /**
-     * Spreads a shock over {@code blocks} blocks: before each of the next {@code blocks} blocks the price is
-     * multiplied by factor^(1/blocks), so the whole move is {@code factor} (a crash path rather than a jump).
-     */
-    public void requestShock(int asset, double factor, int blocks) {
-        if (blocks <= 1) {
-            requestShock(asset, factor);
-            return;
-        }
-        if (!(factor > 0)) {
-            throw new IllegalArgumentException("shock factor must be > 0, got " + factor);
-        }
-        if (run.model().world() == null) {
-            throw new IllegalStateException("start a run first (press play), then intervene");
-        }
-        double perBlock = Math.pow(factor, 1.0 / blocks);
-        int[] left = {blocks};
-        sim.engine.Stoppable[] self = new sim.engine.Stoppable[1];
-        self[0] = scheduleRepeatingImmediatelyBefore(s -> {
-            if (left[0] > 0) {
-                left[0]--;
-                interventions.shock(run.model().world(), asset, perBlock);
-            }
-            if (left[0] == 0 && self[0] != null) {
-                self[0].stop();
-            }
-        });
-    }
-
-    /** Queues an insurance-fund top-up (micro-units) for the next block boundary. */
-    public void requestTopUp(long micros) {
-        between(w -> interventions.topUpInsurance(w.protocol(), micros));
-    }
-
-    /** Queues a change of a registered protocol parameter for the next block boundary. */
-    public void requestParameter(String name, long value) {
-        if (name == null) {
-            throw new IllegalArgumentException("parameter: none selected (start a run first)");
-        }
-        between(w -> interventions.setParameter(w.protocol(), name, value));
-    }
-
-    private void between(Consumer<World> edit) {
-        if (run.model().world() == null) {
-            throw new IllegalStateException("start a run first (press play), then intervene");
-        }
-        scheduleImmediatelyBefore(s -> {
-            edit.accept(run.model().world());
-            String last = interventions.log().get(interventions.log().size() - 1);
-            if (controls != null) {
-                SwingUtilities.invokeLater(() -> controls.say(last));
-            }
-        });
-    }
-
     /** Writes the standard run folder of the current run. */
     public Path saveResults(Path dir) {
         try {
@@ -265,6 +211,11 @@ public final class BackstopWithUI extends GUIState {
 
     public LiveRun run() {
         return run;
+    }
+
+    /** Mid-run edits, applied before the next block. */
+    public BetweenBlocks edits() {
+        return edits;
     }
 
     public Interventions interventions() {

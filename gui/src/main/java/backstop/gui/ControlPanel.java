@@ -37,12 +37,12 @@ public final class ControlPanel extends JPanel {
         rows.setLayout(new BoxLayout(rows, BoxLayout.Y_AXIS));
         rows.add(row("Shock asset", shockAsset, new JLabel("by %"), shockPercent, new JLabel("over blocks"),
                 shockBlocks));
-        rows.add(row("", button("Shock now", () -> gui.requestShock(integer(shockAsset, "shock asset"),
+        rows.add(row("", button("Shock now", () -> gui.edits().shock(integer(shockAsset, "shock asset"),
                 1 + number(shockPercent, "shock percent") / 100, integer(shockBlocks, "shock blocks")))));
         rows.add(row("Insurance +", topUp,
-                button("Top up", () -> gui.requestTopUp(Math.round(number(topUp, "top-up") * 1e6)))));
+                button("Top up", () -> gui.edits().topUp(Math.round(number(topUp, "top-up") * 1e6)))));
         rows.add(row("Parameter", parameter, parameterValue,
-                button("Set", () -> gui.requestParameter((String) parameter.getSelectedItem(),
+                button("Set", () -> gui.edits().parameter((String) parameter.getSelectedItem(),
                         Math.round(number(parameterValue, "parameter value"))))));
         rows.add(row("Folder", folder));
         rows.add(row("", button("Save results", () -> gui.saveResults(java.nio.file.Path.of(folder.getText()))),

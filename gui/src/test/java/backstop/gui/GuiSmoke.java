@@ -81,8 +81,8 @@ public final class GuiSmoke {
             fund[0] = w.protocol().ledger().balance(w.protocol().insuranceFundPot(0));
             price[0] = w.prices().price(0);
         });
-        gui.requestTopUp(TOP_UP_MICROS);
-        gui.requestShock(0, SHOCK);
+        gui.edits().topUp(TOP_UP_MICROS);
+        gui.edits().shock(0, SHOCK);
         gui.scheduleImmediatelyBefore(s -> {
             World w = gui.run().model().world();
             fund[1] = w.protocol().ledger().balance(w.protocol().insuranceFundPot(0));

@@ -72,8 +72,8 @@ class ReplayTest {
                 .findFirst().orElseThrow();
         long target = first.value() == first.max() ? first.min() : first.max();
         long fund = p.ledger().balance(p.insuranceFundPot(0));
-        gui.requestParameter(first.name(), target);
-        gui.requestTopUp(2_000_000);
+        gui.edits().parameter(first.name(), target);
+        gui.edits().topUp(2_000_000);
         assertNotEquals(target, p.parameters().get(first.name()).value(), "nothing applied before the next block");
         long[] seen = new long[2];
         gui.scheduleImmediatelyBefore(s -> {
@@ -94,7 +94,7 @@ class ReplayTest {
         BackstopWithUI gui = new BackstopWithUI(shortCalm(3));
         gui.start();
         assertTrue(gui.step());
-        gui.requestShock(0, 0.729, 3);
+        gui.edits().shock(0, 0.729, 3);
         for (int i = 0; i < 6; i++) {
             assertTrue(gui.step());
             assertEquals(Math.min(i + 1, 3), gui.interventions().log().size(), "one step per block, three in all");
