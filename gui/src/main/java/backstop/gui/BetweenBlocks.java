@@ -1,0 +1,93 @@
+package backstop.gui;
+
+import backstop.model.world.World;
+import sim.display.GUIState;
+import sim.engine.Stoppable;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Queues {@link Interventions} from the Swing thread for the simulation thread, which applies them just before
+ * the next block (MASON's "immediately before" queue), so an edit never lands in the middle of a block.
+ */
+public final class BetweenBlocks {
+    private final GUIState gui;
+    private final Supplier<World> world;
+    private final Interventions interventions;
+    private final Consumer<String> say;
+
+    /** @param say receives each applied edit's log line (on the simulation thread) */
+    public BetweenBlocks(GUIState gui, Supplier<World> world, Interventions interventions, Consumer<String> say) {
+        this.gui = gui;
+        this.world = world;
+        this.interventions = interventions;
+        this.say = say;
+    }
+
+    /** A price shock before the next block. */
+    public void shock(int asset, double factor) {
+        queue(w -> interventions.shock(w, asset, factor));
+    }
+
+    /**
+     * Spreads a shock over {@code blocks} blocks: before each of the next {@code blocks} blocks the price is
+     * multiplied by factor^(1/blocks), so the whole move is {@code factor} (a crash path rather than a jump).
+     */
+    public void shock(int asset, double factor, int blocks) {
+        if (blocks <= 1) {
+            shock(asset, factor);
+            return;
+        }
+        if (!(factor > 0)) {
+            throw new IllegalArgumentException("shock factor must be > 0, got " + factor);
+        }
+        started();
+        double perBlock = Math.pow(factor, 1.0 / blocks);
+        int[] left = {blocks};
+        Stoppable[] self = new Stoppable[1];
+        self[0] = gui.scheduleRepeatingImmediatelyBefore(s -> {
+            if (left[0] > 0) {
+                left[0]--;
+                interventions.shock(world.get(), asset, perBlock);
+                sayLast();
+            }
+            if (left[0] == 0 && self[0] != null) {
+                self[0].stop();
+            }
+        });
+    }
+
+    /** An insurance-fund top-up (micro-units) before the next block. */
+    public void topUp(long micros) {
+        queue(w -> interventions.topUpInsurance(w.protocol(), micros));
+    }
+
+    /** A change of a registered protocol parameter before the next block. */
+    public void parameter(String name, long value) {
+        if (name == null) {
+            throw new IllegalArgumentException("parameter: none selected (start a run first)");
+        }
+        queue(w -> interventions.setParameter(w.protocol(), name, value));
+    }
+
+    private void queue(Consumer<World> edit) {
+        started();
+        gui.scheduleImmediatelyBefore(s -> {
+            edit.accept(world.get());
+            sayLast();
+        });
+    }
+
+    private void started() {
+        if (world.get() == null) {
+            throw new IllegalStateException("start a run first (press play), then intervene");
+        }
+    }
+
+    private void sayLast() {
+        List<String> log = interventions.log();
+        say.accept(log.get(log.size() - 1));
+    }
+}

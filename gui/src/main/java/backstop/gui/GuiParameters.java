@@ -1,0 +1,240 @@
+package backstop.gui;
+
+import backstop.experiments.config.ConfigTree;
+import backstop.experiments.design.DesignSpec;
+import backstop.experiments.design.Presets;
+import backstop.experiments.scenario.ScenarioSpec;
+import backstop.experiments.scenario.Scenarios;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The run's parameters as bean properties (get/set, dom for ranges and pickers, des for tooltips), which the
+ * MASON Console's Model tab shows and edits before a run; each typed field becomes a {@code --set} override.
+ * A negative number means "keep the scenario's or the preset's value".
+ */
+public final class GuiParameters {
+    private String scenario = "calm";
+    private String preset = "none";
+    private long seed = 1;
+    private double durationSeconds = -1;
+    private int leveragedTraders = -1;
+    private double maintenanceMargin = -1;
+    private double penaltyRate = -1;
+    private double insuranceFund = -1;
+    private String extraScenarioOverrides = "";
+    private String extraDesignOverrides = "";
+
+    public int getScenario() {
+        return Scenarios.NAMES.indexOf(scenario);
+    }
+
+    public void setScenario(int index) {
+        scenario = Scenarios.NAMES.get(index);
+    }
+
+    public Object[] domScenario() {
+        return Scenarios.NAMES.toArray();
+    }
+
+    public String desScenario() {
+        return "Library scenario (the same names as backstop run).";
+    }
+
+    /** Selects a scenario by name (library name or YAML file), as {@code backstop gui SCENARIO} does. */
+    public void scenarioName(String name) {
+        scenario = name;
+    }
+
+    public String scenarioName() {
+        return scenario;
+    }
+
+    public int getPreset() {
+        return Presets.NAMES.indexOf(preset);
+    }
+
+    public void setPreset(int index) {
+        preset = Presets.NAMES.get(index);
+    }
+
+    public Object[] domPreset() {
+        return Presets.NAMES.toArray();
+    }
+
+    public String desPreset() {
+        return "Loss-mitigation design preset.";
+    }
+
+    public String presetName() {
+        return preset;
+    }
+
+    public void presetName(String name) {
+        preset = name;
+    }
+
+    public long getSeed() {
+        return seed;
+    }
+
+    public void setSeed(long seed) {
+        this.seed = seed;
+    }
+
+    public String desSeed() {
+        return "Run seed: the same seed and config replay backstop run exactly.";
+    }
+
+    public double getDurationSeconds() {
+        return durationSeconds;
+    }
+
+    public void setDurationSeconds(double v) {
+        durationSeconds = v;
+    }
+
+    public String desDurationSeconds() {
+        return "duration_seconds (negative: the scenario's).";
+    }
+
+    public int getLeveragedTraders() {
+        return leveragedTraders;
+    }
+
+    public void setLeveragedTraders(int v) {
+        leveragedTraders = v;
+    }
+
+    public String desLeveragedTraders() {
+        return "agents[1].count, the leveraged-trader population (negative: the scenario's).";
+    }
+
+    public double getMaintenanceMargin() {
+        return maintenanceMargin;
+    }
+
+    public void setMaintenanceMargin(double v) {
+        maintenanceMargin = v;
+    }
+
+    public Object domMaintenanceMargin() {
+        return new sim.util.Interval(-1.0, 0.5);
+    }
+
+    public String desMaintenanceMargin() {
+        return "markets[0].maintenance_margin as a fraction (negative: the scenario's).";
+    }
+
+    public double getPenaltyRate() {
+        return penaltyRate;
+    }
+
+    public void setPenaltyRate(double v) {
+        penaltyRate = v;
+    }
+
+    public String desPenaltyRate() {
+        return "liquidation.penalty.rate of the design (negative: the preset's).";
+    }
+
+    public double getInsuranceFund() {
+        return insuranceFund;
+    }
+
+    public void setInsuranceFund(double v) {
+        insuranceFund = v;
+    }
+
+    public String desInsuranceFund() {
+        return "insurance_fund of the design, quote units (negative: the preset's).";
+    }
+
+    public String getScenarioOverrides() {
+        return extraScenarioOverrides;
+    }
+
+    public void setScenarioOverrides(String v) {
+        extraScenarioOverrides = v == null ? "" : v;
+    }
+
+    public String desScenarioOverrides() {
+        return "More --set scenario overrides, separated by ';' (e.g. agents[0].count=5).";
+    }
+
+    public String getDesignOverrides() {
+        return extraDesignOverrides;
+    }
+
+    public void setDesignOverrides(String v) {
+        extraDesignOverrides = v == null ? "" : v;
+    }
+
+    public String desDesignOverrides() {
+        return "Design overrides, separated by ';' (e.g. fee_to_insurance=0.1).";
+    }
+
+    /** The scenario {@code --set} assignments these parameters stand for, in a fixed order. */
+    public List<String> scenarioOverrides() {
+        List<String> out = new ArrayList<>();
+        if (durationSeconds >= 0) {
+            out.add("duration_seconds=" + number(durationSeconds));
+        }
+        if (leveragedTraders >= 0) {
+            out.add("agents[1].count=" + leveragedTraders);
+        }
+        if (maintenanceMargin >= 0) {
+            out.add("markets[0].maintenance_margin=" + number(maintenanceMargin));
+        }
+        out.addAll(split(extraScenarioOverrides));
+        return out;
+    }
+
+    /** The design assignments these parameters stand for, in a fixed order. */
+    public List<String> designOverrides() {
+        List<String> out = new ArrayList<>();
+        if (penaltyRate >= 0) {
+            out.add("liquidation.penalty.rate=" + number(penaltyRate));
+        }
+        if (insuranceFund >= 0) {
+            out.add("insurance_fund=" + number(insuranceFund));
+        }
+        out.addAll(split(extraDesignOverrides));
+        return out;
+    }
+
+    /** The scenario with the overrides applied; a bad override throws naming its key. */
+    public ScenarioSpec loadScenario() {
+        return Scenarios.load(scenario, scenarioOverrides());
+    }
+
+    /** The design with its overrides applied (exactly the preset when there are none). */
+    public DesignSpec loadDesign() {
+        List<String> sets = designOverrides();
+        if (sets.isEmpty()) {
+            return Presets.loadOrFile(preset);
+        }
+        ObjectNode doc = ConfigTree.read(preset, "presets");
+        for (String s : sets) {
+            ConfigTree.set(doc, s);
+        }
+        return Presets.bind(doc, preset + " with " + String.join(", ", sets));
+    }
+
+    private static List<String> split(String text) {
+        List<String> out = new ArrayList<>();
+        for (String part : text.split(";")) {
+            if (!part.isBlank()) {
+                out.add(part.trim());
+            }
+        }
+        return out;
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
+    }
+}

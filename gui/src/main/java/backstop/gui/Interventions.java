@@ -1,0 +1,63 @@
+package backstop.gui;
+
+import backstop.model.world.World;
+import backstop.protocol.Protocol;
+import backstop.protocol.ledger.PostingReason;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The mid-run edits a researcher may make: a price shock, an insurance top-up, a registered parameter change.
+ * Each is applied between blocks (the caller schedules it so) and logged, so a run that had any is known not
+ * to be a replay of {@code backstop run}.
+ */
+public final class Interventions {
+    private final List<String> log = new ArrayList<>();
+
+    /** Multiplies asset {@code asset}'s exogenous price by {@code factor} now (0.8 is a 20% crash). */
+    public void shock(World world, int asset, double factor) {
+        if (asset < 0 || asset >= world.prices().assets()) {
+            throw new IllegalArgumentException("shock asset: must be 0.." + (world.prices().assets() - 1) + ", got " + asset);
+        }
+        double before = world.prices().price(asset);
+        world.prices().shock(asset, factor);
+        log.add(String.format(Locale.ROOT, "block %d: shock asset %d ×%s (%s → %s)", world.block(), asset, factor,
+                before, world.prices().price(asset)));
+    }
+
+    /** Adds {@code micros} to market 0's insurance fund from outside the protocol. */
+    public void topUpInsurance(Protocol p, long micros) {
+        if (micros <= 0) {
+            throw new IllegalArgumentException("insurance top-up: must be > 0 micro-units, got " + micros);
+        }
+        p.context().post(p.externalPot(), p.insuranceFundPot(0), micros, PostingReason.PARAMETER_TOP_UP);
+        log.add("block " + p.block() + ": insurance top-up " + micros + " micros");
+    }
+
+    /** Sets a registered protocol parameter (clamped to its bounds); returns the value applied. */
+    public long setParameter(Protocol p, String name, long value) {
+        if (!p.parameters().has(name)) {
+            throw new IllegalArgumentException("parameter '" + name + "' is not registered; known: "
+                    + p.parameters().all().stream().map(x -> x.name()).toList());
+        }
+        long applied = p.parameters().set(name, value, "gui", 0);
+        log.add("block " + p.block() + ": parameter " + name + " = " + applied);
+        return applied;
+    }
+
+    /** What was applied this run, in order. */
+    public List<String> log() {
+        return List.copyOf(log);
+    }
+
+    /** True once any edit was made: the run is no longer a replay of the headless one. */
+    public boolean edited() {
+        return !log.isEmpty();
+    }
+
+    public void reset() {
+        log.clear();
+    }
+}

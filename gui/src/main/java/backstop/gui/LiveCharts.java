@@ -1,0 +1,149 @@
+package backstop.gui;
+
+import backstop.model.metrics.TimeSeries;
+import org.jfree.data.xy.XYSeries;
+import sim.util.media.chart.TimeSeriesChartGenerator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The live charts, fed from the model's {@code Recorder} rows as they are sampled: prices with liquidation
+ * markers, open interest, insurance fund and bad debt, liquidations and ADL fills per sample, funding, gas.
+ */
+public final class LiveCharts {
+    /** One plotted line: a recorder column, or the change of a cumulative one. */
+    private record Line(XYSeries series, String column, boolean perSample) {
+    }
+
+    private final List<TimeSeriesChartGenerator> charts = new ArrayList<>();
+    private final List<Line> lines = new ArrayList<>();
+    private XYSeries liquidationMarkers;
+    private String markColumn;
+    private int seenRows;
+    private final double[] previous = new double[64];
+
+    /** Builds the charts for a market symbol (the recorder's column prefix). */
+    public LiveCharts(String symbol) {
+        build(symbol);
+    }
+
+    private void build(String symbol) {
+        String s = symbol.toLowerCase(Locale.ROOT);
+        markColumn = s + "_mark";
+        TimeSeriesChartGenerator prices = chart(symbol + " prices", "price");
+        line(prices, "index", s + "_index", false);
+        line(prices, "oracle", s + "_oracle", false);
+        line(prices, "mark", s + "_mark", false);
+        liquidationMarkers = new XYSeries("liquidations (at mark)", false);
+        prices.addSeries(liquidationMarkers, null);
+        // Markers are points, not a line: the renderer draws that series as shapes only.
+        if (prices.getChart().getXYPlot().getRenderer() instanceof org.jfree.chart.renderer.xy.XYLineAndShapeRenderer r) {
+            int i = prices.getSeriesCount() - 1;
+            r.setSeriesLinesVisible(i, false);
+            r.setSeriesShapesVisible(i, true);
+            r.setSeriesPaint(i, java.awt.Color.RED);
+        }
+        line(chart("Open interest", "quote"), "open interest", s + "_open_interest", false);
+        TimeSeriesChartGenerator fund = chart("Insurance fund and bad debt", "quote");
+        line(fund, "insurance fund", "insurance_fund", false);
+        line(fund, "bad debt", "bad_debt", false);
+        TimeSeriesChartGenerator liq = chart("Liquidations and ADL per sample", "count");
+        line(liq, "liquidations", "liquidations", true);
+        line(liq, "ADL fills", "adl_fills", true);
+        line(chart("Funding rate", "rate"), "funding", s + "_funding_rate", false);
+        line(chart("Gas base fee", "fee"), "base fee", "gas_base_fee", false);
+    }
+
+    private TimeSeriesChartGenerator chart(String title, String yLabel) {
+        TimeSeriesChartGenerator c = new TimeSeriesChartGenerator();
+        c.setTitle(title);
+        c.setXAxisLabel("seconds");
+        c.setYAxisLabel(yLabel);
+        charts.add(c);
+        return c;
+    }
+
+    private void line(TimeSeriesChartGenerator chart, String name, String column, boolean perSample) {
+        XYSeries series = new XYSeries(name, false);
+        chart.addSeries(series, null);
+        lines.add(new Line(series, column, perSample));
+    }
+
+    public List<TimeSeriesChartGenerator> charts() {
+        return charts;
+    }
+
+    /** Empties every line for a new run. */
+    public void reset() {
+        for (Line l : lines) {
+            l.series().clear();
+        }
+        liquidationMarkers.clear();
+        seenRows = 0;
+        java.util.Arrays.fill(previous, 0);
+    }
+
+    /** For each chart, the points on its fullest line. */
+    public List<Integer> pointsPerChart() {
+        List<Integer> out = new ArrayList<>();
+        for (TimeSeriesChartGenerator c : charts) {
+            int most = 0;
+            org.jfree.data.xy.XYSeriesCollection data = (org.jfree.data.xy.XYSeriesCollection) c.getSeriesDataset();
+            for (int i = 0; i < data.getSeriesCount(); i++) {
+                most = Math.max(most, data.getSeries(i).getItemCount());
+            }
+            out.add(most);
+        }
+        return out;
+    }
+
+    /** Points plotted so far on all lines together. */
+    public int points() {
+        int n = 0;
+        for (Line l : lines) {
+            n += l.series().getItemCount();
+        }
+        return n;
+    }
+
+    /** Appends the recorder rows sampled since the last call, then redraws. */
+    public void update(TimeSeries ts, long steps) {
+        if (ts == null || ts.size() == seenRows) {
+            return;
+        }
+        List<String> cols = ts.columns();
+        int liqCol = cols.indexOf("liquidations");
+        double lastLiq = seenRows > 0 ? ts.row(seenRows - 1)[liqCol] : 0;
+        for (int r = seenRows; r < ts.size(); r++) {
+            double[] row = ts.row(r);
+            double t = row[0];
+            for (int i = 0; i < lines.size(); i++) {
+                Line l = lines.get(i);
+                int c = cols.indexOf(l.column());
+                if (c < 0) {
+                    continue;
+                }
+                double v = row[c];
+                double y = l.perSample() ? v - previous[i] : v;
+                previous[i] = v;
+                if (!Double.isNaN(y)) {
+                    l.series().add(t, y, false);
+                }
+            }
+            if (liqCol >= 0 && row[liqCol] > lastLiq && cols.contains(markColumn)) {
+                liquidationMarkers.add(t, row[cols.indexOf(markColumn)], false);
+            }
+            lastLiq = liqCol >= 0 ? row[liqCol] : 0;
+        }
+        seenRows = ts.size();
+        for (Line l : lines) {
+            l.series().fireSeriesChanged();
+        }
+        liquidationMarkers.fireSeriesChanged();
+        for (TimeSeriesChartGenerator c : charts) {
+            c.update(steps, true);
+        }
+    }
+}

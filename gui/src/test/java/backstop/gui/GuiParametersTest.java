@@ -1,0 +1,80 @@
+package backstop.gui;
+
+import backstop.experiments.design.Presets;
+import backstop.experiments.scenario.Scenarios;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Console's parameters become exactly the {@code --set} overrides they stand for. */
+class GuiParametersTest {
+
+    @Test
+    void untouchedParametersAddNoOverrides() {
+        GuiParameters p = new GuiParameters();
+        assertEquals(List.of(), p.scenarioOverrides());
+        assertEquals(List.of(), p.designOverrides());
+        assertEquals(Presets.load("none").toString(), p.loadDesign().toString());
+    }
+
+    @Test
+    void typedFieldsBecomeSetAssignmentsInAFixedOrder() {
+        GuiParameters p = new GuiParameters();
+        p.setScenarioOverrides(" agents[0].count=5 ; ");
+        p.setMaintenanceMargin(0.04);
+        p.setLeveragedTraders(30);
+        p.setDurationSeconds(120);
+        p.setInsuranceFund(250000);
+        p.setPenaltyRate(0.015);
+        assertEquals(List.of("duration_seconds=120", "agents[1].count=30", "markets[0].maintenance_margin=0.04",
+                "agents[0].count=5"), p.scenarioOverrides());
+        assertEquals(List.of("liquidation.penalty.rate=0.015", "insurance_fund=250000"), p.designOverrides());
+        assertEquals(120, p.loadScenario().durationSeconds());
+    }
+
+    @Test
+    void aDesignOverrideChangesTheDesign() {
+        GuiParameters p = new GuiParameters();
+        String plain = p.loadDesign().toString();
+        p.setInsuranceFund(123456);
+        String topped = p.loadDesign().toString();
+        assertNotEquals(plain, topped);
+        assertTrue(topped.contains("123456"), topped);
+    }
+
+    @Test
+    void pickersListTheLibraryAndSelectByIndex() {
+        GuiParameters p = new GuiParameters();
+        assertEquals(Scenarios.NAMES, List.of(p.domScenario()));
+        assertEquals(Presets.NAMES, List.of(p.domPreset()));
+        p.setPreset(Presets.NAMES.indexOf("hyperliquid"));
+        assertEquals("hyperliquid", p.presetName());
+        assertEquals(Presets.NAMES.indexOf("hyperliquid"), p.getPreset());
+    }
+
+    @Test
+    void aBadOverrideNamesItsKey() {
+        GuiParameters p = new GuiParameters();
+        p.setScenarioOverrides("no_such_key=3");
+        RuntimeException e = assertThrows(RuntimeException.class, p::loadScenario);
+        assertTrue(e.getMessage().contains("no_such_key"), e.getMessage());
+    }
+
+    @Test
+    void argumentsPickScenarioPresetSeedAndOverrides() {
+        GuiParameters p = GuiArguments.parse(new String[]{"luna-2022", "--preset", "dydx-v4", "--seed", "42",
+                "--set", "duration_seconds=60", "--set", "agents[1].count=10"});
+        assertEquals("luna-2022", p.scenarioName());
+        assertEquals("dydx-v4", p.presetName());
+        assertEquals(42, p.getSeed());
+        assertEquals(List.of("duration_seconds=60", "agents[1].count=10"), p.scenarioOverrides());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GuiArguments.parse(new String[]{"--seed", "x"}));
+        assertTrue(e.getMessage().contains("--seed") && e.getMessage().contains("'x'"), e.getMessage());
+    }
+}

@@ -1,0 +1,176 @@
+package backstop.gui;
+
+import backstop.model.world.World;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import sim.display.Console;
+import sim.util.Properties;
+
+import javax.swing.SwingUtilities;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.Toolkit;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The smoke run {@link GuiSmokeTest} forks under Xvfb: opens the Console on a one-minute calm run, edits the
+ * seed through the inspector's properties, plays to block 30, tops up the insurance fund and shocks the price,
+ * plays to the end, then writes screenshots, the run folder and {@code report.json} into the folder given.
+ */
+public final class GuiSmoke {
+    static final int PAUSE_AT = 30;
+    static final long TOP_UP_MICROS = 5_000_000_000L;
+    static final double SHOCK = 0.9;
+    static final long INSPECTED_SEED = 11;
+    private static final long WAIT_MILLIS = 30_000;
+
+    private GuiSmoke() {
+    }
+
+    public static void main(String[] args) {
+        // Swing threads keep a JVM alive: exit explicitly, non-zero on any failure, so the test never hangs.
+        try {
+            smoke(Path.of(args[0]));
+        } catch (Throwable t) {
+            t.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void smoke(Path out) throws Exception {
+        Files.createDirectories(out);
+        Map<String, Object> report = new LinkedHashMap<>();
+        GuiParameters p = ReplayTest.shortCalm(1);
+        BackstopWithUI gui = new BackstopWithUI(p);
+        AtomicReference<Console> console = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> {
+            Console c = new Console(gui);
+            c.setPlaySleep(0);
+            BackstopWithUI.placeConsole(c);
+            c.setVisible(true);
+            console.set(c);
+        });
+        Console c = console.get();
+
+        // The inspector edits through the same bean properties the Console's Model tab shows.
+        Properties props = Properties.getProperties(gui.getSimulationInspectedObject());
+        SwingUtilities.invokeAndWait(() -> {
+            props.setValue(index(props, "Seed"), Long.toString(INSPECTED_SEED));
+            c.getModelInspector().updateInspector();
+        });
+
+        c.setWhenShouldPause(PAUSE_AT);
+        SwingUtilities.invokeAndWait(c::pressPlay);
+        waitFor(() -> c.getPlayState() == Console.PS_PAUSED, "the Console to pause at block " + PAUSE_AT);
+        report.put("model_seed", gui.run().model().seed());
+        report.put("paused_at_step", gui.run().model().schedule.getSteps());
+        Thread.sleep(300);
+        report.put("screen_paused_png", Snapshots.write(screen(), out.resolve("png/screen-paused.png")).toString());
+
+        // Snapshots queued around the edits read the model right before and right after them, between blocks.
+        long[] fund = new long[2];
+        double[] price = new double[2];
+        gui.scheduleImmediatelyBefore(s -> {
+            World w = gui.run().model().world();
+            fund[0] = w.protocol().ledger().balance(w.protocol().insuranceFundPot(0));
+            price[0] = w.prices().price(0);
+        });
+        gui.edits().topUp(TOP_UP_MICROS);
+        gui.edits().shock(0, SHOCK);
+        gui.scheduleImmediatelyBefore(s -> {
+            World w = gui.run().model().world();
+            fund[1] = w.protocol().ledger().balance(w.protocol().insuranceFundPot(0));
+            price[1] = w.prices().price(0);
+        });
+        // Resuming runs the queued edits first, then the blocks to the end.
+        c.setWhenShouldPause(Long.MAX_VALUE);
+        SwingUtilities.invokeAndWait(c::pressPause);
+        waitFor(() -> gui.interventions().log().size() == 2 && price[1] != 0, "the edits to be applied");
+        report.put("insurance_before", fund[0]);
+        report.put("insurance_after", fund[1]);
+        report.put("insurance_top_up", TOP_UP_MICROS);
+        report.put("shock_factor", SHOCK);
+        report.put("price_before_shock", price[0]);
+        report.put("price_after_shock", price[1]);
+        report.put("interventions", gui.interventions().log());
+
+        waitFor(() -> c.getPlayState() == Console.PS_STOPPED, "the run to end");
+        report.put("steps", gui.run().model().schedule.getSteps());
+        report.put("blocks", gui.run().blocks());
+        report.put("chart_points", gui.charts().points());
+        report.put("points_per_chart", gui.charts().pointsPerChart());
+        report.put("accounts_on_map", gui.map().field().getAllObjects().numObjs);
+
+        // What a double-click does: hit-test a dot's pixel, then open MASON inspectors on what was hit.
+        // The dot farthest from the field's edges, where a click cannot fall outside the drawn area.
+        AccountDot dot = null;
+        double best = -1;
+        sim.util.Bag dots = gui.map().field().getAllObjects();
+        for (int i = 0; i < dots.numObjs; i++) {
+            sim.util.Double2D l = gui.map().field().getObjectLocation(dots.objs[i]);
+            double margin = Math.min(Math.min(l.x, l.y), Math.min(AccountMap.SIZE - l.x, AccountMap.SIZE - l.y));
+            if (margin > best) {
+                best = margin;
+                dot = (AccountDot) dots.objs[i];
+            }
+        }
+        sim.util.Double2D at = gui.map().field().getObjectLocation(dot);
+        double px = at.x * gui.display().insideDisplay.width / AccountMap.SIZE;
+        double py = at.y * gui.display().insideDisplay.height / AccountMap.SIZE;
+        // A 7-pixel box, not a single pixel: hits measured a few pixels off the computed centre under Xvfb.
+        java.awt.geom.Rectangle2D.Double box = new java.awt.geom.Rectangle2D.Double(px - 3, py - 3, 7, 7);
+        List<Object> hit = new java.util.ArrayList<>();
+        SwingUtilities.invokeAndWait(() -> {
+            for (sim.util.Bag b : gui.display().objectsHitBy(box)) {
+                for (Object o : b) {
+                    hit.add(((sim.portrayal.LocationWrapper) o).getObject());
+                }
+            }
+            gui.display().createInspectors(box, gui);
+        });
+        report.put("double_click_hit_accounts", hit.stream().filter(o -> o instanceof AccountDot)
+                .map(o -> ((AccountDot) o).getAccount()).toList());
+        report.put("clicked_account", dot.getAccount());
+        report.put("inspectors_open", c.getAllInspectors().size());
+        SwingUtilities.invokeAndWait(() -> { });
+        Thread.sleep(500);
+        List<Path> pngs = gui.savePngs(out.resolve("png"));
+        Path consolePng = Snapshots.write(Snapshots.paint(c.getContentPane()), out.resolve("png/console.png"));
+        Path screenPng = Snapshots.write(screen(), out.resolve("png/screen.png"));
+        report.put("pngs", pngs.stream().map(Path::toString).toList());
+        report.put("console_png", consolePng.toString());
+        report.put("screen_png", screenPng.toString());
+        report.put("run_folder", gui.saveResults(out.resolve("run")).toString());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("report.json").toFile(), report);
+    }
+
+    /** The whole Xvfb screen, every window as the researcher would see it. */
+    private static java.awt.image.BufferedImage screen() throws java.awt.AWTException {
+        return new Robot().createScreenCapture(new Rectangle(Toolkit.getDefaultToolkit().getScreenSize()));
+    }
+
+    private static int index(Properties props, String name) {
+        for (int i = 0; i < props.numProperties(); i++) {
+            if (props.getName(i).equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no inspector property '" + name + "'");
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier done, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT_MILLIS * 1_000_000;
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out after " + WAIT_MILLIS + " ms waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+}

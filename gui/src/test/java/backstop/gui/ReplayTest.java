@@ -1,0 +1,129 @@
+package backstop.gui;
+
+import backstop.experiments.run.RunResult;
+import backstop.experiments.run.WorldRun;
+import backstop.protocol.event.EventSink;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A GUI run (the GUIState's own start and step loop, without windows) replays {@code backstop run}. */
+class ReplayTest {
+
+    static GuiParameters shortCalm(long seed) {
+        GuiParameters p = new GuiParameters();
+        p.scenarioName("calm");
+        p.presetName("hyperliquid");
+        p.setSeed(seed);
+        p.setDurationSeconds(60);
+        p.setLeveragedTraders(40);
+        p.setScenarioOverrides("sample_seconds=1");
+        return p;
+    }
+
+    static Map<String, Object> withoutWall(Map<String, Object> summary) {
+        Map<String, Object> m = new TreeMap<>(summary);
+        assertTrue(m.containsKey("wall_seconds"), "summary has wall_seconds");
+        m.remove("wall_seconds");
+        return m;
+    }
+
+    static RunResult guiRun(GuiParameters p, boolean shock) {
+        BackstopWithUI gui = new BackstopWithUI(p);
+        gui.start();
+        long steps = 0;
+        while (gui.step()) {
+            steps++;
+            if (shock && steps == 10) {
+                gui.interventions().shock(gui.run().model().world(), 0, 0.7);
+            }
+            assertTrue(steps <= gui.run().blocks() + 1, "GUI run did not stop after its last block");
+        }
+        assertEquals(gui.run().blocks(), gui.run().model().schedule.getSteps(), "blocks run");
+        return gui.run().result(0);
+    }
+
+    @Test
+    void guiRunOfASeedEqualsTheHeadlessRunOfThatSeed() {
+        GuiParameters p = shortCalm(7);
+        RunResult headless = WorldRun.run(p.loadScenario(), p.loadDesign(), 7, EventSink.NONE);
+        RunResult gui = guiRun(p, false);
+        assertEquals(withoutWall(headless.summary()), withoutWall(gui.summary()));
+        assertEquals(headless.stateHash(), gui.stateHash(), "protocol state hash");
+        assertFalse(headless.summary().isEmpty());
+    }
+
+    @Test
+    void aParameterEditAndATopUpReachTheProtocolBetweenBlocks() {
+        BackstopWithUI gui = new BackstopWithUI(shortCalm(3));
+        gui.start();
+        for (int i = 0; i < 5; i++) {
+            assertTrue(gui.step());
+        }
+        backstop.protocol.Protocol p = gui.run().model().world().protocol();
+        backstop.protocol.governance.Parameter first = p.parameters().all().stream().filter(x -> x.min() < x.max())
+                .findFirst().orElseThrow();
+        long target = first.value() == first.max() ? first.min() : first.max();
+        long fund = p.ledger().balance(p.insuranceFundPot(0));
+        gui.edits().parameter(first.name(), target);
+        gui.edits().topUp(2_000_000);
+        assertNotEquals(target, p.parameters().get(first.name()).value(), "nothing applied before the next block");
+        long[] seen = new long[2];
+        gui.scheduleImmediatelyBefore(s -> {
+            seen[0] = p.parameters().get(first.name()).value();
+            seen[1] = p.ledger().balance(p.insuranceFundPot(0));
+        });
+        assertTrue(gui.step());
+        assertEquals(target, seen[0], first.name());
+        assertEquals(fund + 2_000_000, seen[1], "insurance fund after a 2-unit top-up");
+        assertTrue(gui.run().events().stream().anyMatch(e -> e instanceof backstop.protocol.event.ProtocolEvent.ParameterChanged c
+                && c.parameter().equals(first.name()) && c.by().equals("gui")), "a parameter_changed event by gui");
+        assertTrue(gui.interventions().edited());
+        assertThrows(IllegalArgumentException.class, () -> gui.interventions().setParameter(p, "no_such_parameter", 1));
+    }
+
+    @Test
+    void aShockSpreadOverBlocksMovesThePriceByItsFactorInEqualSteps() {
+        BackstopWithUI gui = new BackstopWithUI(shortCalm(3));
+        gui.start();
+        assertTrue(gui.step());
+        gui.edits().shock(0, 0.729, 3);
+        for (int i = 0; i < 6; i++) {
+            assertTrue(gui.step());
+            assertEquals(Math.min(i + 1, 3), gui.interventions().log().size(), "one step per block, three in all");
+        }
+        // 0.729 over three blocks is 0.9 a block; each logged line names the factor it applied.
+        double product = 1;
+        for (String line : gui.interventions().log()) {
+            double f = Double.parseDouble(line.substring(line.indexOf('×') + 1, line.indexOf(' ', line.indexOf('×'))));
+            assertEquals(0.9, f, 1e-12, line);
+            product *= f;
+        }
+        assertEquals(0.729, product, 1e-12);
+    }
+
+    @Test
+    void aBadParameterValueRerunsTheLastGoodConfiguration() {
+        GuiParameters p = shortCalm(3);
+        BackstopWithUI gui = new BackstopWithUI(p);
+        p.setScenarioOverrides("no_such_key=1");
+        gui.start();
+        assertEquals(60, gui.run().blocks(), "the 60-block configuration it was built with");
+        assertTrue(gui.step());
+    }
+
+    @Test
+    void aMidRunShockMakesTheRunDiffer() {
+        GuiParameters p = shortCalm(7);
+        RunResult headless = WorldRun.run(p.loadScenario(), p.loadDesign(), 7, EventSink.NONE);
+        RunResult shocked = guiRun(p, true);
+        assertNotEquals(headless.stateHash(), shocked.stateHash(), "a 30% shock must change the run");
+    }
+}
