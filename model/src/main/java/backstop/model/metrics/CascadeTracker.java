@@ -7,6 +7,7 @@ import it.unimi.dsi.fastutil.longs.Long2ObjectLinkedOpenHashMap;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -19,6 +20,14 @@ import java.util.List;
  * (attempts that found no liquidity are not liquidations), and a cascade exists once one of them has.
  */
 public final class CascadeTracker implements EventSink {
+    /**
+     * One liquidation step of a cascade that closed something: the liquidation event behind it, the liquidation
+     * that caused it (0 when the cascade's exogenous root did), the account, its depth, block and closed notional
+     * (quote micros). Following {@code parent} links gives the cascade's tree: which liquidation caused which.
+     */
+    public record Step(long liquidation, long parent, int account, int depth, long block, long notional) {
+    }
+
     /** One cascade: its root event (the exogenous move, or a liquidation without a cause), size, depth, closed notional and the blocks it spanned. */
     public static final class Cascade {
         private final long root;
@@ -27,6 +36,7 @@ public final class CascadeTracker implements EventSink {
         private int size;
         private int depth;
         private long notional;
+        private final List<Step> steps = new ArrayList<>();
 
         Cascade(long root, long block) {
             this.root = root;
@@ -58,11 +68,17 @@ public final class CascadeTracker implements EventSink {
         public long lastBlock() {
             return lastBlock;
         }
+
+        /** Its liquidation steps in the order they settled; {@link #size()} of them. */
+        public List<Step> steps() {
+            return Collections.unmodifiableList(steps);
+        }
     }
 
     private final Long2LongOpenHashMap oracleCause = new Long2LongOpenHashMap();
     private final Long2LongOpenHashMap rootOf = new Long2LongOpenHashMap();
     private final Long2LongOpenHashMap depthOf = new Long2LongOpenHashMap();
+    private final Long2LongOpenHashMap parentOf = new Long2LongOpenHashMap();
     private final Long2ObjectLinkedOpenHashMap<Cascade> cascades = new Long2ObjectLinkedOpenHashMap<>();
 
     @Override
@@ -74,6 +90,7 @@ public final class CascadeTracker implements EventSink {
         } else if (e instanceof ProtocolEvent.Liquidation l) {
             long parent = parentLiquidation(l.causeId());
             rootOf.put(l.id(), parent != 0 ? rootOf.get(parent) : (l.causeId() != 0 ? l.causeId() : l.id()));
+            parentOf.put(l.id(), parent);
             depthOf.put(l.id(), parent != 0 ? depthOf.get(parent) + 1 : 1);
         } else if (e instanceof ProtocolEvent.LiquidationSettled s && s.sizeClosed() > 0 && rootOf.containsKey(s.causeId())) {
             long root = rootOf.get(s.causeId());
@@ -82,6 +99,8 @@ public final class CascadeTracker implements EventSink {
             c.depth = (int) Math.max(c.depth, depthOf.get(s.causeId()));
             c.lastBlock = s.block();
             c.notional += s.notional();
+            c.steps.add(new Step(s.causeId(), parentOf.get(s.causeId()), s.account(), (int) depthOf.get(s.causeId()),
+                    s.block(), s.notional()));
         }
     }
 

@@ -11,7 +11,7 @@ class CascadeTrackerTest {
     }
 
     private static ProtocolEvent.LiquidationSettled settled(long id, long liquidation, long block, long size) {
-        return new ProtocolEvent.LiquidationSettled(id, liquidation, block, 0, 0, size, size * 1_000, 0, 0);
+        return new ProtocolEvent.LiquidationSettled(id, liquidation, block, (int) liquidation, 0, size, size * 1_000, 0, 0);
     }
 
     @Test
@@ -41,6 +41,12 @@ class CascadeTrackerTest {
         assertEquals(1, first.firstBlock());
         assertEquals(4, first.lastBlock());
         assertEquals(20 * 1_000, first.notional());
+        // The tree: 2 and 4 hang off the price move, 7 off 2, and the retry 12 off 7 (its oracle price was 7's).
+        assertEquals(java.util.List.of(
+                new CascadeTracker.Step(2, 0, 2, 1, 1, 10_000),
+                new CascadeTracker.Step(4, 0, 4, 1, 1, 5_000),
+                new CascadeTracker.Step(7, 2, 7, 2, 2, 3_000),
+                new CascadeTracker.Step(12, 7, 12, 3, 4, 2_000)), first.steps());
         assertEquals(4, t.maxSize());
         assertEquals(3, t.maxDepth());
     }
