@@ -27,6 +27,7 @@ public final class GuiParameters {
     private double insuranceFund = -1;
     private String extraScenarioOverrides = "";
     private String extraDesignOverrides = "";
+    private String addedBreaker = "";
 
     public int getScenario() {
         return Scenarios.NAMES.indexOf(scenario);
@@ -177,6 +178,19 @@ public final class GuiParameters {
         return "Design overrides, separated by ';' (e.g. fee_to_insurance=0.1).";
     }
 
+    public String getAddBreaker() {
+        return addedBreaker;
+    }
+
+    public void setAddBreaker(String v) {
+        addedBreaker = v == null ? "" : v;
+    }
+
+    public String desAddBreaker() {
+        return "A circuit breaker to add to the design, as a YAML map, e.g. {type: price-drop-trip, tolerance: 0.95, "
+                + "reset_seconds: 600} (keys: backstop reference design). Its thresholds can then be changed mid-run.";
+    }
+
     /** The scenario {@code --set} assignments these parameters stand for, in a fixed order. */
     public List<String> scenarioOverrides() {
         List<String> out = new ArrayList<>();
@@ -214,14 +228,20 @@ public final class GuiParameters {
     /** The design with its overrides applied (exactly the preset when there are none). */
     public DesignSpec loadDesign() {
         List<String> sets = designOverrides();
-        if (sets.isEmpty()) {
+        if (sets.isEmpty() && addedBreaker.isBlank()) {
             return Presets.loadOrFile(preset);
         }
         ObjectNode doc = ConfigTree.read(preset, "presets");
         for (String s : sets) {
             ConfigTree.set(doc, s);
         }
-        return Presets.bind(doc, preset + " with " + String.join(", ", sets));
+        List<String> changes = new ArrayList<>(sets);
+        if (!addedBreaker.isBlank()) {
+            ObjectNode breaker = ConfigTree.parse(addedBreaker, "add breaker");
+            doc.withArray("breakers").add(breaker);
+            changes.add("breaker " + breaker);
+        }
+        return Presets.bind(doc, preset + " with " + String.join(", ", changes));
     }
 
     private static List<String> split(String text) {

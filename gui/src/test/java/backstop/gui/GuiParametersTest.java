@@ -48,6 +48,18 @@ class GuiParametersTest {
     }
 
     @Test
+    void anAddedBreakerJoinsThePresetsBreakersAndIsCheckedLikeAnyDesignKey() {
+        GuiParameters p = new GuiParameters();
+        p.setPreset(Presets.NAMES.indexOf("drift"));
+        int before = p.loadDesign().breakers().size();
+        p.setAddBreaker("{type: price-drop-trip, tolerance: 0.95, reset_seconds: 600}");
+        assertEquals(before + 1, p.loadDesign().breakers().size());
+        p.setAddBreaker("{type: price-drop-trip, tolerence: 0.95}");
+        RuntimeException e = assertThrows(RuntimeException.class, p::loadDesign);
+        assertTrue(e.getMessage().contains("tolerence"), e.getMessage());
+    }
+
+    @Test
     void pickersListTheLibraryAndSelectByIndex() {
         GuiParameters p = new GuiParameters();
         assertEquals(Scenarios.NAMES, List.of(p.domScenario()));
