@@ -36,6 +36,17 @@ public final class WorldRun {
     public static RunResult run(ScenarioSpec scenario, DesignSpec design, long seed, EventSink sink) {
         long started = System.nanoTime();
         RunMetrics metrics = new RunMetrics();
+        BackstopModel model = model(scenario, design, seed, metrics, sink);
+        model.runToEnd();
+        return result(model, scenario, design, seed, metrics, (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * Builds (but does not start) the model of one run, wired so that {@code metrics} sees every protocol event
+     * before {@code sink} does and closes each block; the GUI steps the same model block by block.
+     */
+    public static BackstopModel model(ScenarioSpec scenario, DesignSpec design, long seed, RunMetrics metrics,
+                                      EventSink sink) {
         BackstopModel model = new BackstopModel(seed, scenario.world(), markets -> design.build(markets, seed),
                 scenario.agents(), e -> {
                     metrics.accept(e);
@@ -53,7 +64,12 @@ public final class WorldRun {
             }
             metrics.endOfBlock(exo, scenario.blockSeconds());
         });
-        model.runToEnd();
+        return model;
+    }
+
+    /** The results of {@code model} so far (built by {@link #model}), with {@code wall_seconds} as given. */
+    public static RunResult result(BackstopModel model, ScenarioSpec scenario, DesignSpec design, long seed,
+                                   RunMetrics metrics, double wallSeconds) {
         World w = model.world();
         List<RunResult.AgentRow> agents = new ArrayList<>();
         Map<String, Double> pnl = new TreeMap<>();
@@ -66,9 +82,8 @@ public final class WorldRun {
                     a.submitted(), a.failed()));
             pnl.merge(cls, payoff, Double::sum);
         }
-        double wall = (System.nanoTime() - started) / 1e9;
         Map<String, Object> summary = Summary.of(metrics, pnl, model.cascades().maxSize(), model.cascades().maxDepth(),
-                w.protocol().accounts().count(), wall);
+                w.protocol().accounts().count(), wallSeconds);
         return new RunResult(scenario.name(), design.name(), seed, summary, model.recorder().series(),
                 model.flows().matrix(), agents, w.protocol().stateHash());
     }
