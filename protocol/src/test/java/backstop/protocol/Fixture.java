@@ -1,7 +1,6 @@
 package backstop.protocol;
 
 import backstop.protocol.book.OrderBook;
-import backstop.protocol.book.Side;
 import backstop.protocol.event.EventLog;
 import backstop.protocol.market.FundingParams;
 import backstop.protocol.market.Market;
@@ -19,12 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 final class Fixture {
     final EventLog log = new EventLog();
     final Protocol p;
-    private long block = 1;
-    private long time;
+    private final ProtocolDriver driver;
 
     Fixture(ProtocolConfig config) {
         this.p = new Protocol(config, log);
-        p.beginBlock(block, time);
+        driver = new ProtocolDriver(p);
     }
 
     /** BTC-like: $0.1 tick, 0.001 lot (100 micros per lot-tick), 10% / 5% margin, no funding, no fees. */
@@ -65,21 +63,12 @@ final class Fixture {
 
     /** The seller rests a limit sell and the buyer takes it with an IOC buy: one fill at exactly this price. */
     void trade(int buyer, int seller, int market, double price, double base) {
-        long t = ticks(market, price);
-        long size = lots(market, base);
-        TxReceipt rest = p.submit(Tx.PlaceOrder.limit(seller, market, Side.SELL, t, size));
-        assertTrue(rest.ok(), () -> "maker order refused: " + rest);
-        TxReceipt take = p.submit(Tx.PlaceOrder.ioc(buyer, market, Side.BUY, t, size));
-        assertTrue(take.ok(), () -> "taker order refused: " + take);
-        assertEquals(size, take.filled(), "taker filled");
+        driver.cross(buyer, seller, market, ticks(market, price), lots(market, base));
     }
 
     /** Ends this block and starts the next one {@code seconds} later. */
     void nextBlock(long seconds) {
-        p.endBlock();
-        block++;
-        time += seconds;
-        p.beginBlock(block, time);
+        driver.nextBlock(seconds);
     }
 
     long balance(int account) {

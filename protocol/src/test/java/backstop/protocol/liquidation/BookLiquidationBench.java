@@ -2,6 +2,7 @@ package backstop.protocol.liquidation;
 
 import backstop.protocol.Protocol;
 import backstop.protocol.ProtocolConfig;
+import backstop.protocol.ProtocolDriver;
 import backstop.protocol.book.Side;
 import backstop.protocol.event.EventLog;
 import backstop.protocol.event.ProtocolEvent;
@@ -28,15 +29,14 @@ final class BookLiquidationBench {
     final Protocol p;
     final int maker;
     private final Map<Long, Long> blockTimes = new HashMap<>();
-    private long block = 1;
-    private long time;
+    private final ProtocolDriver driver;
 
     BookLiquidationBench(LiquidationPolicy policy, long insuranceSeedUnits, MarketSpec... markets) {
         ProtocolConfig config = ProtocolConfig.builder(List.of(markets)).liquidation(policy)
                 .insuranceFundSeed(Amounts.micros(insuranceSeedUnits)).build();
         this.p = new Protocol(config, log);
-        p.beginBlock(block, time);
-        blockTimes.put(block, time);
+        driver = new ProtocolDriver(p);
+        blockTimes.put(driver.block(), driver.time());
         this.maker = open("100000000");
         for (MarketSpec m : markets) {
             p.setOraclePrice(m.id(), 10_000, 0);
@@ -80,12 +80,9 @@ final class BookLiquidationBench {
 
     /** Ends this block (liquidations run) and starts the next one {@code seconds} later. */
     void nextBlock(long seconds) {
-        p.endBlock();
-        block++;
-        time += seconds;
-        p.beginBlock(block, time);
-        blockTimes.put(block, time);
-        assertEquals(0, p.ledger().total(), "Σ pots after block " + (block - 1));
+        driver.nextBlock(seconds);
+        blockTimes.put(driver.block(), driver.time());
+        assertEquals(0, p.ledger().total(), "Σ pots after block " + (driver.block() - 1));
     }
 
     /** Time (s) of a block this bench has started. */

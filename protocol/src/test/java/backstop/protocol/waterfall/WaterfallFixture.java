@@ -2,7 +2,7 @@ package backstop.protocol.waterfall;
 
 import backstop.protocol.Protocol;
 import backstop.protocol.ProtocolConfig;
-import backstop.protocol.book.Side;
+import backstop.protocol.ProtocolDriver;
 import backstop.protocol.event.EventLog;
 import backstop.protocol.event.ProtocolEvent;
 import backstop.protocol.ledger.PostingReason;
@@ -11,7 +11,6 @@ import backstop.protocol.market.Market;
 import backstop.protocol.market.MarketSpec;
 import backstop.protocol.money.Amounts;
 import backstop.protocol.tx.Tx;
-import backstop.protocol.tx.TxReceipt;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -24,12 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 final class WaterfallFixture {
     final EventLog log = new EventLog();
     final Protocol p;
-    private long block = 1;
-    private long time;
+    private final ProtocolDriver driver;
 
     WaterfallFixture(ProtocolConfig config) {
         this.p = new Protocol(config, log);
-        p.beginBlock(block, time);
+        driver = new ProtocolDriver(p);
     }
 
     /** $0.01 tick, 1-unit lots (10,000 micros per lot-tick), 10% / 5% margin, no fees or funding. */
@@ -61,20 +59,12 @@ final class WaterfallFixture {
 
     /** The seller rests a limit sell, the buyer takes it: one fill of {@code lots} at exactly this price. */
     void trade(int buyer, int seller, int market, String price, long lots) {
-        long t = ticks(market, price);
-        TxReceipt rest = p.submit(Tx.PlaceOrder.limit(seller, market, Side.SELL, t, lots));
-        assertTrue(rest.ok(), () -> "maker order refused: " + rest);
-        TxReceipt take = p.submit(Tx.PlaceOrder.ioc(buyer, market, Side.BUY, t, lots));
-        assertTrue(take.ok(), () -> "taker order refused: " + take);
-        assertEquals(lots, take.filled(), "taker filled");
+        driver.cross(buyer, seller, market, ticks(market, price), lots);
     }
 
     /** Ends this block and starts the next one {@code seconds} later. */
     void nextBlock(long seconds) {
-        p.endBlock();
-        block++;
-        time += seconds;
-        p.beginBlock(block, time);
+        driver.nextBlock(seconds);
     }
 
     /** A flat account whose cash is planted at −{@code units} (moved out to the external pot), then settled. */
