@@ -88,25 +88,28 @@ class OrderBookProperties {
 
     @Provide
     Arbitrary<List<Command>> commands() {
-        Arbitrary<Command> place = Combinators.combine(
-                Arbitraries.integers().between(0, ACCOUNTS - 1),
-                Arbitraries.of(Side.class),
-                Arbitraries.frequency(Tuple.of(85, OrderType.LIMIT), Tuple.of(15, OrderType.MARKET)),
-                Arbitraries.longs().between(94, 106),
-                Arbitraries.longs().between(1, 12),
-                Arbitraries.frequency(Tuple.of(75, TimeInForce.GTC), Tuple.of(25, TimeInForce.IOC)),
-                Arbitraries.integers().between(0, 4).map(n -> n == 0),
-                Arbitraries.frequencyOf(Tuple.of(97, Arbitraries.just(-1)),
-                                        Tuple.of(3, Arbitraries.integers().between(0, 999)))
-        ).as((account, side, type, price, size, tif, postOnly, reuse) -> new Place(
-                account, side, type, price, size, tif,
-                postOnly && type == OrderType.LIMIT && tif == TimeInForce.GTC, reuse));
+        // Every argument is a typed local and the lambda's parameters are explicit: an eight-way combine left to
+        // javac's inference failed to compile on one JDK 17 build although it compiled on others.
+        Arbitrary<Integer> account = Arbitraries.integers().between(0, ACCOUNTS - 1);
+        Arbitrary<Side> side = Arbitraries.of(Side.class);
+        Arbitrary<OrderType> type = Arbitraries.frequency(Tuple.of(85, OrderType.LIMIT), Tuple.of(15, OrderType.MARKET));
+        Arbitrary<Long> price = Arbitraries.longs().between(94, 106);
+        Arbitrary<Long> size = Arbitraries.longs().between(1, 12);
+        Arbitrary<TimeInForce> tif = Arbitraries.frequency(Tuple.of(75, TimeInForce.GTC), Tuple.of(25, TimeInForce.IOC));
+        Arbitrary<Boolean> postOnly = Arbitraries.integers().between(0, 4).map(n -> n == 0);
+        Arbitrary<Integer> reuse = Arbitraries.frequencyOf(Tuple.of(97, Arbitraries.just(-1)),
+                                                           Tuple.of(3, Arbitraries.integers().between(0, 999)));
+        Arbitrary<Command> place = Combinators.combine(account, side, type, price, size, tif, postOnly, reuse)
+                .as((Integer a, Side s, OrderType t, Long p, Long q, TimeInForce f, Boolean po, Integer r) ->
+                        (Command) new Place(a, s, t, p, q, f, po && t == OrderType.LIMIT && f == TimeInForce.GTC, r));
         Arbitrary<Integer> pick = Arbitraries.integers().between(0, 999);
-        Arbitrary<Command> cancel = Combinators.combine(Arbitraries.integers().between(0, 9).map(n -> n < 7), pick)
-                .as(Cancel::new);
-        Arbitrary<Command> reduce = Combinators.combine(Arbitraries.integers().between(0, 9).map(n -> n < 8), pick,
-                                                        Arbitraries.longs().between(0, 12))
-                .as(Reduce::new);
+        Arbitrary<Boolean> cancelResting = Arbitraries.integers().between(0, 9).map(n -> n < 7);
+        Arbitrary<Command> cancel = Combinators.combine(cancelResting, pick)
+                .as((Boolean resting, Integer p) -> (Command) new Cancel(resting, p));
+        Arbitrary<Boolean> reduceResting = Arbitraries.integers().between(0, 9).map(n -> n < 8);
+        Arbitrary<Long> newRemaining = Arbitraries.longs().between(0, 12);
+        Arbitrary<Command> reduce = Combinators.combine(reduceResting, pick, newRemaining)
+                .as((Boolean resting, Integer p, Long remaining) -> (Command) new Reduce(resting, p, remaining));
         Arbitrary<Command> cancelAll = Arbitraries.integers().between(0, ACCOUNTS).map(CancelAll::new);
         return Arbitraries.frequencyOf(Tuple.of(60, place), Tuple.of(25, cancel), Tuple.of(10, reduce),
                                        Tuple.of(5, cancelAll))
