@@ -1,5 +1,6 @@
 package backstop.experiments;
 
+import backstop.experiments.design.DesignOverrides;
 import backstop.experiments.design.DesignSpec;
 import backstop.experiments.design.Presets;
 import backstop.experiments.run.RunResult;
@@ -21,10 +22,13 @@ public final class Backstop {
 
     /**
      * Runs a library scenario (or YAML file) under a preset (or design file) on {@code seed}, with optional
-     * {@code --set}-style overrides such as {@code "duration_seconds=600"}.
+     * {@code --set}-style overrides such as {@code "duration_seconds=600"} (scenario) or
+     * {@code "design.insurance_fund=0"} (design).
      */
     public static RunResult run(String scenario, String design, long seed, String... overrides) {
-        return run(Scenarios.load(scenario, List.of(overrides)), Presets.loadOrFile(design), seed);
+        List<String> all = List.of(overrides);
+        return run(Scenarios.load(scenario, DesignOverrides.scenarioPart(all)),
+                DesignOverrides.apply(Presets.loadOrFile(design), all), seed);
     }
 
     /** Runs an already loaded scenario under a design; events are discarded. */

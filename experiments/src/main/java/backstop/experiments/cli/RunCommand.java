@@ -1,6 +1,7 @@
 package backstop.experiments.cli;
 
 import backstop.experiments.config.ConfigBinder;
+import backstop.experiments.design.DesignOverrides;
 import backstop.experiments.design.DesignSpec;
 import backstop.experiments.design.Presets;
 import backstop.experiments.results.EventJsonl;
@@ -43,7 +44,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Run seed (default: ${DEFAULT-VALUE}).", defaultValue = "1")
     long seed;
 
-    @Option(names = "--set", description = "Override a scenario key, e.g. --set duration_seconds=600 (repeatable).")
+    @Option(names = "--set", description = "Override a scenario key, e.g. --set duration_seconds=600, or a design key"
+            + " with the prefix design., e.g. --set design.insurance_fund=0 (repeatable).")
     List<String> overrides = new ArrayList<>();
 
     @Option(names = "--out", description = "Run folder (default: results/<scenario>-<preset>-seed<SEED>).")
@@ -51,8 +53,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ScenarioSpec spec = Scenarios.load(scenario, overrides);
-        DesignSpec design = Presets.loadOrFile(preset);
+        ScenarioSpec spec = Scenarios.load(scenario, DesignOverrides.scenarioPart(overrides));
+        DesignSpec design = DesignOverrides.apply(Presets.loadOrFile(preset), overrides);
         Path dir = out != null ? out : Path.of("results", spec.name() + "-" + design.name() + "-seed" + seed);
         RunDirectory folder = new RunDirectory(dir);
         try {

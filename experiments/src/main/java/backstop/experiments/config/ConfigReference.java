@@ -74,7 +74,9 @@ public final class ConfigReference {
 
     private static String name(Class<?> type) {
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+            // As the files spell them: an enum constant's @JsonProperty name where it has one.
+            return "one of " + Arrays.stream(type.getEnumConstants())
+                    .map(c -> ConfigBinder.mapper().valueToTree(c).asText()).collect(Collectors.joining(", "));
         }
         if (type == double.class || type == Double.class) {
             return "number";

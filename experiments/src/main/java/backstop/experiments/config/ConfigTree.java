@@ -24,7 +24,9 @@ import java.util.function.Function;
  * lists replacing whole; {@code --set path=value} overrides then apply, each naming an existing key.
  */
 public final class ConfigTree {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** A key given twice in one mapping is an error, not a silent "last one wins". */
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private ConfigTree() {
     }

@@ -3,6 +3,7 @@ package backstop.experiments.sweep;
 import backstop.experiments.config.ConfigBinder;
 import backstop.experiments.config.ConfigException;
 import backstop.experiments.config.ConfigTree;
+import backstop.experiments.design.DesignOverrides;
 import backstop.experiments.design.DesignSpec;
 import backstop.experiments.design.Presets;
 import backstop.experiments.scenario.ScenarioSpec;
@@ -68,6 +69,7 @@ public record SweepPlan(String name, String scenario, List<String> overrides, Li
         checkOverrides(scenario, spec.overrides(), origin);
         List<ParameterPoint> points = ParameterSpace.expand(spec.parameters(), origin);
         checkPoints(scenario, spec.overrides(), points, origin, spec.parameters());
+        checkDesignAssignments(designs, spec.overrides(), points, origin, spec.parameters());
         List<Long> seeds = new ArrayList<>();
         for (int i = 0; i < spec.replications(); i++) {
             seeds.add(spec.baseSeed() + i);
@@ -135,6 +137,9 @@ public record SweepPlan(String name, String scenario, List<String> overrides, Li
     private static void checkOverrides(String scenario, List<String> overrides, String origin) {
         List<String> applied = new ArrayList<>();
         for (int i = 0; i < overrides.size(); i++) {
+            if (DesignOverrides.targetsDesign(overrides.get(i))) {
+                continue;
+            }
             applied.add(overrides.get(i));
             String where = origin + ": overrides[" + i + "]";
             prefixed(where, () -> Scenarios.load(scenario, applied));
@@ -151,13 +156,30 @@ public record SweepPlan(String name, String scenario, List<String> overrides, Li
         }
         String section = parameters.mode() == SweepSpec.Mode.GRID ? "parameters.grid." : "parameters.ranges.";
         for (ParameterPoint p : points) {
-            List<String> all = new ArrayList<>(overrides);
-            List<String> assignments = p.assignments();
-            for (String a : assignments) {
+            List<String> all = new ArrayList<>(DesignOverrides.scenarioPart(overrides));
+            for (String a : DesignOverrides.scenarioPart(p.assignments())) {
                 all.add(a);
                 String path = a.substring(0, a.indexOf('='));
                 prefixed(origin + ": " + section + path + " (point " + p.index() + ", " + a + ")",
                         () -> Scenarios.load(scenario, all));
+            }
+        }
+    }
+
+    /** Every design must accept the {@code design.} assignments of the overrides and of every point. */
+    private static void checkDesignAssignments(List<DesignSpec> designs, List<String> overrides,
+                                               List<ParameterPoint> points, String origin,
+                                               SweepSpec.Parameters parameters) {
+        String section = parameters != null && parameters.mode() == SweepSpec.Mode.GRID ? "parameters.grid" : "parameters.ranges";
+        for (DesignSpec d : designs) {
+            prefixed(origin + ": overrides (design " + d.name() + ")", () -> DesignOverrides.apply(d, overrides));
+            for (ParameterPoint p : points) {
+                if (!DesignOverrides.designPart(p.assignments()).isEmpty()) {
+                    List<String> all = new ArrayList<>(overrides);
+                    all.addAll(p.assignments());
+                    prefixed(origin + ": " + section + " (point " + p.index() + ", design " + d.name() + ")",
+                            () -> DesignOverrides.apply(d, all));
+                }
             }
         }
     }
@@ -171,9 +193,10 @@ public record SweepPlan(String name, String scenario, List<String> overrides, Li
             for (ParameterPoint p : points) {
                 List<String> all = new ArrayList<>(overrides);
                 all.addAll(p.assignments());
+                DesignSpec design = DesignOverrides.apply(d, all);
                 for (long seed : seeds) {
                     String id = d.name() + "-p" + pad(p.index(), pointWidth) + "-s" + pad(seed, seedWidth);
-                    runs.add(new PlannedRun(id, d, p, seed, all));
+                    runs.add(new PlannedRun(id, design, p, seed, all));
                 }
             }
         }
@@ -213,6 +236,6 @@ public record SweepPlan(String name, String scenario, List<String> overrides, Li
 
     /** The scenario of one run, loaded afresh so that no run shares mutable config with another. */
     static ScenarioSpec scenarioOf(String scenario, PlannedRun run) {
-        return Scenarios.load(scenario, run.overrides());
+        return Scenarios.load(scenario, DesignOverrides.scenarioPart(run.overrides()));
     }
 }

@@ -51,7 +51,8 @@ class ListCommandsTest {
         String all = stdout(0, "reference");
         for (String line : java.util.List.of("liquidation (type: throttled)", "liquidation.throttle (type: dydx)",
                 "waterfall[] (type: adl)", "agents[] (type: manipulators)", "markets[].venue.half_life_seconds: number",
-                "chain.ordering: one of PRIORITY_FEE, FIFO, RANDOM", "replications: integer")) {
+                "chain.ordering: one of PRIORITY_FEE, FIFO, RANDOM", "replications: integer",
+                "parameters.mode: one of grid, random, latin-hypercube")) {
             assertTrue(all.contains(line), "missing: " + line);
         }
         assertEquals(2, Main.execute("reference", "nonsense"));

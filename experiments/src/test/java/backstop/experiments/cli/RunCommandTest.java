@@ -90,7 +90,22 @@ class RunCommandTest {
         assertTrue(stderrOf("run", "calm", "--set", "agents[1].cuont=5", "--out", out.toString()).contains("agents[1].cuont: no such key"));
         assertTrue(stderrOf("run", "calm", "--set", "agents[1].count=-5", "--out", out.toString()).contains("agents[1]: traders/leveraged.count: must be ≥ 0, got -5"));
         assertTrue(stderrOf("run", "calm", "--set", "markets[0].initial_price=abc", "--out", out.toString()).contains("markets[0].initial_price"));
+        assertTrue(stderrOf("run", "calm", "--set", "design.insurance_fnd=5", "--out", out.toString()).contains("design.insurance_fnd: no such key"));
+        assertTrue(stderrOf("run", "calm", "--set", "design.insurance_fund=-5", "--out", out.toString()).contains("insurance_fund: must be ≥ 0, got -5"));
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void designKeysSetTheDesignAndTheManifestRecordsIt(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("run");
+        assertEquals(0, Main.execute(args(out, "--preset", "dydx-v4", "--set", "design.insurance_fund=1234",
+                "--set", "design.liquidation.penalty.rate=0.02")));
+        JsonNode manifest = json.readTree(out.resolve("manifest.json").toFile());
+        assertEquals("dydx-v4", manifest.get("design").asText());
+        assertEquals(1234.0, manifest.get("design_config").get("insurance_fund").asDouble());
+        assertEquals(0.02, manifest.get("design_config").get("liquidation").get("penalty").get("rate").asDouble());
+        assertTrue(manifest.get("overrides").toString().contains("design.insurance_fund=1234"));
+        assertEquals(1234.0, json.readTree(out.resolve("summary.json").toFile()).get("insurance_fund_start").asDouble());
     }
 
     private static String stderrOf(String... args) {

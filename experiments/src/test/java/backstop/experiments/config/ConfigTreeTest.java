@@ -53,4 +53,11 @@ class ConfigTreeTest {
                 assertThrows(ConfigException.class, () -> ConfigTree.set(doc, "agents[0].cuont=1")).getMessage());
         assertThrows(ConfigException.class, () -> ConfigTree.set(doc, "no-equals-sign"));
     }
+
+    @Test
+    void aKeyGivenTwiceInOneMappingIsRefusedWithItsName() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigTree.parse("name: a\nagents: {count: 1, count: 2}\n", "dup.yaml"));
+        assertTrue(e.getMessage().startsWith("dup.yaml: ") && e.getMessage().contains("'count'"), e.getMessage());
+    }
 }

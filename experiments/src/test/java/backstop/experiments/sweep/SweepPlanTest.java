@@ -140,6 +140,49 @@ class SweepPlanTest {
     }
 
     @Test
+    void designKeysVaryEveryDesignAndLeaveTheScenarioAlone() {
+        SweepPlan p = plan("""
+                name: t
+                scenario: calm
+                designs: [dydx-v4, binance]
+                overrides: [duration_seconds=60, "agents[1].count=30", "design.vault_lockup_seconds=60"]
+                replications: 1
+                parameters:
+                  grid: {design.insurance_fund: [0, 250000], design.liquidation.penalty.rate: [0.01]}
+                """);
+        assertEquals(2 * 2, p.runs().size());
+        for (PlannedRun r : p.runs()) {
+            double fund = r.point().index() == 0 ? 0 : 250_000;
+            assertEquals(fund, r.design().insuranceFund(), r.id());
+            assertEquals(60L, r.design().vaultLockupSeconds(), r.id());
+            assertEquals(List.of("duration_seconds=60", "agents[1].count=30"), backstop.experiments.design.DesignOverrides.scenarioPart(r.overrides()));
+            assertEquals(60, SweepPlan.scenarioOf(p.scenario(), r).durationSeconds(), r.id());
+        }
+        // The design keeps its name, so comparison.csv still lines the points of one design up.
+        assertEquals(List.of("binance", "binance", "dydx-v4", "dydx-v4"),
+                p.runs().stream().map(r -> r.design().name()).toList());
+    }
+
+    @Test
+    void aBadDesignKeyIsRefusedNamingThePointAndTheDesign() {
+        ConfigException e = assertThrows(ConfigException.class, () -> plan(HEAD + """
+                designs: [none]
+                replications: 1
+                parameters:
+                  grid: {design.insurance_fund: [1000, -5]}
+                """));
+        assertTrue(e.getMessage().contains("parameters.grid (point 1, design none)"), e.getMessage());
+        assertTrue(e.getMessage().contains("insurance_fund") && e.getMessage().contains("-5"), e.getMessage());
+        ConfigException unknown = assertThrows(ConfigException.class, () -> plan(HEAD + """
+                designs: [none]
+                replications: 1
+                parameters:
+                  grid: {design.insurance_fond: [1000]}
+                """));
+        assertTrue(unknown.getMessage().contains("design.insurance_fond"), unknown.getMessage());
+    }
+
+    @Test
     void aDuplicateDesignNameIsRefused() {
         ConfigException e = assertThrows(ConfigException.class, () -> plan(HEAD
                 + "designs: [none, {extends: dydx-v4, name: none}]\nreplications: 1\n"));
@@ -154,5 +197,7 @@ class SweepPlanTest {
         assertEquals(9 * 3, presets.runs().size());
         SweepPlan grid = SweepPlan.load(java.nio.file.Path.of("sweeps/insurance-depth-grid.yaml"));
         assertEquals(2 * 3 * 3, grid.runs().size());
+        SweepPlan fund = SweepPlan.load(java.nio.file.Path.of("sweeps/fund-and-penalty.yaml"));
+        assertEquals(2 * 6 * 2, fund.runs().size());
     }
 }
