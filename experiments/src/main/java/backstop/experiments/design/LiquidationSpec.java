@@ -143,15 +143,20 @@ public sealed interface LiquidationSpec {
     }
 
     /**
-     * Hyperliquid: book liquidation first; below {@code threshold} × maintenance margin without a fill the vault
-     * takes the positions and the remaining margin; the vault unwinds into the book within
-     * {@code unwindSlippage} (0: it keeps them). Needs a vault.
+     * Hyperliquid: book liquidation first — the whole position, or what {@code bookThrottle} allows (Hyperliquid's
+     * 20% chunks and cooldown; optional) — then below {@code threshold} × maintenance margin the vault takes the
+     * positions and the remaining margin; the vault unwinds into the book within {@code unwindSlippage} (0: it
+     * keeps them). Needs a vault.
      */
-    record VaultTakeover(double threshold, double bookSlippage, Penalty penalty, double unwindSlippage,
-                         double maxVaultNotional, Trigger trigger) implements LiquidationSpec {
+    record VaultTakeover(double threshold, double bookSlippage, ThrottleSpec bookThrottle, Penalty penalty,
+                         double unwindSlippage, double maxVaultNotional, Trigger trigger) implements LiquidationSpec {
         public VaultTakeover {
             Check.fraction("liquidation.threshold", threshold);
             Check.positive("liquidation.book_slippage", bookSlippage);
+            if (bookThrottle instanceof ThrottleSpec.Synthetix) {
+                throw new IllegalArgumentException("liquidation.book_throttle: must be dydx or hyperliquid, got synthetix"
+                        + " (its flagged accounts continue across blocks, which the takeover policy does not drive)");
+            }
             Check.required("liquidation.penalty", penalty);
             Check.fraction("liquidation.unwind_slippage", unwindSlippage);
             Check.positive("liquidation.max_vault_notional", maxVaultNotional);
@@ -163,7 +168,8 @@ public sealed interface LiquidationSpec {
             long numerator = Amounts.ppm(threshold);
             long maxNotional = maxVaultNotional >= 9e12 ? Long.MAX_VALUE : Amounts.micros(Math.round(maxVaultNotional));
             return new BackstopVaultTakeover(numerator, Amounts.PPM, Amounts.ppm(bookSlippage), penalty.split(),
-                    Amounts.ppm(unwindSlippage), maxNotional, trigger == Trigger.PROTOCOL);
+                    Amounts.ppm(unwindSlippage), maxNotional, bookThrottle == null ? null : bookThrottle.build(),
+                    trigger == Trigger.PROTOCOL);
         }
     }
 

@@ -60,4 +60,24 @@ class PresetsTest {
         backstop.experiments.config.ConfigException preset = assertThrows(backstop.experiments.config.ConfigException.class, () -> Presets.load("nonesuch"));
         assertTrue(preset.getMessage().contains("known: none"), preset.getMessage());
     }
+
+    @Test
+    void theHyperliquidPresetChunksItsBookStepAndTheTakeoverRefusesAWindowThrottle() {
+        var policy = (backstop.protocol.liquidation.BackstopVaultTakeover) Presets.load("hyperliquid").build(BTC, 1).liquidation();
+        assertTrue(policy.bookThrottle() instanceof backstop.protocol.liquidation.HyperliquidChunks);
+        backstop.experiments.config.ConfigException window = assertThrows(backstop.experiments.config.ConfigException.class,
+                () -> Presets.parse("""
+                        name: x
+                        liquidation:
+                          type: vault-takeover
+                          threshold: 0.5
+                          book_slippage: 0.1
+                          book_throttle: {type: synthetix, capacity_lots: [100], window_seconds: 60, flag_reward: 0}
+                          penalty: {rate: 0, keeper_share: 0}
+                          max_vault_notional: 1.0e9
+                        vault: 1000000
+                        """, "inline"));
+        assertTrue(window.getMessage().contains("liquidation.book_throttle: must be dydx or hyperliquid, got synthetix"),
+                window.getMessage());
+    }
 }

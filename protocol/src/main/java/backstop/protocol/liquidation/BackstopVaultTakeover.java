@@ -16,8 +16,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Hyperliquid's liquidation waterfall, steps 1–2 (MECHANISMS §2): market orders for the full position go to the book
- * first, with no fee; if the account's equity is still below ⅔ of its maintenance margin with positions left, the
+ * Hyperliquid's liquidation waterfall, steps 1–2 (MECHANISMS §2): market orders go to the book first, with no fee —
+ * for the full position, or as much as an optional {@link LiquidationThrottle} on the book step allows (Hyperliquid:
+ * {@link HyperliquidChunks}, 20% of a position above $100k, the whole position inside the 30 s cooldown), the
+ * book step stopping once the account is back above maintenance; if the account's equity is still below ⅔ of its maintenance margin with positions left, the
  * backstop vault (the Liquidator vault of HLP) takes over all its positions at the margin price together with its
  * remaining margin, so the trader's equity goes to 0 ("the maintenance margin is not returned"). An isolated position
  * is its own account here, so only that position and its margin move. A negative remainder is the account's deficit
@@ -39,6 +41,7 @@ public final class BackstopVaultTakeover implements LiquidationPolicy, Tunable {
     private final boolean protocolTriggered;
     private final long initialUnwindSlippagePpm;
     private final long initialMaxVaultNotional;
+    private final LiquidationThrottle bookThrottle;
     private final Map<Integer, Long> takeoverCause = new TreeMap<>();
     private Parameter unwindSlippage;
     private Parameter maxVaultNotional;
@@ -58,6 +61,18 @@ public final class BackstopVaultTakeover implements LiquidationPolicy, Tunable {
     public BackstopVaultTakeover(long thresholdNumerator, long thresholdDenominator, long bookSlippagePpm,
                                  PenaltySplit penalty, long unwindSlippagePpm, long maxVaultNotional,
                                  boolean protocolTriggered) {
+        this(thresholdNumerator, thresholdDenominator, bookSlippagePpm, penalty, unwindSlippagePpm, maxVaultNotional,
+                null, protocolTriggered);
+    }
+
+    /**
+     * As above, with {@code bookThrottle} limiting each book step (null: the full position). The throttle's
+     * per-call caps apply; a throttle that keeps liquidating accounts across blocks by itself
+     * ({@link LiquidationThrottle#continuing}) is not driven by this policy.
+     */
+    public BackstopVaultTakeover(long thresholdNumerator, long thresholdDenominator, long bookSlippagePpm,
+                                 PenaltySplit penalty, long unwindSlippagePpm, long maxVaultNotional,
+                                 LiquidationThrottle bookThrottle, boolean protocolTriggered) {
         if (thresholdDenominator <= 0 || thresholdNumerator <= 0 || thresholdNumerator > thresholdDenominator) {
             throw new IllegalArgumentException("threshold: need 0 < numerator ≤ denominator, got " + thresholdNumerator
                     + " / " + thresholdDenominator);
@@ -77,15 +92,23 @@ public final class BackstopVaultTakeover implements LiquidationPolicy, Tunable {
         this.penalty = penalty;
         this.initialUnwindSlippagePpm = unwindSlippagePpm;
         this.initialMaxVaultNotional = maxVaultNotional;
+        this.bookThrottle = bookThrottle;
         this.protocolTriggered = protocolTriggered;
     }
 
     /**
-     * Hyperliquid (MECHANISMS §2): takeover below ⅔ MM, no fee, no cap on the vault. The 10% book and 1% unwind
-     * slippage bounds are assumptions, not published values.
+     * Hyperliquid (MECHANISMS §2): book orders in 20% chunks above $100k with the 30 s cooldown, takeover below
+     * ⅔ MM, no fee, no cap on the vault. The 10% book and 1% unwind slippage bounds are assumptions, not
+     * published values.
      */
     public static BackstopVaultTakeover hyperliquid() {
-        return new BackstopVaultTakeover(2, 3, 100_000, PenaltySplit.NONE, 10_000, Long.MAX_VALUE, true);
+        return new BackstopVaultTakeover(2, 3, 100_000, PenaltySplit.NONE, 10_000, Long.MAX_VALUE,
+                HyperliquidChunks.mainnet(), true);
+    }
+
+    /** The throttle on the book step, or null when the full position goes to the book. */
+    public LiquidationThrottle bookThrottle() {
+        return bookThrottle;
     }
 
     @Override
@@ -95,6 +118,9 @@ public final class BackstopVaultTakeover implements LiquidationPolicy, Tunable {
         maxVaultNotional = parameters.define("vault_takeover.max_vault_notional_micros",
                 "largest position the vault may hold in a market after a takeover", initialMaxVaultNotional, 1,
                 Long.MAX_VALUE);
+        if (bookThrottle instanceof Tunable t) {
+            t.register(parameters);
+        }
     }
 
     private long unwindSlippagePpm() {
@@ -126,16 +152,36 @@ public final class BackstopVaultTakeover implements LiquidationPolicy, Tunable {
             return;
         }
         ctx.cancelOrders(account, causeId);
+        if (bookThrottle != null) {
+            bookThrottle.onStart(ctx, account, liquidator);
+        }
         for (long mask = ctx.accounts().positionMask(account); mask != 0; mask &= mask - 1) {
             int m = Long.numberOfTrailingZeros(mask);
-            long size = -ctx.accounts().size(account, m); // Hyperliquid step 1: the full position to the book
-            LiquidationStep.close(ctx, BOOK, account, m, size, LiquidationStep.limitAround(ctx.market(m), size,
-                    bookSlippagePpm), penalty, liquidator, false, causeId);
+            if (bookThrottle != null && !ctx.risk(account).liquidatable()) {
+                break; // a chunk brought the account back above maintenance
+            }
+            bookStep(ctx, account, m, liquidator, causeId);
         }
         AccountRisk r = ctx.risk(account);
         // Hyperliquid step 2: equity < ⅔ × MM without a successful book liquidation, exact in integers.
         if (ctx.accounts().hasPositions(account) && below(r)) {
             takeOver(ctx, account, vault, liquidator, causeId, r.health());
+        }
+    }
+
+    /** Hyperliquid step 1 in one market: the position, or the throttle's chunk of it, to the book. */
+    private void bookStep(ProtocolContext ctx, int account, int m, int liquidator, long causeId) {
+        long size = ctx.accounts().size(account, m);
+        long lots = bookThrottle == null ? Math.abs(size) : Math.min(Math.abs(size), bookThrottle.allowance(ctx, account, m));
+        if (lots <= 0) {
+            return;
+        }
+        long order = -Long.signum(size) * lots;
+        ClosedFill fill = LiquidationStep.close(ctx, BOOK, account, m, order,
+                LiquidationStep.limitAround(ctx.market(m), order, bookSlippagePpm), penalty, liquidator,
+                lots < Math.abs(size), causeId);
+        if (bookThrottle != null) {
+            bookThrottle.record(ctx, account, m, lots, fill);
         }
     }
 

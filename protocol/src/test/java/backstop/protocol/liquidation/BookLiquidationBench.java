@@ -32,8 +32,14 @@ final class BookLiquidationBench {
     private final ProtocolDriver driver;
 
     BookLiquidationBench(LiquidationPolicy policy, long insuranceSeedUnits, MarketSpec... markets) {
+        this(policy, insuranceSeedUnits, 0, markets);
+    }
+
+    /** With a backstop vault seeded with {@code vaultSeedUnits} of quote (0: none). */
+    BookLiquidationBench(LiquidationPolicy policy, long insuranceSeedUnits, long vaultSeedUnits, MarketSpec... markets) {
         ProtocolConfig config = ProtocolConfig.builder(List.of(markets)).liquidation(policy)
-                .insuranceFundSeed(Amounts.micros(insuranceSeedUnits)).build();
+                .insuranceFundSeed(Amounts.micros(insuranceSeedUnits))
+                .backstopVaultSeed(Amounts.micros(vaultSeedUnits)).build();
         this.p = new Protocol(config, log);
         driver = new ProtocolDriver(p);
         blockTimes.put(driver.block(), driver.time());
