@@ -38,6 +38,7 @@ public final class BackstopWithUI extends GUIState {
                 if (panel != null) {
                     SwingUtilities.invokeLater(() -> panel.say(line));
                 }
+                offerParameters(); // an added breaker brings parameters of its own
             });
     private final List<JFrame> frames = new ArrayList<>();
     private LiveCharts charts;
@@ -106,9 +107,15 @@ public final class BackstopWithUI extends GUIState {
             }
         });
         refresh();
-        if (controls != null) {
+        offerParameters();
+    }
+
+    /** Offers the run's registered parameters in the Parameter control (called on the simulation thread). */
+    private void offerParameters() {
+        ControlPanel panel = controls;
+        if (panel != null) {
             List<String> names = run.model().world().protocol().parameters().all().stream().map(Parameter::name).toList();
-            SwingUtilities.invokeLater(() -> controls.parameters(names));
+            SwingUtilities.invokeLater(() -> panel.parameters(names));
         }
     }
 

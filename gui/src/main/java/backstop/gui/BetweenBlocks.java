@@ -1,5 +1,8 @@
 package backstop.gui;
 
+import backstop.experiments.config.ConfigBinder;
+import backstop.experiments.config.ConfigTree;
+import backstop.experiments.design.BreakerSpec;
 import backstop.model.world.World;
 import sim.display.GUIState;
 import sim.engine.Stoppable;
@@ -72,11 +75,28 @@ public final class BetweenBlocks {
         queue(w -> interventions.setParameter(w.protocol(), name, value));
     }
 
+    /**
+     * A circuit breaker, given as a YAML map like a design's {@code breakers} entry, added before the next block.
+     * The YAML is checked now (a wrong key or value throws naming it); a breaker whose parameters the protocol
+     * already has is refused when the edit is applied, and the refusal is said instead of the log line.
+     */
+    public void breaker(String yaml) {
+        if (yaml == null || yaml.isBlank()) {
+            throw new IllegalArgumentException("breaker: give a YAML map, e.g. {type: price-drop-trip, tolerance: 0.95, reset_seconds: 600}");
+        }
+        BreakerSpec spec = ConfigBinder.bind(ConfigTree.parse(yaml, "breaker"), BreakerSpec.class, "breaker");
+        queue(w -> interventions.addBreaker(w.protocol(), spec.build()));
+    }
+
     private void queue(Consumer<World> edit) {
         started();
         gui.scheduleImmediatelyBefore(s -> {
-            edit.accept(world.get());
-            sayLast();
+            try {
+                edit.accept(world.get());
+                sayLast();
+            } catch (RuntimeException e) {
+                say.accept("error: " + e.getMessage());
+            }
         });
     }
 

@@ -15,8 +15,8 @@ import java.awt.FlowLayout;
 import java.util.List;
 
 /**
- * The mid-run controls: shock now, top up the insurance fund, set a registered parameter, save results, save
- * PNGs of every view. Each button hands its request to {@link BackstopWithUI}, which applies it between blocks.
+ * The mid-run controls: shock now, top up the insurance fund, set a registered parameter, add a circuit breaker,
+ * save results, save PNGs of every view. Each button hands its request to {@link BackstopWithUI}, which applies it between blocks.
  */
 public final class ControlPanel extends JPanel {
     private static final long serialVersionUID = 1L;
@@ -26,6 +26,7 @@ public final class ControlPanel extends JPanel {
     private final JTextField topUp = new JTextField("1000000", 9);
     private final JComboBox<String> parameter = new JComboBox<>();
     private final JTextField parameterValue = new JTextField(6);
+    private final JTextField breaker = new JTextField("{type: price-drop-trip, tolerance: 0.9, reset_seconds: 600}", 30);
     private final JTextField folder = new JTextField("results/gui-run", 16);
     private final JTextArea log = new JTextArea(8, 30);
 
@@ -44,6 +45,7 @@ public final class ControlPanel extends JPanel {
         rows.add(row("Parameter", parameter, parameterValue,
                 button("Set", () -> gui.edits().parameter((String) parameter.getSelectedItem(),
                         Math.round(number(parameterValue, "parameter value"))))));
+        rows.add(row("Breaker", breaker, button("Add now", () -> gui.edits().breaker(breaker.getText()))));
         rows.add(row("Folder", folder));
         rows.add(row("", button("Save results", () -> gui.saveResults(java.nio.file.Path.of(folder.getText()))),
                 button("Save PNGs", () -> gui.savePngs(java.nio.file.Path.of(folder.getText() + "-png")))));
@@ -56,9 +58,13 @@ public final class ControlPanel extends JPanel {
 
     /** Offers the registered parameters of the current run. */
     public void parameters(List<String> names) {
+        Object selected = parameter.getSelectedItem();
         parameter.removeAllItems();
         for (String n : names) {
             parameter.addItem(n);
+        }
+        if (selected != null && names.contains(selected)) {
+            parameter.setSelectedItem(selected);
         }
     }
 

@@ -2,6 +2,7 @@ package backstop.gui;
 
 import backstop.model.world.World;
 import backstop.protocol.Protocol;
+import backstop.protocol.breaker.CircuitBreaker;
 import backstop.protocol.ledger.PostingReason;
 
 import java.util.ArrayList;
@@ -9,7 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The mid-run edits a researcher may make: a price shock, an insurance top-up, a registered parameter change.
+ * The mid-run edits a researcher may make: a price shock, an insurance top-up, a registered parameter change, a
+ * circuit breaker added.
  * Each is applied between blocks (the caller schedules it so) and logged, so a run that had any is known not
  * to be a replay of {@code backstop run}.
  */
@@ -45,6 +47,12 @@ public final class Interventions {
         long applied = p.parameters().set(name, value, "gui", 0);
         log.add("block " + p.block() + ": parameter " + name + " = " + applied);
         return applied;
+    }
+
+    /** Adds a circuit breaker to the running protocol (see {@link Protocol#addBreaker}); its parameters become settable. */
+    public void addBreaker(Protocol p, CircuitBreaker breaker) {
+        p.addBreaker(breaker, "gui");
+        log.add("block " + p.block() + ": breaker " + breaker.name() + " added");
     }
 
     /** What was applied this run, in order. */

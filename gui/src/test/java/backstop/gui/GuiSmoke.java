@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The smoke run {@link GuiSmokeTest} forks under Xvfb: opens the Console on a one-minute calm run, edits the
- * seed through the inspector's properties, plays to block 30, tops up the insurance fund and shocks the price,
+ * seed through the inspector's properties, plays to block 30, tops up the insurance fund, shocks the price and
+ * adds a circuit breaker,
  * plays to the end, then writes screenshots, the run folder and {@code report.json} into the folder given.
  */
 public final class GuiSmoke {
@@ -27,6 +28,8 @@ public final class GuiSmoke {
     static final long TOP_UP_MICROS = 5_000_000_000L;
     static final double SHOCK = 0.9;
     static final long INSPECTED_SEED = 11;
+    /** The circuit breaker added mid-run (the run's design, preset none, has none). */
+    static final String BREAKER = "{type: price-drop-trip, tolerance: 0.5, reset_seconds: 600}";
     private static final long WAIT_MILLIS = 30_000;
 
     private GuiSmoke() {
@@ -83,15 +86,20 @@ public final class GuiSmoke {
         });
         gui.edits().topUp(TOP_UP_MICROS);
         gui.edits().shock(0, SHOCK);
+        gui.edits().breaker(BREAKER);
+        List<String> breakers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> parameters = new java.util.concurrent.CopyOnWriteArrayList<>();
         gui.scheduleImmediatelyBefore(s -> {
             World w = gui.run().model().world();
             fund[1] = w.protocol().ledger().balance(w.protocol().insuranceFundPot(0));
+            w.protocol().breakers().forEach(b -> breakers.add(b.name()));
+            w.protocol().parameters().all().forEach(x -> parameters.add(x.name()));
             price[1] = w.prices().price(0);
         });
         // Resuming runs the queued edits first, then the blocks to the end.
         c.setWhenShouldPause(Long.MAX_VALUE);
         SwingUtilities.invokeAndWait(c::pressPause);
-        waitFor(() -> gui.interventions().log().size() == 2 && price[1] != 0, "the edits to be applied");
+        waitFor(() -> gui.interventions().log().size() == 3 && price[1] != 0, "the edits to be applied");
         report.put("insurance_before", fund[0]);
         report.put("insurance_after", fund[1]);
         report.put("insurance_top_up", TOP_UP_MICROS);
@@ -99,6 +107,8 @@ public final class GuiSmoke {
         report.put("price_before_shock", price[0]);
         report.put("price_after_shock", price[1]);
         report.put("interventions", gui.interventions().log());
+        report.put("breakers_after", breakers);
+        report.put("parameters_after", parameters);
 
         waitFor(() -> c.getPlayState() == Console.PS_STOPPED, "the run to end");
         report.put("steps", gui.run().model().schedule.getSteps());

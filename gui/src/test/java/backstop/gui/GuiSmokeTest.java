@@ -96,7 +96,10 @@ class GuiSmokeTest {
                 "the insurance top-up reached the ledger");
         assertEquals(r.get("price_before_shock").asDouble() * GuiSmoke.SHOCK, r.get("price_after_shock").asDouble(),
                 1e-9 * r.get("price_before_shock").asDouble(), "the shock reached the exogenous price");
-        assertEquals(2, r.get("interventions").size(), "both interventions logged: " + r.get("interventions"));
+        assertEquals(3, r.get("interventions").size(), "all three interventions logged: " + r.get("interventions"));
+        assertEquals("[\"price-drop-trip\"]", r.get("breakers_after").toString(), "the breaker added mid-run acts");
+        assertTrue(r.get("parameters_after").toString().contains("breaker.price_drop_trip.tolerance_ppm"),
+                "its threshold became a settable parameter: " + r.get("parameters_after"));
         assertEquals(6, r.get("points_per_chart").size(), "six charts");
         // One sample a second for 60 s: every chart has a point per sample.
         r.get("points_per_chart").forEach(n -> assertTrue(n.asInt() >= 50, "every chart has data: "

@@ -62,12 +62,15 @@ public final class Protocol {
     private final int[] insuranceFund;
     private final int vault;
     private final long[] oracleEvent;
+    /** The design's circuit breakers, then any added mid-run ({@link #addBreaker}), in the order they act. */
+    private final List<CircuitBreaker> breakers;
     private long block;
     private long now;
     private long lastEndTime = Long.MIN_VALUE;
 
     public Protocol(ProtocolConfig config, EventSink sink) {
         this.config = config;
+        this.breakers = new ArrayList<>(config.breakers());
         this.events = new EventBus(sink);
         parameters.attach(events);
         List<Market> ms = new ArrayList<>();
@@ -94,18 +97,18 @@ public final class Protocol {
         }
         this.vaultDesk = new VaultDesk(this, ledger, calc, risk, events, vault, vaultShares);
         this.operations = new Operations(this, new Operations.Parts(ledger, accounts, markets, calc, risk, events,
-                parameters, orders, new LossWaterfall(config.waterfall(), uncovered), collateral, config.breakers(),
+                parameters, orders, new LossWaterfall(config.waterfall(), uncovered), collateral, breakers,
                 treasury, insuranceFund, vault));
         this.oracleEvent = new long[markets.size()];
         registerTunables(config);
-        for (CircuitBreaker b : config.breakers()) {
+        for (CircuitBreaker b : breakers) {
             events.addListener(e -> b.onEvent(operations, e));
         }
         collateral.setWithdrawalCheck(this::breakersAllowWithdrawal);
     }
 
     private boolean breakersAllowWithdrawal(int account, long amount) {
-        for (CircuitBreaker b : config.breakers()) {
+        for (CircuitBreaker b : breakers) {
             if (!b.allowsWithdrawal(operations, account, amount)) {
                 return false;
             }
@@ -162,7 +165,7 @@ public final class Protocol {
                 m.startFundingClock(timeSeconds);
             }
         }
-        for (CircuitBreaker b : config.breakers()) {
+        for (CircuitBreaker b : breakers) {
             b.onBeginBlock(operations);
         }
     }
@@ -173,7 +176,7 @@ public final class Protocol {
      */
     public long setOraclePrice(int market, long price, long causeId) {
         long accepted = price;
-        for (CircuitBreaker b : config.breakers()) {
+        for (CircuitBreaker b : breakers) {
             accepted = b.onOraclePrice(operations, market, accepted);
             if (accepted == CircuitBreaker.REJECT) {
                 return 0;
@@ -288,7 +291,7 @@ public final class Protocol {
                 liquidate(account, -1);
             }
         }
-        for (CircuitBreaker b : config.breakers()) {
+        for (CircuitBreaker b : breakers) {
             b.onEndBlock(operations);
         }
         for (ParameterController c : config.controllers()) {
@@ -366,6 +369,37 @@ public final class Protocol {
     /** The protocol's tunable parameters (governance, GUI inspectors). */
     public Parameters parameters() {
         return parameters;
+    }
+
+    /** The circuit breakers acting now: the design's, then those added mid-run, in order. */
+    public List<CircuitBreaker> breakers() {
+        return Collections.unmodifiableList(breakers);
+    }
+
+    /**
+     * Governance adds a circuit breaker mid-run (call between blocks): it acts from the next hook on, after
+     * the design's breakers, its references seeded from the current oracle prices
+     * ({@link CircuitBreaker#onAdded}); its parameters are registered like theirs, and a {@code breaker_added} event
+     * records the change {@code by} whom. Refused, with nothing changed, when a parameter it would define is
+     * already defined (a second breaker of a type the design has: tune that one instead). Returns the
+     * event's id.
+     */
+    public long addBreaker(CircuitBreaker breaker, String by) {
+        if (breaker instanceof Tunable t) {
+            Parameters probe = new Parameters();
+            t.register(probe);
+            for (var p : probe.all()) {
+                if (parameters.has(p.name())) {
+                    throw new IllegalArgumentException("breaker " + breaker.name() + ": its parameter '" + p.name()
+                            + "' is already defined by this protocol; change that parameter instead");
+                }
+            }
+            t.register(parameters);
+        }
+        breaker.onAdded(operations);
+        breakers.add(breaker);
+        events.addListener(e -> breaker.onEvent(operations, e));
+        return events.emit(new ProtocolEvent.BreakerAdded(events.nextId(), 0, block, breaker.name(), by));
     }
 
     /** The internal operations, as mitigation policies see them (for tests and mid-run interventions). */

@@ -20,6 +20,13 @@ public interface CircuitBreaker {
         return price;
     }
 
+    /**
+     * The breaker was added to a running protocol (governance, mid-run) rather than built with it: seed any
+     * reference it would otherwise take from the first price it sees from the current oracle prices instead.
+     */
+    default void onAdded(ProtocolContext ctx) {
+    }
+
     /** Every protocol event, as it is emitted. */
     default void onEvent(ProtocolContext ctx, ProtocolEvent event) {
     }

@@ -85,6 +85,19 @@ public final class PriceBandBreaker implements CircuitBreaker, Tunable {
         halts.releaseDue(ctx, "pause over", 0);
     }
 
+    /** Added mid-run: the current window's reference is the current oracle price. */
+    @Override
+    public void onAdded(ProtocolContext ctx) {
+        ensure(ctx);
+        for (int m = 0; m < reference.length; m++) {
+            roll(ctx, m);
+            if (reference[m] == 0) {
+                reference[m] = ctx.market(m).oraclePrice();
+                lastPrice[m] = reference[m];
+            }
+        }
+    }
+
     @Override
     public void onEvent(ProtocolContext ctx, ProtocolEvent event) {
         ensure(ctx);

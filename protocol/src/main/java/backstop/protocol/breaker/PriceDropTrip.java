@@ -65,6 +65,15 @@ public final class PriceDropTrip implements CircuitBreaker, Tunable {
         previous[m] = o.price();
     }
 
+    /** Added mid-run: the next price is compared with the current oracle price. */
+    @Override
+    public void onAdded(ProtocolContext ctx) {
+        ensure(ctx);
+        for (int m = 0; m < previous.length; m++) {
+            previous[m] = ctx.market(m).oraclePrice();
+        }
+    }
+
     @Override
     public void onBeginBlock(ProtocolContext ctx) {
         ensure(ctx);

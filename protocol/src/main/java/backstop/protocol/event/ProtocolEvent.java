@@ -103,6 +103,10 @@ public sealed interface ProtocolEvent {
                             String by) implements ProtocolEvent {
     }
 
+    /** Governance (or a user, {@code by}) added a circuit breaker mid-run. */
+    record BreakerAdded(long id, long causeId, long block, String breaker, String by) implements ProtocolEvent {
+    }
+
     /** A circuit breaker tripped ({@code halted}) or released. */
     record Halt(long id, long causeId, long block, int market, String breaker, boolean halted, String reason)
             implements ProtocolEvent {
