@@ -33,10 +33,31 @@ public record DesignSpec(String name, String description, List<String> sources, 
         waterfall = waterfall == null ? List.of(new AbsorberSpec.InsuranceFund()) : List.copyOf(waterfall);
         controllers = controllers == null ? List.of() : List.copyOf(controllers);
         breakers = breakers == null ? List.of() : List.copyOf(breakers);
+        checkOneOfEachType(breakers);
         Check.nonNegative("insurance_fund", insuranceFund);
         Check.nonNegative("vault", vault);
         vaultLockupSeconds = vaultLockupSeconds == null ? 4 * 24 * 3600L : Check.atLeast("vault_lockup_seconds", vaultLockupSeconds, 0);
         Check.fraction("fee_to_insurance", feeToInsurance);
+    }
+
+    /**
+     * A breaker's parameters are named by its type ({@code breaker.price_drop_trip.tolerance_ppm}), so a design
+     * holds at most one tunable breaker of each type; a second is refused here, naming it, rather than when the
+     * protocol registers the parameters.
+     */
+    private static void checkOneOfEachType(List<BreakerSpec> breakers) {
+        backstop.protocol.governance.Parameters probe = new backstop.protocol.governance.Parameters();
+        for (int i = 0; i < breakers.size(); i++) {
+            backstop.protocol.breaker.CircuitBreaker b = breakers.get(i).build();
+            if (b instanceof backstop.protocol.governance.Tunable t) {
+                try {
+                    t.register(probe);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("breakers[" + i + "]: a second " + b.name() + " breaker; a design"
+                            + " may hold one of each type (" + e.getMessage() + ")");
+                }
+            }
+        }
     }
 
     /**

@@ -80,4 +80,17 @@ class PresetsTest {
         assertTrue(window.getMessage().contains("liquidation.book_throttle: must be dydx or hyperliquid, got synthetix"),
                 window.getMessage());
     }
+
+    @Test
+    void aSecondTunableBreakerOfOneTypeIsRefusedNamingIt() {
+        backstop.experiments.config.ConfigException twice = assertThrows(backstop.experiments.config.ConfigException.class,
+                () -> Presets.parse("""
+                        extends: none
+                        name: x
+                        breakers:
+                          - {type: price-drop-trip, tolerance: 0.5, reset_seconds: 600}
+                          - {type: price-drop-trip, tolerance: 0.8, reset_seconds: 60}
+                        """, "inline"));
+        assertTrue(twice.getMessage().contains("breakers[1]: a second price-drop-trip breaker"), twice.getMessage());
+    }
 }
