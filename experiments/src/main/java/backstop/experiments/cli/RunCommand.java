@@ -1,6 +1,7 @@
 package backstop.experiments.cli;
 
 import backstop.experiments.config.ConfigBinder;
+import backstop.experiments.config.ConfigException;
 import backstop.experiments.design.DesignOverrides;
 import backstop.experiments.design.DesignSpec;
 import backstop.experiments.design.Presets;
@@ -53,8 +54,23 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ScenarioSpec spec = Scenarios.load(scenario, DesignOverrides.scenarioPart(overrides));
-        DesignSpec design = DesignOverrides.apply(Presets.loadOrFile(preset), overrides);
+        // Both are checked before either is refused, so one attempt reports the problems of both.
+        List<String> problems = new ArrayList<>();
+        ScenarioSpec spec = null;
+        DesignSpec design = null;
+        try {
+            spec = Scenarios.load(scenario, DesignOverrides.scenarioPart(overrides));
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+        try {
+            design = DesignOverrides.apply(Presets.loadOrFile(preset), overrides);
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
         Path dir = out != null ? out : Path.of("results", spec.name() + "-" + design.name() + "-seed" + seed);
         RunDirectory folder = new RunDirectory(dir);
         try {

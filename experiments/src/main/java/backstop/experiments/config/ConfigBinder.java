@@ -39,9 +39,25 @@ public final class ConfigBinder {
         try {
             return MAPPER.treeToValue(tree, type);
         } catch (JsonMappingException e) {
-            throw new ConfigException(origin + ": " + path(e) + describe(e));
+            // Binding stops at the first refusal; ask every record on its own so that all are reported at once.
+            List<String> all = ConfigLint.refusals(tree, type, ConfigBinder::refusal);
+            if (all.isEmpty()) {
+                all = List.of(path(e) + describe(e));
+            }
+            throw new ConfigException(all.stream().map(p -> origin + ": " + p).toList());
         } catch (IOException e) {
             throw new ConfigException(origin + ": " + e.getMessage());
+        }
+    }
+
+    private static String[] refusal(JsonNode node, Class<?> type) {
+        try {
+            MAPPER.treeToValue(node, type);
+            return null;
+        } catch (JsonMappingException e) {
+            return new String[]{steps(e), describe(e)};
+        } catch (IOException e) {
+            return new String[]{"", e.getMessage()};
         }
     }
 
@@ -108,19 +124,22 @@ public final class ConfigBinder {
     }
 
     private static String path(JsonMappingException e) {
-        String p = e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+        String p = steps(e);
         return p.isEmpty() ? "" : p + ": ";
     }
 
+    private static String steps(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
     private static String describe(JsonMappingException e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        if (root instanceof IllegalArgumentException || root instanceof ConfigException) {
-            return root.getMessage();
+        // The outermost refusal of a constructor: a check may wrap an inner one to say where it happened.
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof IllegalArgumentException || t instanceof ConfigException) {
+                return t.getMessage();
+            }
         }
         String msg = e.getOriginalMessage();
         int cut = msg.indexOf(" (for ");

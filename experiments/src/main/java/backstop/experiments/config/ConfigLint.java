@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Finds every unknown key and every value of the wrong kind in a config tree at once, by walking it against
  * the record types it will be bound to (following {@code type} to the right variant), so a file with several
- * mistakes gets one message per mistake instead of one per attempt. Range checks happen after, in binding.
+ * mistakes gets one message per mistake instead of one per attempt. Range checks live in the records'
+ * constructors; {@link #refusals} walks the same way to ask each record on its own, deepest first.
  */
 public final class ConfigLint {
     private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE = new PropertyNamingStrategies.SnakeCaseStrategy();
@@ -24,14 +25,34 @@ public final class ConfigLint {
     private ConfigLint() {
     }
 
+    /**
+     * Whether one record's values, bound on their own as {@code type}, are refused: null when they are not, else
+     * {@code {path inside the node, or "", message}}.
+     */
+    @FunctionalInterface
+    public interface Refusal {
+        String[] of(JsonNode node, Class<?> type);
+    }
+
     /** The problems of {@code tree} as a {@code root} document, each "path: what is wrong". */
     public static List<String> problems(JsonNode tree, Class<?> root) {
         List<String> out = new ArrayList<>();
-        check(tree, root, "", out);
+        check(tree, root, "", out, null);
         return out;
     }
 
-    private static void check(JsonNode node, Class<?> type, String path, List<String> out) {
+    /**
+     * For a tree free of {@link #problems} that still fails to bind: every record whose own constructor refuses
+     * its values (a range check), each "path: message". Records are asked deepest first, and a record is not
+     * asked when something inside it was refused, so one mistake gives one message.
+     */
+    public static List<String> refusals(JsonNode tree, Class<?> root, Refusal refusal) {
+        List<String> out = new ArrayList<>();
+        check(tree, root, "", out, refusal);
+        return out;
+    }
+
+    private static void check(JsonNode node, Class<?> type, String path, List<String> out, Refusal refusal) {
         if (node == null || node.isNull()) {
             return;
         }
@@ -43,20 +64,24 @@ public final class ConfigLint {
             }
             for (JsonSubTypes.Type s : subs.value()) {
                 if (s.name().equals(t.asText())) {
-                    record(node, s.value(), path, out, true);
+                    record(node, s.value(), type, path, out, refusal);
                     return;
                 }
             }
             return;            // binding reports an unknown type name, listing the known ones
         }
         if (type.isRecord()) {
-            record(node, type, path, out, false);
+            record(node, type, type, path, out, refusal);
         } else {
             scalar(node, type, path, out);
         }
     }
 
-    private static void record(JsonNode node, Class<?> type, String path, List<String> out, boolean typed) {
+    /** {@code declared}: the type the node is bound as (the polymorphic interface when {@code type} is a variant). */
+    private static void record(JsonNode node, Class<?> type, Class<?> declared, String path, List<String> out,
+                               Refusal refusal) {
+        boolean typed = declared != type;
+        int before = out.size();
         if (!node.isObject()) {
             out.add(label(path) + "expected a mapping, got " + kind(node));
             return;
@@ -84,10 +109,18 @@ public final class ConfigLint {
                 }
                 Class<?> element = erase(pt.getActualTypeArguments()[0]);
                 for (int i = 0; i < e.getValue().size(); i++) {
-                    check(e.getValue().get(i), element, at + "[" + i + "]", out);
+                    check(e.getValue().get(i), element, at + "[" + i + "]", out, refusal);
                 }
             } else {
-                check(e.getValue(), raw, at, out);
+                check(e.getValue(), raw, at, out, refusal);
+            }
+        }
+        if (refusal != null && out.size() == before) {
+            String[] problem = refusal.of(node, declared);
+            if (problem != null) {
+                String inner = problem[0];
+                String at = path.isEmpty() || inner.isEmpty() || inner.startsWith("[") ? path + inner : path + "." + inner;
+                out.add(label(at) + problem[1]);
             }
         }
     }

@@ -1,5 +1,6 @@
 package backstop.experiments.design;
 
+import backstop.model.spec.Check;
 import backstop.protocol.money.Amounts;
 import backstop.protocol.waterfall.AdlPrice;
 import backstop.protocol.waterfall.AdlRanking;

@@ -1,5 +1,6 @@
 package backstop.experiments.design;
 
+import backstop.model.spec.Check;
 import backstop.protocol.breaker.CircuitBreaker;
 import backstop.protocol.breaker.LiquidationPauseBand;
 import backstop.protocol.breaker.LiquidationVolumeThrottle;

@@ -1,5 +1,6 @@
 package backstop.experiments.design;
 
+import backstop.model.spec.Check;
 import backstop.protocol.governance.BadDebtWindow;
 import backstop.protocol.governance.InsuranceCoverage;
 import backstop.protocol.governance.Observable;

@@ -1,5 +1,6 @@
 package backstop.experiments.design;
 
+import backstop.model.spec.Check;
 import backstop.protocol.ProtocolConfig;
 import backstop.protocol.margin.PriceSource;
 import backstop.protocol.market.MarketSpec;
@@ -33,7 +34,7 @@ public record DesignSpec(String name, String description, List<String> sources, 
         waterfall = waterfall == null ? List.of(new AbsorberSpec.InsuranceFund()) : List.copyOf(waterfall);
         controllers = controllers == null ? List.of() : List.copyOf(controllers);
         breakers = breakers == null ? List.of() : List.copyOf(breakers);
-        checkOneOfEachType(breakers);
+        checkParts(liquidation, margin, waterfall, breakers, controllers);
         Check.nonNegative("insurance_fund", insuranceFund);
         Check.nonNegative("vault", vault);
         vaultLockupSeconds = vaultLockupSeconds == null ? 4 * 24 * 3600L : Check.atLeast("vault_lockup_seconds", vaultLockupSeconds, 0);
@@ -41,14 +42,25 @@ public record DesignSpec(String name, String description, List<String> sources, 
     }
 
     /**
-     * A breaker's parameters are named by its type ({@code breaker.price_drop_trip.tolerance_ppm}), so a design
-     * holds at most one tunable breaker of each type; a second is refused here, naming it, rather than when the
-     * protocol registers the parameters.
+     * Builds every part once, so that the checks the protocol's own constructors make are refused here, at
+     * validation (exit 2, naming the part), rather than when a run starts. A breaker's parameters are named by
+     * its type ({@code breaker.price_drop_trip.tolerance_ppm}), so a design holds at most one tunable breaker of
+     * each type; a second is refused the same way.
      */
-    private static void checkOneOfEachType(List<BreakerSpec> breakers) {
+    private static void checkParts(LiquidationSpec liquidation, MarginSpec margin, List<AbsorberSpec> waterfall,
+                                   List<BreakerSpec> breakers, List<ControllerSpec> controllers) {
+        built("", liquidation::build);
+        built("", margin::build);
+        for (int i = 0; i < waterfall.size(); i++) {
+            AbsorberSpec a = waterfall.get(i);
+            built("waterfall[" + i + "]: ", () -> a.build(0));
+        }
+        for (int i = 0; i < controllers.size(); i++) {
+            built("controllers[" + i + "]: ", controllers.get(i)::build);
+        }
         backstop.protocol.governance.Parameters probe = new backstop.protocol.governance.Parameters();
         for (int i = 0; i < breakers.size(); i++) {
-            backstop.protocol.breaker.CircuitBreaker b = breakers.get(i).build();
+            backstop.protocol.breaker.CircuitBreaker b = built("breakers[" + i + "]: ", breakers.get(i)::build);
             if (b instanceof backstop.protocol.governance.Tunable t) {
                 try {
                     t.register(probe);
@@ -57,6 +69,14 @@ public record DesignSpec(String name, String description, List<String> sources, 
                             + " may hold one of each type (" + e.getMessage() + ")");
                 }
             }
+        }
+    }
+
+    private static <T> T built(String where, java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + e.getMessage(), e);
         }
     }
 

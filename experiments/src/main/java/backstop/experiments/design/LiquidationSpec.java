@@ -1,5 +1,6 @@
 package backstop.experiments.design;
 
+import backstop.model.spec.Check;
 import backstop.protocol.liquidation.Abacus;
 import backstop.protocol.liquidation.AuctionTerms;
 import backstop.protocol.liquidation.BackstopVaultTakeover;

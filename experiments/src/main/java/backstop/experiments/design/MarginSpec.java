@@ -1,5 +1,6 @@
 package backstop.experiments.design;
 
+import backstop.model.spec.Check;
 import backstop.protocol.margin.MarginModel;
 import backstop.protocol.margin.OiScaledMargin;
 import backstop.protocol.margin.PredictiveMargin;

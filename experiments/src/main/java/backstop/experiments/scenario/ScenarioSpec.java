@@ -1,6 +1,7 @@
 package backstop.experiments.scenario;
 
 import backstop.model.agent.AgentFactory;
+import backstop.model.price.CorrelatedShocks;
 import backstop.model.world.WorldSpec;
 
 import java.util.ArrayList;
@@ -35,6 +36,21 @@ public record ScenarioSpec(String name, String description, List<String> sources
         }
         if (oracle == null || chain == null) {
             throw new IllegalArgumentException("oracle and chain: are required");
+        }
+        // What the world's own constructors would refuse when a run starts is refused here, at validation.
+        for (int i = 0; i < markets.size(); i++) {
+            int id = i;
+            built("markets[" + i + "]: ", () -> markets.get(id).spec(id));
+        }
+        double[][] matrix = correlation;
+        built("", () -> new CorrelatedShocks(matrix));
+    }
+
+    private static void built(String where, Runnable build) {
+        try {
+            build.run();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + e.getMessage(), e);
         }
     }
 

@@ -33,6 +33,39 @@ class ConfigLintTest {
     }
 
     @Test
+    void everyOutOfRangeValueIsReportedAtOnceDeepestFirstOncePerMistake() {
+        ConfigException e = assertThrows(ConfigException.class, () -> Presets.parse("""
+                name: x
+                liquidation:
+                  type: throttled
+                  throttle: {type: dydx, max_position_portion: 1.5, min_position_notional: 1000, max_notional_per_block: 1}
+                  limit: {type: slippage, slippage: 0.1}
+                  penalty: {rate: -0.01, keeper_share: 0}
+                waterfall: [{type: adl, ranking: RANDOM, price: BANKRUPTCY, winners_only: true}, {type: insurance-fund}]
+                fee_to_insurance: 3
+                """, "inline"));
+        List<String> p = e.problems();
+        assertEquals(List.of(
+                "inline: liquidation.throttle: liquidation.throttle.max_position_portion: must be in [0, 1], got 1.5",
+                "inline: liquidation.penalty: penalty.rate: must be in [0, 1], got -0.01"), p, String.join("\n", p));
+        // fee_to_insurance (the root's own check) is asked once the mistakes inside it are fixed; so are the checks
+        // the protocol's constructors make, which the design runs at validation, naming the part.
+        ConfigException root = assertThrows(ConfigException.class, () -> Presets.parse("""
+                name: x
+                liquidation: {type: full-close, penalty: {rate: 0.01, keeper_share: 0}, limit: {type: slippage, slippage: 0.1}}
+                fee_to_insurance: 3
+                """, "inline"));
+        assertEquals(List.of("inline: fee_to_insurance: must be in [0, 1], got 3.0"), root.problems());
+        ConfigException built = assertThrows(ConfigException.class, () -> Presets.parse("""
+                name: x
+                liquidation: {type: full-close, penalty: {rate: 0.01, keeper_share: 0}, limit: {type: slippage, slippage: 0.1}}
+                breakers: [{type: price-band, soft_limits: [0.05, 0.03], soft_halt_seconds: 60, hard_limit: 0.1, window_seconds: 3600}]
+                """, "inline"));
+        assertEquals(1, built.problems().size(), built.getMessage());
+        assertTrue(built.problems().get(0).startsWith("inline: breakers[0]: "), built.getMessage());
+    }
+
+    @Test
     void aCleanDocumentHasNoProblems() {
         assertEquals(List.of(), ConfigLint.problems(ConfigTree.read("dydx-v4", "presets"), DesignSpec.class));
     }

@@ -1,5 +1,7 @@
 package backstop.model.price;
 
+import backstop.model.spec.Check;
+
 /**
  * A price process as data (what a scenario file names); {@link #build()} makes a fresh, stateful process.
  * Drift and volatility are annualised; GARCH parameters are per block.
@@ -7,8 +9,19 @@ package backstop.model.price;
 public sealed interface ProcessSpec {
     PriceProcess build();
 
+    private static void finite(String field, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(field + ": must be a finite number, got " + value);
+        }
+    }
+
     /** Geometric Brownian motion. */
     record Gbm(double mu, double sigma) implements ProcessSpec {
+        public Gbm {
+            finite("mu", mu);
+            Check.nonNegative("sigma", sigma);
+        }
+
         @Override
         public PriceProcess build() {
             return new GeometricBrownianMotion(mu, sigma);
@@ -17,6 +30,14 @@ public sealed interface ProcessSpec {
 
     /** Merton jump-diffusion: λ jumps per year with normal(jumpMean, jumpStd) log sizes. */
     record Merton(double mu, double sigma, double lambda, double jumpMean, double jumpStd) implements ProcessSpec {
+        public Merton {
+            finite("mu", mu);
+            Check.nonNegative("sigma", sigma);
+            Check.nonNegative("lambda", lambda);
+            finite("jump_mean", jumpMean);
+            Check.nonNegative("jump_std", jumpStd);
+        }
+
         @Override
         public PriceProcess build() {
             return new MertonJumpDiffusion(mu, sigma, lambda, jumpMean, jumpStd);
@@ -25,6 +46,15 @@ public sealed interface ProcessSpec {
 
     /** GARCH(1,1) per block. */
     record Garch(double omega, double alpha, double beta) implements ProcessSpec {
+        public Garch {
+            Check.positive("omega", omega);
+            Check.nonNegative("alpha", alpha);
+            Check.nonNegative("beta", beta);
+            if (!(alpha + beta < 1)) {
+                throw new IllegalArgumentException("alpha + beta: must be < 1 (stationary), got " + (alpha + beta));
+            }
+        }
+
         @Override
         public PriceProcess build() {
             return new Garch11Process(omega, alpha, beta);
@@ -33,6 +63,13 @@ public sealed interface ProcessSpec {
 
     /** Two regimes switching at annual rates. */
     record Regime(ProcessSpec calm, ProcessSpec stressed, double calmToStress, double stressToCalm) implements ProcessSpec {
+        public Regime {
+            Check.required("calm", calm);
+            Check.required("stressed", stressed);
+            Check.nonNegative("calm_to_stress", calmToStress);
+            Check.nonNegative("stress_to_calm", stressToCalm);
+        }
+
         @Override
         public PriceProcess build() {
             return new RegimeSwitching(calm.build(), stressed.build(), calmToStress, stressToCalm);
@@ -41,6 +78,17 @@ public sealed interface ProcessSpec {
 
     /** A base process with a Brownian-bridge drawdown of {@code drawdown} between start and start + duration (seconds). */
     record Stress(ProcessSpec base, double start, double duration, double drawdown, double sigma) implements ProcessSpec {
+        public Stress {
+            Check.required("base", base);
+            Check.nonNegative("start", start);
+            Check.positive("duration", duration);
+            if (!(drawdown > -10 && drawdown < 1)) {
+                throw new IllegalArgumentException("drawdown: must be in (−10, 1) (a fall of less than 100%; negative: a rise),"
+                        + " got " + drawdown);
+            }
+            Check.nonNegative("sigma", sigma);
+        }
+
         @Override
         public PriceProcess build() {
             return new StressPath(base.build(), start, duration, drawdown, sigma);

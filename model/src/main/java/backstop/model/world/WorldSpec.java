@@ -3,6 +3,7 @@ package backstop.model.world;
 import backstop.model.chain.OrderingRule;
 import backstop.model.market.ImpactShape;
 import backstop.model.price.ProcessSpec;
+import backstop.model.spec.Check;
 import backstop.protocol.market.MarketSpec;
 
 import java.util.List;
@@ -35,8 +36,16 @@ public record WorldSpec(String name, double blockSeconds, long blocks, double sa
     public record Asset(MarketSpec market, double initialPrice, ProcessSpec process, External external) {
     }
 
-    /** The external (spot) venue's price impact and resilience. */
+    /** The external (spot) venue's price impact and resilience; {@code halfLifeSeconds} may be +∞ (permanent impact). */
     public record External(ImpactShape shape, double coefficient, double depth, double halfLifeSeconds) {
+        public External {
+            Check.required("shape", shape);
+            Check.nonNegative("coefficient", coefficient);
+            Check.positive("depth", depth);
+            if (!(halfLifeSeconds > 0)) {
+                throw new IllegalArgumentException("half_life_seconds: must be > 0, got " + halfLifeSeconds);
+            }
+        }
     }
 
     /**
@@ -45,17 +54,38 @@ public record WorldSpec(String name, double blockSeconds, long blocks, double sa
      */
     public record Oracle(List<Source> sources, double maxDeviation) {
         public Oracle {
+            if (sources == null || sources.isEmpty()) {
+                throw new IllegalArgumentException("sources: at least one oracle source is required");
+            }
             sources = List.copyOf(sources);
+            Check.nonNegative("max_deviation", maxDeviation);
         }
     }
 
     /** One oracle source. */
     public record Source(String name, double weight, double deviation, double heartbeat, double delay, double thinDepth) {
+        public Source {
+            Check.positive("weight", weight);
+            Check.nonNegative("deviation", deviation);
+            Check.positive("heartbeat", heartbeat);
+            Check.nonNegative("delay", delay);
+            Check.nonNegative("thin_depth", thinDepth);
+        }
     }
 
     /** Block building and gas. */
     public record Chain(OrderingRule ordering, long blockGasLimit, long targetGas, double baseFeeGwei,
                         double floorGwei, double nativePrice) {
+        public Chain {
+            Check.required("ordering", ordering);
+            Check.atLeast("block_gas_limit", blockGasLimit, 1);
+            Check.atLeast("target_gas", targetGas, 1);
+            Check.positive("floor_gwei", floorGwei);
+            if (!(baseFeeGwei >= floorGwei) || Double.isInfinite(baseFeeGwei)) {
+                throw new IllegalArgumentException("base_fee_gwei: must be ≥ floor_gwei (" + floorGwei + "), got " + baseFeeGwei);
+            }
+            Check.positive("native_price", nativePrice);
+        }
     }
 
     /**
