@@ -34,6 +34,7 @@ final class MergeCommand implements Callable<Integer> {
         if (!outcome.complete() && !partial) {
             System.err.println("backstop: " + outcome.missing().size() + " of " + outcome.runs().size()
                     + " runs are missing, so no tables were written: " + String.join(", ", outcome.missing()));
+            sayShards(outcome);
             System.err.println("backstop: run their shards again (each skips its finished runs), then merge again");
             return 1;
         }
@@ -44,6 +45,7 @@ final class MergeCommand implements Callable<Integer> {
                 System.err.println("backstop: partial merge: " + outcome.missing().size() + " of "
                         + outcome.runs().size() + " runs are missing (listed in " + ShardMerge.MISSING_FILE + "): "
                         + String.join(", ", outcome.missing()));
+                sayShards(outcome);
             }
             System.out.printf("%d of %d runs merged%nresults: %s%nreport: %s%n", merged, outcome.runs().size(),
                     dir.toAbsolutePath().normalize(), html.toAbsolutePath().normalize());
@@ -51,5 +53,18 @@ final class MergeCommand implements Callable<Integer> {
         } catch (ResultFormatException e) {
             throw new ConfigException(e.getMessage());
         }
+    }
+
+    /** Which shard owns each missing run, and the command that finishes it (a Slurm array task id is K). */
+    private void sayShards(ShardMerge.Outcome outcome) {
+        outcome.missingByShard().forEach((shard, ids) -> {
+            if (shard.isEmpty()) {
+                System.err.println("backstop: shard unknown (no shards/K-of-N.txt of a single N): " + String.join(", ", ids));
+            } else {
+                System.err.println("backstop: shard " + shard + " (Slurm array task " + shard.substring(0, shard.indexOf('/'))
+                        + "): " + ids.size() + " missing: " + String.join(", ", ids) + "; backstop sweep SWEEP --out " + dir
+                        + " --shard " + shard);
+            }
+        });
     }
 }

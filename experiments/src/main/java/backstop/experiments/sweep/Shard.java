@@ -34,10 +34,17 @@ public record Shard(int index, int count) {
     /** This shard's runs, in plan order; a shard of a plan with fewer runs than shards may be empty. */
     public List<PlannedRun> select(List<PlannedRun> runs) {
         List<PlannedRun> mine = new ArrayList<>();
-        for (int i = index - 1; i < runs.size(); i += count) {
-            mine.add(runs.get(i));
+        for (int i = 0; i < runs.size(); i++) {
+            if (owns(i)) {
+                mine.add(runs.get(i));
+            }
         }
         return List.copyOf(mine);
+    }
+
+    /** Whether the run at {@code position} of the plan's id-sorted run list belongs to this shard. */
+    public boolean owns(int position) {
+        return position % count == index - 1;
     }
 
     @Override

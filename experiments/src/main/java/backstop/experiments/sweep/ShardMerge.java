@@ -28,12 +28,16 @@ import java.util.regex.Pattern;
 public final class ShardMerge {
     /** {@code <design>-p<point>-s<seed>}, as {@link SweepPlan} names runs; the design name may itself contain '-'. */
     private static final Pattern RUN_ID = Pattern.compile("(.+)-p(\\d+)-s(\\d+)");
+    private static final Pattern SHARD_FILE = Pattern.compile("(\\d+)-of-(\\d+)\\.txt");
 
     private ShardMerge() {
     }
 
-    /** What a merge found: every run id of the sweep, and those without a complete run folder, both sorted. */
-    public record Outcome(List<String> runs, List<String> missing) {
+    /**
+     * What a merge found: every run id of the sweep, and those without a complete run folder, both sorted; and
+     * the missing ones by the shard that owns them ("K/N", in shard order; "" when the shard count is unknown).
+     */
+    public record Outcome(List<String> runs, List<String> missing, Map<String, List<String>> missingByShard) {
         /** True when the tables were written. */
         public boolean complete() {
             return missing.isEmpty();
@@ -84,7 +88,7 @@ public final class ShardMerge {
                         Long.parseLong(m.group(3))));
             }
         }
-        Outcome outcome = new Outcome(List.copyOf(all), List.copyOf(missing));
+        Outcome outcome = new Outcome(List.copyOf(all), List.copyOf(missing), byShard(dir, all, missing));
         if (!missing.isEmpty() && !partial) {
             Files.deleteIfExists(dir.resolve("runs.csv"));
             Files.deleteIfExists(dir.resolve("comparison.csv"));
@@ -104,6 +108,48 @@ public final class ShardMerge {
                     (String.join("\n", missing) + "\n").getBytes(StandardCharsets.UTF_8));
         }
         return outcome;
+    }
+
+    /**
+     * The missing runs grouped by the shard that owns them. The shard count N comes from the run lists the shards
+     * wrote ({@code shards/K-of-N.txt}); the assignment itself is recomputed from the sweep's run list, so a shard
+     * that never started is named too. Without a list, or with lists of different N, runs are under "".
+     */
+    private static Map<String, List<String>> byShard(Path dir, List<String> all, List<String> missing) throws IOException {
+        TreeSet<Integer> counts = new TreeSet<>();
+        Path folder = dir.resolve(SweepRunner.SHARDS);
+        if (Files.isDirectory(folder)) {
+            try (var files = Files.list(folder)) {
+                for (Path f : files.toList()) {
+                    Matcher m = SHARD_FILE.matcher(f.getFileName().toString());
+                    if (m.matches()) {
+                        counts.add(Integer.parseInt(m.group(2)));
+                    }
+                }
+            }
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (missing.isEmpty()) {
+            return out;
+        }
+        if (counts.size() != 1) {
+            out.put("", missing);
+            return out;
+        }
+        int n = counts.first();
+        for (int k = 1; k <= n; k++) {
+            Shard shard = new Shard(k, n);
+            List<String> ids = new ArrayList<>();
+            for (int position = 0; position < all.size(); position++) {
+                if (shard.owns(position) && missing.contains(all.get(position))) {
+                    ids.add(all.get(position));
+                }
+            }
+            if (!ids.isEmpty()) {
+                out.put(shard.toString(), List.copyOf(ids));
+            }
+        }
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     private static Map<Integer, ParameterPoint> points(JsonNode spec, Path file) {

@@ -106,7 +106,12 @@ public final class SweepRunner {
             Files.deleteIfExists(out.resolve("runs.csv"));
             Files.deleteIfExists(out.resolve("comparison.csv"));
         } else {
-            writeSweepJsonShared();
+            writeOnce(out.resolve("sweep.json"), sweepJson());
+            // Which runs this shard owns; the file name records the shard count, from which `backstop merge`
+            // recomputes every shard's runs to say which shard to run again.
+            Files.createDirectories(out.resolve(SHARDS));
+            writeOnce(out.resolve(SHARDS).resolve(shardFile(shard)), String.join("\n",
+                    mine.stream().map(PlannedRun::id).toList()).concat("\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         List<PlannedRun> pending = new ArrayList<>();
         for (PlannedRun r : mine) {
@@ -149,23 +154,31 @@ public final class SweepRunner {
     }
 
     /**
-     * Writes sweep.json through a temporary file of a unique name, because shards starting together would
-     * otherwise write and rename the same temporary file; the content is identical, so the last rename wins
-     * harmlessly. (checkOutput has already refused a sweep.json of another sweep.)
+     * Writes a file shards share (sweep.json, a shard's run list) through a temporary file of a unique name,
+     * because shards starting together would otherwise write and rename the same temporary file; the content is
+     * identical, so the last rename wins harmlessly. (checkOutput has already refused a sweep.json of another
+     * sweep.)
      */
-    private void writeSweepJsonShared() throws IOException {
-        Path target = out.resolve("sweep.json");
+    private static void writeOnce(Path target, byte[] content) throws IOException {
         if (Files.exists(target)) {
             return;
         }
-        Path tmp = Files.createTempFile(out, ".sweep.json.", ".partial");
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".partial");
         try {
-            Files.write(tmp, sweepJson());
+            Files.write(tmp, content);
             Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /** The folder of a sharded sweep where each shard lists its runs, one file per shard. */
+    public static final String SHARDS = "shards";
+
+    /** {@code <K>-of-<N>.txt}: the run ids of shard K of N, one per line. */
+    static String shardFile(Shard shard) {
+        return shard.index() + "-of-" + shard.count() + ".txt";
     }
 
     /** The bytes of this plan's sweep.json, as {@link #run} writes them. */

@@ -71,6 +71,12 @@ class ShardMergeTest {
         assertEquals(3, shard2.size());
         String err = mergeErrors(out, 1);
         assertTrue(err.contains("3 of 8 runs are missing, so no tables were written: " + String.join(", ", shard2)), err);
+        // Shard 2 never started, yet the merge names it: the shard count comes from the others' run lists.
+        assertTrue(err.contains("shard 2/3 (Slurm array task 2): 3 missing: " + String.join(", ", shard2)
+                + "; backstop sweep SWEEP --out " + out + " --shard 2/3"), err);
+        assertEquals(new Shard(1, 3).select(plan.runs()).stream().map(PlannedRun::id).toList(),
+                Files.readAllLines(out.resolve("shards").resolve("1-of-3.txt")));
+        assertEquals(java.util.Map.of("2/3", shard2), ShardMerge.merge(out).missingByShard());
         assertFalse(Files.exists(out.resolve("runs.csv")));
         assertFalse(Files.exists(out.resolve("comparison.csv")));
         assertFalse(Files.exists(out.resolve("report.html")));
