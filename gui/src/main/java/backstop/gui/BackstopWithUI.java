@@ -30,6 +30,8 @@ public final class BackstopWithUI extends GUIState {
     private final GuiParameters parameters;
     private final AccountMap map = new AccountMap();
     private final BookLadder ladder = new BookLadder();
+    /** The market the order book shows (chosen in the control panel). */
+    private volatile int viewMarket;
     private final CascadeView cascades = new CascadeView();
     private final Interventions interventions = new Interventions();
     private final BetweenBlocks edits = new BetweenBlocks(this, () -> this.run.model().world(), interventions,
@@ -110,12 +112,16 @@ public final class BackstopWithUI extends GUIState {
         offerParameters();
     }
 
-    /** Offers the run's registered parameters in the Parameter control (called on the simulation thread). */
+    /** Offers the run's registered parameters and its markets in the controls (called on the simulation thread). */
     private void offerParameters() {
         ControlPanel panel = controls;
         if (panel != null) {
             List<String> names = run.model().world().protocol().parameters().all().stream().map(Parameter::name).toList();
-            SwingUtilities.invokeLater(() -> panel.parameters(names));
+            List<String> symbols = run.model().world().protocol().markets().stream().map(m -> m.spec().symbol()).toList();
+            SwingUtilities.invokeLater(() -> {
+                panel.parameters(names);
+                panel.markets(symbols);
+            });
         }
     }
 
@@ -126,7 +132,7 @@ public final class BackstopWithUI extends GUIState {
             return;
         }
         map.update(w.protocol(), run.events());
-        ladder.update(w.protocol(), 0);
+        ladder.update(w.protocol(), Math.min(viewMarket, w.protocol().markets().size() - 1));
         charts.update(run.model().recorder().series(), run.model().schedule.getSteps());
         SwingUtilities.invokeLater(() -> cascades.update(run.model().cascades()));
         if (display != null) {
@@ -243,6 +249,11 @@ public final class BackstopWithUI extends GUIState {
 
     public BookLadder ladder() {
         return ladder;
+    }
+
+    /** Shows market {@code market}'s order book from the next redraw on. */
+    public void viewMarket(int market) {
+        viewMarket = Math.max(0, market);
     }
 
     /** Puts the Console top left and opens its Model tab, where the run's parameters are edited. */

@@ -62,9 +62,9 @@ public final class BetweenBlocks {
         });
     }
 
-    /** An insurance-fund top-up (micro-units) before the next block. */
-    public void topUp(long micros) {
-        queue(w -> interventions.topUpInsurance(w.protocol(), micros));
+    /** An insurance-fund top-up (micro-units) of {@code market}'s fund before the next block. */
+    public void topUp(int market, long micros) {
+        queue(w -> interventions.topUpInsurance(w.protocol(), market, micros));
     }
 
     /** A change of a registered protocol parameter before the next block. */

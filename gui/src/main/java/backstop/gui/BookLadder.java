@@ -52,6 +52,11 @@ public final class BookLadder extends JPanel {
         repaint();
     }
 
+    /** The heading it draws: the market's symbol, its mark and the block. */
+    public String title() {
+        return title;
+    }
+
     /** The best levels of one side, best first, with the market makers' share of each. */
     static Row[] side(Protocol p, OrderBook book, Side side) {
         // Best first: descending prices for bids, ascending for asks.

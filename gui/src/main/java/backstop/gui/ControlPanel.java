@@ -15,16 +15,16 @@ import java.awt.FlowLayout;
 import java.util.List;
 
 /**
- * The mid-run controls: shock now, top up the insurance fund, set a registered parameter, add a circuit breaker,
+ * The mid-run controls: the market the order book, shocks and top-ups address, shock now, top up the insurance fund, set a registered parameter, add a circuit breaker,
  * save results, save PNGs of every view. Each button hands its request to {@link BackstopWithUI}, which applies it between blocks.
  */
 public final class ControlPanel extends JPanel {
     private static final long serialVersionUID = 1L;
-    private final JTextField shockAsset = new JTextField("0", 2);
     private final JTextField shockPercent = new JTextField("-20", 4);
     private final JTextField shockBlocks = new JTextField("1", 3);
     private final JTextField topUp = new JTextField("1000000", 9);
     private final JComboBox<String> parameter = new JComboBox<>();
+    private final JComboBox<String> market = new JComboBox<>();
     private final JTextField parameterValue = new JTextField(6);
     private final JTextField breaker = new JTextField("{type: price-drop-trip, tolerance: 0.9, reset_seconds: 600}", 30);
     private final JTextField folder = new JTextField("results/gui-run", 16);
@@ -36,12 +36,13 @@ public final class ControlPanel extends JPanel {
         parameter.setPrototypeDisplayValue("liquidation_penalty_ppm__");
         JPanel rows = new JPanel();
         rows.setLayout(new BoxLayout(rows, BoxLayout.Y_AXIS));
-        rows.add(row("Shock asset", shockAsset, new JLabel("by %"), shockPercent, new JLabel("over blocks"),
-                shockBlocks));
-        rows.add(row("", button("Shock now", () -> gui.edits().shock(integer(shockAsset, "shock asset"),
-                1 + number(shockPercent, "shock percent") / 100, integer(shockBlocks, "shock blocks")))));
+        rows.add(row("Market", market, new JLabel("(order book, shock, top-up)")));
+        market.addActionListener(e -> gui.viewMarket(selectedMarket()));
+        rows.add(row("Shock by %", shockPercent, new JLabel("over blocks"), shockBlocks,
+                button("Shock now", () -> gui.edits().shock(selectedMarket(),
+                        1 + number(shockPercent, "shock percent") / 100, integer(shockBlocks, "shock blocks")))));
         rows.add(row("Insurance +", topUp,
-                button("Top up", () -> gui.edits().topUp(Math.round(number(topUp, "top-up") * 1e6)))));
+                button("Top up", () -> gui.edits().topUp(selectedMarket(), Math.round(number(topUp, "top-up") * 1e6)))));
         rows.add(row("Parameter", parameter, parameterValue,
                 button("Set", () -> gui.edits().parameter((String) parameter.getSelectedItem(),
                         Math.round(number(parameterValue, "parameter value"))))));
@@ -66,6 +67,32 @@ public final class ControlPanel extends JPanel {
         if (selected != null && names.contains(selected)) {
             parameter.setSelectedItem(selected);
         }
+    }
+
+    /** Offers the run's markets (symbols, in market-id order), keeping the selection when it still exists. */
+    public void markets(List<String> symbols) {
+        int selected = market.getSelectedIndex();
+        if (symbols.equals(items(market))) {
+            return;
+        }
+        market.removeAllItems();
+        symbols.forEach(market::addItem);
+        if (!symbols.isEmpty()) {
+            market.setSelectedIndex(selected >= 0 && selected < symbols.size() ? selected : 0);
+        }
+    }
+
+    /** The chosen market's id (its asset's index too), 0 before a run has offered its markets. */
+    private int selectedMarket() {
+        return Math.max(0, market.getSelectedIndex());
+    }
+
+    private static List<String> items(JComboBox<String> box) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < box.getItemCount(); i++) {
+            out.add(box.getItemAt(i));
+        }
+        return out;
     }
 
     /** Appends a line to the panel's log. */

@@ -1,11 +1,11 @@
 package backstop.gui;
 
 import backstop.experiments.config.ConfigTree;
+import backstop.experiments.design.DesignOverrides;
 import backstop.experiments.design.DesignSpec;
 import backstop.experiments.design.Presets;
 import backstop.experiments.scenario.ScenarioSpec;
 import backstop.experiments.scenario.Scenarios;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -175,7 +175,8 @@ public final class GuiParameters {
     }
 
     public String desDesignOverrides() {
-        return "Design overrides, separated by ';' (e.g. fee_to_insurance=0.1).";
+        return "Design overrides, separated by ';': any key of the design (e.g. fee_to_insurance=0.1; "
+                + "liquidation.penalty.rate=0.02), as in backstop reference design.";
     }
 
     public String getAddBreaker() {
@@ -225,23 +226,16 @@ public final class GuiParameters {
         return Scenarios.load(scenario, scenarioOverrides());
     }
 
-    /** The design with its overrides applied (exactly the preset when there are none). */
+    /**
+     * The design with its overrides applied (exactly the preset when there are none): any key of the design,
+     * written with or without the {@code design.} prefix the command line uses, then the added breaker.
+     */
     public DesignSpec loadDesign() {
-        List<String> sets = designOverrides();
-        if (sets.isEmpty() && addedBreaker.isBlank()) {
-            return Presets.loadOrFile(preset);
-        }
-        ObjectNode doc = ConfigTree.read(preset, "presets");
-        for (String s : sets) {
-            ConfigTree.set(doc, s);
-        }
-        List<String> changes = new ArrayList<>(sets);
-        if (!addedBreaker.isBlank()) {
-            ObjectNode breaker = ConfigTree.parse(addedBreaker, "add breaker");
-            doc.withArray("breakers").add(breaker);
-            changes.add("breaker " + breaker);
-        }
-        return Presets.bind(doc, preset + " with " + String.join(", ", changes));
+        List<String> sets = designOverrides().stream()
+                .map(a -> DesignOverrides.targetsDesign(a) ? a : DesignOverrides.PREFIX + a).toList();
+        DesignSpec design = DesignOverrides.apply(Presets.loadOrFile(preset), sets);
+        return addedBreaker.isBlank() ? design
+                : DesignOverrides.withBreaker(design, ConfigTree.parse(addedBreaker, "add breaker"));
     }
 
     private static List<String> split(String text) {

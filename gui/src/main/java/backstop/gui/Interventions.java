@@ -29,13 +29,19 @@ public final class Interventions {
                 before, world.prices().price(asset)));
     }
 
-    /** Adds {@code micros} to market 0's insurance fund from outside the protocol. */
-    public void topUpInsurance(Protocol p, long micros) {
+    /**
+     * Adds {@code micros} to the insurance fund of {@code market} from outside the protocol (a design with one
+     * shared fund has the same fund behind every market).
+     */
+    public void topUpInsurance(Protocol p, int market, long micros) {
+        if (market < 0 || market >= p.markets().size()) {
+            throw new IllegalArgumentException("insurance top-up market: must be 0.." + (p.markets().size() - 1) + ", got " + market);
+        }
         if (micros <= 0) {
             throw new IllegalArgumentException("insurance top-up: must be > 0 micro-units, got " + micros);
         }
-        p.context().post(p.externalPot(), p.insuranceFundPot(0), micros, PostingReason.PARAMETER_TOP_UP);
-        log.add("block " + p.block() + ": insurance top-up " + micros + " micros");
+        p.context().post(p.externalPot(), p.insuranceFundPot(market), micros, PostingReason.PARAMETER_TOP_UP);
+        log.add("block " + p.block() + ": insurance top-up " + micros + " micros (" + p.market(market).spec().symbol() + ")");
     }
 
     /** Sets a registered protocol parameter (clamped to its bounds); returns the value applied. */

@@ -84,7 +84,7 @@ public final class GuiSmoke {
             fund[0] = w.protocol().ledger().balance(w.protocol().insuranceFundPot(0));
             price[0] = w.prices().price(0);
         });
-        gui.edits().topUp(TOP_UP_MICROS);
+        gui.edits().topUp(0, TOP_UP_MICROS);
         gui.edits().shock(0, SHOCK);
         gui.edits().breaker(BREAKER);
         List<String> breakers = new java.util.concurrent.CopyOnWriteArrayList<>();

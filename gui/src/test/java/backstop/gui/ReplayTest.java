@@ -73,7 +73,7 @@ class ReplayTest {
         long target = first.value() == first.max() ? first.min() : first.max();
         long fund = p.ledger().balance(p.insuranceFundPot(0));
         gui.edits().parameter(first.name(), target);
-        gui.edits().topUp(2_000_000);
+        gui.edits().topUp(0, 2_000_000);
         assertNotEquals(target, p.parameters().get(first.name()).value(), "nothing applied before the next block");
         long[] seen = new long[2];
         gui.scheduleImmediatelyBefore(s -> {

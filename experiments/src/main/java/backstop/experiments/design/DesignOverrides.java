@@ -52,4 +52,11 @@ public final class DesignOverrides {
         return ConfigBinder.bind(root.get("design"), DesignSpec.class, "design '" + design.name() + "' with "
                 + String.join(" ", own));
     }
+
+    /** {@code design} with one more circuit breaker (a YAML/JSON map as in a design's {@code breakers}), validated. */
+    public static DesignSpec withBreaker(DesignSpec design, ObjectNode breaker) {
+        ObjectNode tree = ConfigBinder.mapper().valueToTree(design);
+        tree.withArray("breakers").add(breaker);
+        return ConfigBinder.bind(tree, DesignSpec.class, "design '" + design.name() + "' with breaker " + breaker);
+    }
 }

@@ -1,0 +1,58 @@
+package backstop.gui;
+
+import backstop.protocol.Protocol;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Interventions address a chosen market: its insurance fund, its order book in the ladder. */
+class InterventionsTest {
+
+    /** oct-2025 (three markets) under binance, whose insurance fund is one per market. */
+    private static BackstopWithUI threeMarkets() {
+        GuiParameters p = new GuiParameters();
+        p.scenarioName("oct-2025");
+        p.presetName("binance");
+        p.setDurationSeconds(30);
+        p.setLeveragedTraders(20);
+        p.setDesignOverrides("insurance_per_market=true");
+        BackstopWithUI gui = new BackstopWithUI(p);
+        gui.start();
+        gui.step();
+        return gui;
+    }
+
+    @Test
+    void aTopUpReachesTheChosenMarketsFundOnly() {
+        BackstopWithUI gui = threeMarkets();
+        Protocol protocol = gui.run().model().world().protocol();
+        assertEquals(3, protocol.markets().size());
+        long[] before = new long[3];
+        for (int m = 0; m < 3; m++) {
+            before[m] = protocol.ledger().balance(protocol.insuranceFundPot(m));
+        }
+        gui.interventions().topUpInsurance(protocol, 2, 7_000_000);
+        for (int m = 0; m < 3; m++) {
+            assertEquals(before[m] + (m == 2 ? 7_000_000 : 0), protocol.ledger().balance(protocol.insuranceFundPot(m)), "fund " + m);
+        }
+        assertTrue(gui.interventions().log().get(0).endsWith("insurance top-up 7000000 micros ("
+                + protocol.market(2).spec().symbol() + ")"), gui.interventions().log().toString());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> gui.interventions().topUpInsurance(protocol, 3, 1));
+        assertEquals("insurance top-up market: must be 0..2, got 3", e.getMessage());
+    }
+
+    @Test
+    void theLadderShowsTheChosenMarket() {
+        BackstopWithUI gui = threeMarkets();
+        Protocol protocol = gui.run().model().world().protocol();
+        gui.viewMarket(1);
+        gui.step();
+        assertTrue(gui.ladder().title().startsWith(protocol.market(1).spec().symbol() + " "), gui.ladder().title());
+        gui.viewMarket(7); // beyond the last market: the last one
+        gui.step();
+        assertTrue(gui.ladder().title().startsWith(protocol.market(2).spec().symbol() + " "), gui.ladder().title());
+    }
+}
