@@ -251,6 +251,11 @@ public final class BackstopWithUI extends GUIState {
         return ladder;
     }
 
+    /** The Interventions window's panel (null before the Console has opened the windows). */
+    public ControlPanel controls() {
+        return controls;
+    }
+
     /** Shows market {@code market}'s order book from the next redraw on. */
     public void viewMarket(int market) {
         viewMarket = Math.max(0, market);

@@ -25,8 +25,8 @@ public final class ControlPanel extends JPanel {
     private final JTextField topUp = new JTextField("1000000", 9);
     private final JComboBox<String> parameter = new JComboBox<>();
     private final JComboBox<String> market = new JComboBox<>();
-    private final JTextField parameterValue = new JTextField(6);
-    private final JTextField breaker = new JTextField("{type: price-drop-trip, tolerance: 0.9, reset_seconds: 600}", 30);
+    private final JTextField parameterValue = new JTextField(10);
+    private final JTextField breaker = new JTextField("{type: price-drop-trip, tolerance: 0.9, reset_seconds: 600}", 18);
     private final JTextField folder = new JTextField("results/gui-run", 16);
     private final JTextArea log = new JTextArea(8, 30);
 
@@ -43,9 +43,9 @@ public final class ControlPanel extends JPanel {
                         1 + number(shockPercent, "shock percent") / 100, integer(shockBlocks, "shock blocks")))));
         rows.add(row("Insurance +", topUp,
                 button("Top up", () -> gui.edits().topUp(selectedMarket(), Math.round(number(topUp, "top-up") * 1e6)))));
-        rows.add(row("Parameter", parameter, parameterValue,
-                button("Set", () -> gui.edits().parameter((String) parameter.getSelectedItem(),
-                        Math.round(number(parameterValue, "parameter value"))))));
+        rows.add(row("Parameter", parameter));
+        rows.add(row("New value", parameterValue, button("Set", () -> gui.edits().parameter(
+                (String) parameter.getSelectedItem(), Math.round(number(parameterValue, "parameter value"))))));
         rows.add(row("Breaker", breaker, button("Add now", () -> gui.edits().breaker(breaker.getText()))));
         rows.add(row("Folder", folder));
         rows.add(row("", button("Save results", () -> gui.saveResults(java.nio.file.Path.of(folder.getText()))),

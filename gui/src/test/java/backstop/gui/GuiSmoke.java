@@ -12,6 +12,7 @@ import java.awt.Robot;
 import java.awt.Toolkit;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,22 @@ public final class GuiSmoke {
             System.exit(1);
         }
         System.exit(0);
+    }
+
+    /** Buttons of the Interventions panel that are not shown whole inside it (a row too wide for the window). */
+    private static void hiddenButtons(java.awt.Container panel, java.awt.Container c, List<String> out) {
+        for (java.awt.Component child : c.getComponents()) {
+            if (child instanceof javax.swing.JButton b && !(b instanceof javax.swing.plaf.basic.BasicArrowButton)) {
+                // Inside its row (a FlowLayout row too narrow wraps the button below itself, out of sight) and the panel.
+                Rectangle r = SwingUtilities.convertRectangle(b.getParent(), b.getBounds(), panel);
+                boolean inRow = new Rectangle(0, 0, c.getWidth(), c.getHeight()).contains(b.getBounds());
+                if (!b.isShowing() || !inRow || !new Rectangle(0, 0, panel.getWidth(), panel.getHeight()).contains(r)) {
+                    out.add(b.getText());
+                }
+            } else if (child instanceof java.awt.Container inner) {
+                hiddenButtons(panel, inner, out);
+            }
+        }
     }
 
     private static void smoke(Path out) throws Exception {
@@ -154,6 +171,9 @@ public final class GuiSmoke {
         Path consolePng = Snapshots.write(Snapshots.paint(c.getContentPane()), out.resolve("png/console.png"));
         Path screenPng = Snapshots.write(screen(), out.resolve("png/screen.png"));
         report.put("pngs", pngs.stream().map(Path::toString).toList());
+        List<String> hidden = new ArrayList<>();
+        SwingUtilities.invokeAndWait(() -> hiddenButtons(gui.controls(), gui.controls(), hidden));
+        report.put("control_buttons_cut_off", hidden);
         report.put("console_png", consolePng.toString());
         report.put("screen_png", screenPng.toString());
         report.put("run_folder", gui.saveResults(out.resolve("run")).toString());

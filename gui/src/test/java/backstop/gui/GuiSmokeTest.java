@@ -110,6 +110,7 @@ class GuiSmokeTest {
         assertTrue(hit.contains(r.get("clicked_account").asInt()), "a click on the dot of account "
                 + r.get("clicked_account") + " hits it; hit " + hit);
         assertTrue(r.get("inspectors_open").asInt() > 0, "a double-click opens an inspector");
+        assertEquals("[]", r.get("control_buttons_cut_off").toString(), "every Interventions button is shown whole");
         List<String> pngs = new ArrayList<>();
         r.get("pngs").forEach(n -> pngs.add(n.asText()));
         pngs.add(r.get("console_png").asText());
