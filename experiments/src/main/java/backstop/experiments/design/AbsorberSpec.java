@@ -11,8 +11,10 @@ import backstop.protocol.waterfall.BitmexRanking;
 import backstop.protocol.waterfall.FundingBumpSocialization;
 import backstop.protocol.waterfall.HyperliquidRanking;
 import backstop.protocol.waterfall.InsuranceFundAbsorber;
+import backstop.protocol.waterfall.InsurancePool;
 import backstop.protocol.waterfall.LossAbsorber;
 import backstop.protocol.waterfall.MinimalHaircutDeleveraging;
+import backstop.protocol.waterfall.PooledInsuranceAbsorber;
 import backstop.protocol.waterfall.ProRataRanking;
 import backstop.protocol.waterfall.RandomRanking;
 import backstop.protocol.waterfall.SocializedLoss;
@@ -32,6 +34,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = AbsorberSpec.Socialized.class, name = "socialized-loss"),
         @JsonSubTypes.Type(value = AbsorberSpec.FundingBump.class, name = "funding-bump"),
         @JsonSubTypes.Type(value = AbsorberSpec.Vault.class, name = "backstop-vault"),
+        @JsonSubTypes.Type(value = AbsorberSpec.PooledInsurance.class, name = "pooled-insurance"),
 })
 public sealed interface AbsorberSpec {
     /** A fresh absorber for one protocol instance; {@code seed} feeds randomized rankings. */
@@ -119,6 +122,25 @@ public sealed interface AbsorberSpec {
         @Override
         public LossAbsorber build(long seed) {
             return new backstop.protocol.waterfall.BackstopVaultAbsorber();
+        }
+    }
+
+    /**
+     * Insurance pooled across this protocol's markets: a pool of {@code pool} quote units outside the protocol,
+     * each market drawing at most {@code capPerMarket} in total — between one shared fund (no caps) and per-market
+     * funds (no pool); put after {@code insurance-fund} with {@code insurance_per_market: true}. One market's debt
+     * spends what another's later finds (the cross-domain insurance drain). Draws count as {@code insurance_drawn}.
+     */
+    record PooledInsurance(double pool, double capPerMarket) implements AbsorberSpec {
+        public PooledInsurance {
+            Check.nonNegative("pool", pool);
+            Check.nonNegative("cap_per_market", capPerMarket);
+        }
+
+        @Override
+        public LossAbsorber build(long seed) {
+            return PooledInsuranceAbsorber.perMarket(new InsurancePool(Amounts.micros(Math.round(pool))),
+                    Amounts.micros(Math.round(capPerMarket)));
         }
     }
 }

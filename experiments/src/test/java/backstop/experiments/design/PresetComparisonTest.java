@@ -119,4 +119,21 @@ class PresetComparisonTest {
         assertTrue(((Number) s.get("socialized_loss")).doubleValue() > 0);
         assertEquals(0, ((Number) s.get("uncovered_bad_debt")).doubleValue(), 1e-9);
     }
+
+    @Test
+    void aPooledInsuranceCapBindsAndTheRestIsUncovered() {
+        DesignSpec pooled = Presets.parse("""
+                extends: none
+                name: pooled
+                insurance_per_market: true
+                waterfall: [{type: insurance-fund}, {type: pooled-insurance, pool: 1000000, cap_per_market: 20000}]
+                """, "inline");
+        Map<String, Object> r = run(pooled, "pooled");
+        assertEquals(0L, r.get("ledger_total"));
+        double badDebt = ((Number) r.get("bad_debt")).doubleValue();
+        assertTrue(badDebt > 20_000, "the crash's bad debt exceeds the cap: " + badDebt);
+        assertEquals(d("none", "bad_debt"), badDebt, 1e-6, "the waterfall does not change the liquidations");
+        assertEquals(20_000, ((Number) r.get("insurance_drawn")).doubleValue(), 1e-6);
+        assertEquals(badDebt - 20_000, ((Number) r.get("uncovered_bad_debt")).doubleValue(), 1e-6);
+    }
 }

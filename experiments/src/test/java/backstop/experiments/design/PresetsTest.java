@@ -93,4 +93,25 @@ class PresetsTest {
                         """, "inline"));
         assertTrue(twice.getMessage().contains("breakers[1]: a second price-drop-trip breaker"), twice.getMessage());
     }
+
+    @Test
+    void pooledInsuranceBuildsAFreshCappedPoolForEveryRun() {
+        DesignSpec d = Presets.parse("""
+                extends: none
+                name: pooled
+                insurance_per_market: true
+                waterfall: [{type: insurance-fund}, {type: pooled-insurance, pool: 300000, cap_per_market: 150000}]
+                """, "inline");
+        var a = (backstop.protocol.waterfall.PooledInsuranceAbsorber) d.build(BTC, 1).waterfall().get(1);
+        var b = (backstop.protocol.waterfall.PooledInsuranceAbsorber) d.build(BTC, 1).waterfall().get(1);
+        assertNotSame(a.pool(), b.pool(), "runs never share a pool");
+        assertEquals(300_000_000_000L, a.pool().balance());
+        backstop.experiments.config.ConfigException bad = assertThrows(backstop.experiments.config.ConfigException.class,
+                () -> Presets.parse("""
+                        extends: none
+                        name: pooled
+                        waterfall: [{type: pooled-insurance, pool: 300000, cap_per_market: -1}]
+                        """, "inline"));
+        assertTrue(bad.getMessage().contains("cap_per_market: must be ≥ 0, got -1.0"), bad.getMessage());
+    }
 }

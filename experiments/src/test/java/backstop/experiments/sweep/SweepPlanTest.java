@@ -199,5 +199,7 @@ class SweepPlanTest {
         assertEquals(2 * 3 * 3, grid.runs().size());
         SweepPlan fund = SweepPlan.load(java.nio.file.Path.of("sweeps/fund-and-penalty.yaml"));
         assertEquals(2 * 6 * 2, fund.runs().size());
+        SweepPlan pooled = SweepPlan.load(java.nio.file.Path.of("sweeps/pooled-insurance.yaml"));
+        assertEquals(3 * 2, pooled.runs().size());
     }
 }

@@ -33,6 +33,11 @@ public final class InsurancePool {
         members.put(member, new long[] {cap, 0});
     }
 
+    /** Whether {@code member} has been admitted. */
+    public boolean isMember(String member) {
+        return members.containsKey(member);
+    }
+
     /** Quote micros in the pool now. */
     public long balance() {
         return balance;

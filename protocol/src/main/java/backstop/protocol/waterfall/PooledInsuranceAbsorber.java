@@ -6,13 +6,18 @@ import backstop.protocol.ledger.PostingReason;
 import backstop.protocol.ledger.PotKind;
 
 /**
- * One member protocol's draw on a shared {@link InsurancePool}: it pays up to what the pool holds and the member's
- * cap still allows. The amount leaves the pool and enters this protocol through its external pot (reason
- * {@code INSURANCE_DRAW}), so the ledger stays balanced and Σ ledgers + pool is conserved.
+ * A draw on a shared {@link InsurancePool}: it pays up to what the pool holds and the member's cap still allows.
+ * The member is either this protocol (the pool is shared with other protocols) or, per market, the market whose
+ * position went bankrupt (the pool is shared by the markets of this protocol, each capped: pooled versus
+ * per-market funds, MECHANISMS.md open problems). The amount leaves the pool and enters this protocol through its
+ * external pot (reason {@code INSURANCE_DRAW}), so the ledger stays balanced and Σ ledgers + pool is conserved.
  */
 public final class PooledInsuranceAbsorber implements LossAbsorber {
+    /** A per-market member's name in the pool: this prefix and the market's symbol. */
+    public static final String MARKET_MEMBER = "market:";
     private final InsurancePool pool;
     private final String member;
+    private final long capPerMarket;
 
     /**
      * @param pool   the pool shared with the other member protocols
@@ -26,6 +31,29 @@ public final class PooledInsuranceAbsorber implements LossAbsorber {
         pool.admit(member, cap);
         this.pool = pool;
         this.member = member;
+        this.capPerMarket = -1;
+    }
+
+    private PooledInsuranceAbsorber(InsurancePool pool, long capPerMarket) {
+        if (pool == null || capPerMarket < 0) {
+            throw new IllegalArgumentException("pool: must not be null; capPerMarket: must be ≥ 0, got " + capPerMarket);
+        }
+        this.pool = pool;
+        this.member = null;
+        this.capPerMarket = capPerMarket;
+    }
+
+    /**
+     * Every market of this protocol a member of {@code pool} ({@code market:<symbol>}, admitted when it first
+     * needs the pool), each drawing at most {@code capPerMarket} quote micros in total (≥ 0).
+     */
+    public static PooledInsuranceAbsorber perMarket(InsurancePool pool, long capPerMarket) {
+        return new PooledInsuranceAbsorber(pool, capPerMarket);
+    }
+
+    /** The pool it draws on. */
+    public InsurancePool pool() {
+        return pool;
     }
 
     @Override
@@ -33,18 +61,30 @@ public final class PooledInsuranceAbsorber implements LossAbsorber {
         return "pooled-insurance";
     }
 
+    /** This protocol's name in the pool; null when each market is a member. */
     public String member() {
         return member;
     }
 
+    private String member(ProtocolContext ctx, int market) {
+        if (member != null) {
+            return member;
+        }
+        String name = MARKET_MEMBER + ctx.market(market).spec().symbol();
+        if (!pool.isMember(name)) {
+            pool.admit(name, capPerMarket);
+        }
+        return name;
+    }
+
     @Override
     public long capacity(ProtocolContext ctx, int market) {
-        return pool.available(member);
+        return pool.available(member(ctx, market));
     }
 
     @Override
     public long absorb(ProtocolContext ctx, int account, int market, long deficit, long causeId) {
-        long taken = pool.draw(member, deficit);
+        long taken = pool.draw(member(ctx, market), deficit);
         ctx.post(externalPot(ctx.ledger()), account, taken, PostingReason.INSURANCE_DRAW);
         return taken;
     }

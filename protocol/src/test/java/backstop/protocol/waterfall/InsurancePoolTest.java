@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Two protocols sharing one insurance pool: the cross-domain insurance drain (MECHANISMS.md §(b)8). */
+/** Protocols, or markets, sharing one insurance pool: the cross-domain insurance drain (MECHANISMS.md §(b)8). */
 class InsurancePoolTest {
 
     @Test
@@ -55,12 +55,46 @@ class InsurancePoolTest {
     }
 
     private static int longIntoAGap(WaterfallFixture f, String deposit) {
+        return longIntoAGap(f, 0, deposit);
+    }
+
+    private static int longIntoAGap(WaterfallFixture f, int market, String deposit) {
         int maker = f.open("10000");
         int trader = f.open(deposit);
-        f.price(0, "100");
-        f.trade(trader, maker, 0, "100", 10);
-        assertTrue(f.p.submit(Tx.PlaceOrder.limit(maker, 0, Side.BUY, f.ticks(0, "80"), 10)).ok());
+        f.price(market, "100");
+        f.trade(trader, maker, market, "100", 10);
+        assertTrue(f.p.submit(Tx.PlaceOrder.limit(maker, market, Side.BUY, f.ticks(market, "80"), 10)).ok());
         return trader;
+    }
+
+    @Test
+    void perMarketMembersShareOnePoolEachCappedSoOneMarketsDebtDrainsTheOthersCover() {
+        InsurancePool pool = new InsurancePool(Amounts.micros(50));
+        WaterfallFixture f = new WaterfallFixture(backstop.protocol.ProtocolConfig
+                .builder(List.of(WaterfallFixture.market(0), WaterfallFixture.market(1)))
+                .waterfall(List.of(new InsuranceFundAbsorber(), PooledInsuranceAbsorber.perMarket(pool, Amounts.micros(40))))
+                .insurancePerMarket(true).build());
+        // The same two bankruptcies as between two protocols above, now in two markets of one protocol whose own
+        // per-market funds are empty: X0 −$80 takes its cap of $40; X1 −$30 later finds the $10 left.
+        int trader0 = longIntoAGap(f, 0, "120");
+        int trader1 = longIntoAGap(f, 1, "170");
+        long world = pool.balance() - f.balance(f.p.externalPot());
+        f.price(0, "85");
+        f.nextBlock(1);
+        ProtocolEvent.BadDebt first = f.log.of(ProtocolEvent.BadDebt.class).get(0);
+        assertEquals(trader0, first.account());
+        assertEquals(List.of("pooled-insurance", "uncovered"), f.shares(first).stream().map(ProtocolEvent.LossAbsorbed::absorber).toList());
+        assertEquals(Amounts.micros(40), f.shares(first).get(0).amount());
+        f.price(1, "85");
+        f.nextBlock(1);
+        ProtocolEvent.BadDebt second = f.log.of(ProtocolEvent.BadDebt.class).get(1);
+        assertEquals(trader1, second.account());
+        assertEquals(Amounts.micros(10), f.shares(second).get(0).amount());
+        assertEquals(Amounts.micros(20), f.shares(second).get(1).amount());
+        assertEquals(Amounts.micros(40), pool.drawn(PooledInsuranceAbsorber.MARKET_MEMBER + "X0"));
+        assertEquals(Amounts.micros(10), pool.drawn(PooledInsuranceAbsorber.MARKET_MEMBER + "X1"));
+        assertEquals(world, pool.balance() - f.balance(f.p.externalPot()), "pool + protocol is conserved exactly");
+        f.assertConserved();
     }
 
     @Test

@@ -106,7 +106,8 @@ class WaterfallProperties {
                 new MinimalHaircutDeleveraging(),
                 new SocializedLoss(),
                 new FundingBumpSocialization(),
-                new PooledInsuranceAbsorber(pool, "member", Amounts.micros(r.nextInt(2_000)))));
+                r.nextBoolean() ? new PooledInsuranceAbsorber(pool, "member", Amounts.micros(r.nextInt(2_000)))
+                        : PooledInsuranceAbsorber.perMarket(pool, Amounts.micros(r.nextInt(2_000)))));
         Collections.shuffle(all, new Random(r.nextLong()));
         return all.subList(0, r.nextInt(all.size() + 1));
     }
