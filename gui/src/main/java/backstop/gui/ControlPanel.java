@@ -15,8 +15,9 @@ import java.awt.FlowLayout;
 import java.util.List;
 
 /**
- * The mid-run controls: the market the order book, shocks and top-ups address, shock now, top up the insurance fund, set a registered parameter, add a circuit breaker,
- * save results, save PNGs of every view. Each button hands its request to {@link BackstopWithUI}, which applies it between blocks.
+ * The mid-run controls: the market the order book, shocks and top-ups address; shock now, top up the insurance
+ * fund, set a registered parameter, add a circuit breaker; save results, save PNGs of every view. Each button
+ * hands its request to {@link BackstopWithUI}, which applies it between blocks.
  */
 public final class ControlPanel extends JPanel {
     private static final long serialVersionUID = 1L;

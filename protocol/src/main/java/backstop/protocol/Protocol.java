@@ -394,9 +394,11 @@ public final class Protocol {
                             + "' is already defined by this protocol; change that parameter instead");
                 }
             }
-            t.register(parameters);
         }
         breaker.onAdded(operations);
+        if (breaker instanceof Tunable t) {
+            t.register(parameters);
+        }
         breakers.add(breaker);
         events.addListener(e -> breaker.onEvent(operations, e));
         return events.emit(new ProtocolEvent.BreakerAdded(events.nextId(), 0, block, breaker.name(), by));

@@ -58,12 +58,13 @@ final class MergeCommand implements Callable<Integer> {
     /** Which shard owns each missing run, and the command that finishes it (a Slurm array task id is K). */
     private void sayShards(ShardMerge.Outcome outcome) {
         outcome.missingByShard().forEach((shard, ids) -> {
+            String runs = String.join(", ", ids);
             if (shard.isEmpty()) {
-                System.err.println("backstop: shard unknown (no shards/K-of-N.txt of a single N): " + String.join(", ", ids));
+                System.err.println("backstop: shard unknown (no shards/K-of-N.txt of a single N): " + runs);
             } else {
-                System.err.println("backstop: shard " + shard + " (Slurm array task " + shard.substring(0, shard.indexOf('/'))
-                        + "): " + ids.size() + " missing: " + String.join(", ", ids) + "; backstop sweep SWEEP --out " + dir
-                        + " --shard " + shard);
+                String task = shard.substring(0, shard.indexOf('/'));
+                System.err.println("backstop: shard " + shard + " (Slurm array task " + task + "): " + ids.size()
+                        + " missing: " + runs + "; backstop sweep SWEEP --out " + dir + " --shard " + shard);
             }
         });
     }

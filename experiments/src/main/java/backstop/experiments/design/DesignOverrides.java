@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * {@code --set} assignments aimed at the design rather than the scenario: their path starts with
- * {@code design.} ({@code design.insurance_fund=0}, {@code design.liquidation.penalty=0.01}). Every key of the
+ * {@code design.} ({@code design.insurance_fund=0}, {@code design.liquidation.penalty.rate=0.01}). Every key of the
  * resolved design can be set, including those a preset file leaves at its default, because the assignment is
  * applied to the bound design written back as a tree; the result is validated like any design file.
  */

@@ -19,11 +19,11 @@ import java.util.TreeMap;
  * Hyperliquid's liquidation waterfall, steps 1–2 (MECHANISMS §2): market orders go to the book first, with no fee —
  * for the full position, or as much as an optional {@link LiquidationThrottle} on the book step allows (Hyperliquid:
  * {@link HyperliquidChunks}, 20% of a position above $100k, the whole position inside the 30 s cooldown), the
- * book step stopping once the account is back above maintenance; if the account's equity is still below ⅔ of its maintenance margin with positions left, the
- * backstop vault (the Liquidator vault of HLP) takes over all its positions at the margin price together with its
- * remaining margin, so the trader's equity goes to 0 ("the maintenance margin is not returned"). An isolated position
- * is its own account here, so only that position and its margin move. A negative remainder is the account's deficit
- * for the loss waterfall. The vault unwinds what it holds at every block end with reduce-only IOC orders a
+ * book step stopping once the account is back above maintenance; if the account's equity is still below ⅔ of its
+ * maintenance margin with positions left, the backstop vault (the Liquidator vault of HLP) takes over all its
+ * positions at the margin price together with its remaining margin, so the trader's equity goes to 0 ("the
+ * maintenance margin is not returned"). An isolated position is its own account here, so only that position and its
+ * margin move. A negative remainder is the account's deficit for the loss waterfall. The vault unwinds what it holds at every block end with reduce-only IOC orders a
  * configurable slippage from the oracle, caused by the takeover; it is never liquidated by this policy.
  */
 public final class BackstopVaultTakeover implements LiquidationPolicy, Tunable {
