@@ -176,4 +176,35 @@ class PredictiveMarginTest {
         assertEquals(1_000_000, pm.scalePpm(0));
         assertTrue(Double.isNaN(pm.forecastVolatility(0)));
     }
+
+    /**
+     * "Raises margins before the stress arrives" in the sense a volatility forecast can: when turbulence (here
+     * 4× the calm volatility, no drift) precedes a crash, the refitted forecast has already scaled margins up
+     * by the time the crash would start, while a fixed margin stays at 1×. What no fit on past returns can do is
+     * anticipate a crash out of calm (see above).
+     */
+    @Test
+    void turbulenceBeforeACrashHasRaisedMarginsByTheTimeTheCrashStarts() {
+        for (long seed = 1; seed <= 5; seed++) {
+            long[] calm = calmPath(600, seed);
+            double[] turbulent = Garch11Test.simulate(new Garch11(16 * CALM * 0.02, 0.08, 0.90), 200, seed + 100);
+            Market m = VolatilityScaledMarginTest.tenFive();
+            PredictiveMargin pm = wide(500, 100, 10);
+            for (int t = 0; t <= 600; t++) {
+                m.setOraclePrice(calm[t]);
+                pm.update(List.of(m), t);
+            }
+            long calmScale = pm.scalePpm(0);
+            double log = Math.log(calm[600]);
+            for (int t = 0; t < 200; t++) {
+                log += turbulent[t];
+                m.setOraclePrice(Math.round(Math.exp(log)));
+                pm.update(List.of(m), 601 + t);
+            }
+            long beforeCrash = pm.scalePpm(0);
+            assertTrue(calmScale < 1_500_000, "seed " + seed + ": calm scale " + calmScale);
+            assertTrue(beforeCrash > 2 * calmScale, "seed " + seed + ": scale after the turbulence " + beforeCrash
+                    + " vs calm " + calmScale);
+        }
+    }
 }
