@@ -42,9 +42,12 @@ class SlurmIT {
         long t0 = System.nanoTime();
         try (LocalSlurm slurm = LocalSlurm.start(tmp.resolve("slurm"))) {
             long t1 = System.nanoTime();
-            // The launcher's way: a separate JVM whose environment points sbatch at the private cluster.
+            // The launcher's way: the shaded jar users run (built in `package`, before integration tests), in a
+            // separate JVM whose environment points sbatch at the private cluster; the jobs run that jar too.
+            Path jar = Path.of("target", "backstop.jar").toAbsolutePath();
+            assertTrue(Files.isRegularFile(jar), "the executable jar is built before the integration tests: " + jar);
             ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), SlurmJob.MAIN, "slurm", file.toString(),
+                    "-jar", jar.toString(), "slurm", file.toString(),
                     "--out", out.toString(), "--shards", String.valueOf(SHARDS), "--cpus", "1", "--time", "00:10:00",
                     "--partition", "it", "--submit").redirectErrorStream(true);
             slurm.environment(pb.environment());
