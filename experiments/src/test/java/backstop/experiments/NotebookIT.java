@@ -35,7 +35,10 @@ class NotebookIT {
                 NOTEBOOKS.resolve("design-comparison.ipynb").toString())
                 .directory(NOTEBOOKS.toFile())
                 .redirectErrorStream(true);
-        pb.environment().put("BACKSTOP_CLASSPATH", System.getProperty("java.class.path"));
+        // The shaded jar users run (built in `package`, before integration tests).
+        Path jar = Path.of("target", "backstop.jar").toAbsolutePath();
+        assertTrue(Files.isRegularFile(jar), "the executable jar is built before the integration tests: " + jar);
+        pb.environment().put("BACKSTOP_CLASSPATH", jar.toString());
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(20, TimeUnit.MINUTES), "the notebook finished");
