@@ -1,5 +1,6 @@
 package backstop.agents;
 
+import backstop.model.spec.Check;
 import backstop.model.agent.Agent;
 import backstop.model.world.World;
 import backstop.protocol.Protocol;
@@ -22,8 +23,9 @@ public abstract class AccountAgent extends Agent {
 
     protected AccountAgent(int id, String population, double latency, double capital) {
         super(id, population, latency);
-        if (!(capital >= 0)) {
-            throw new IllegalArgumentException(population + ": capital must be ≥ 0, got " + capital);
+        if (!(capital >= 0 && capital <= Check.MAX_AMOUNT)) {
+            throw new IllegalArgumentException(population + ": capital must be an amount in [0, 1e12] quote units, got "
+                    + capital);
         }
         this.capital = capital;
     }

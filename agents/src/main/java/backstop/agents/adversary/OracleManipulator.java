@@ -1,5 +1,6 @@
 package backstop.agents.adversary;
 
+import backstop.model.spec.Check;
 import backstop.agents.AgentClass;
 import backstop.model.agent.Agent;
 import backstop.model.market.ExternalMarket;
@@ -24,6 +25,13 @@ public final class OracleManipulator extends Agent {
     /** The attack's plan: sizes in quote units, times in seconds. */
     public record Params(int market, double capitalPerAccount, double positionNotional, double pumpNotional,
                          double attackTime, int pumpSteps, double latency) {
+        public Params {
+            Check.amount("capital_per_account", capitalPerAccount);
+            Check.amount("position_notional", positionNotional);
+            Check.amount("pump_notional", pumpNotional);
+            Check.nonNegative("attack_time", attackTime);
+            Check.atLeast("pump_steps", pumpSteps, 1);
+        }
     }
 
     private final Params p;

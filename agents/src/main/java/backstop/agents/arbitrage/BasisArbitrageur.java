@@ -1,5 +1,6 @@
 package backstop.agents.arbitrage;
 
+import backstop.model.spec.Check;
 import backstop.agents.AccountAgent;
 import backstop.agents.AgentClass;
 import backstop.model.market.ExternalMarket;
@@ -23,6 +24,12 @@ public final class BasisArbitrageur extends AccountAgent {
     /** Behaviour of one arbitrageur; threshold is a fraction (0.002 = 20 bp). */
     public record Params(int market, double capital, double threshold, double tradeNotional, double maxNotional,
                          double wakeSeconds, double latency, double fundingThreshold) {
+        public Params {
+            Check.nonNegative("threshold", threshold);
+            Check.positiveAmount("trade_notional", tradeNotional);
+            Check.amount("max_notional", maxNotional);
+            Check.nonNegative("funding_threshold", fundingThreshold);
+        }
     }
 
     private final Params p;

@@ -1,5 +1,6 @@
 package backstop.agents.arbitrage;
 
+import backstop.model.spec.Check;
 import backstop.agents.AccountAgent;
 import backstop.agents.AgentClass;
 import backstop.model.world.World;
@@ -16,6 +17,10 @@ import ec.util.MersenneTwisterFast;
 public final class OracleLatencyArbitrageur extends AccountAgent {
     /** Behaviour of one latency arbitrageur; threshold as a fraction (0.002 = 20 bp). */
     public record Params(int market, double capital, double threshold, double notional, double latency) {
+        public Params {
+            Check.nonNegative("threshold", threshold);
+            Check.positiveAmount("notional", notional);
+        }
     }
 
     private final Params p;

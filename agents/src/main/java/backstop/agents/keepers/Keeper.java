@@ -1,5 +1,6 @@
 package backstop.agents.keepers;
 
+import backstop.model.spec.Check;
 import backstop.agents.AccountAgent;
 import backstop.agents.AgentClass;
 import backstop.model.chain.GasMarket;
@@ -25,6 +26,16 @@ public final class Keeper extends AccountAgent {
     /** Behaviour of one keeper; the reward rate is a fraction of notional, gas in units. */
     public record Params(double capital, double rewardRate, double bidShare, double minProfit, long gasPerCall,
                          int maxCallsPerBlock, double wakeSeconds, double latency, double auctionDiscount) {
+        public Params {
+            Check.nonNegative("reward_rate", rewardRate);
+            Check.fraction("bid_share", bidShare);
+            Check.atLeast("gas_per_call", gasPerCall, 1);
+            Check.atLeast("max_calls_per_block", maxCallsPerBlock, 1);
+            Check.fraction("auction_discount", auctionDiscount);
+            if (!Double.isFinite(minProfit)) {
+                throw new IllegalArgumentException("min_profit: must be a finite number, got " + minProfit);
+            }
+        }
     }
 
     private final Params p;

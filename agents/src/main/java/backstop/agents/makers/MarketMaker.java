@@ -1,5 +1,6 @@
 package backstop.agents.makers;
 
+import backstop.model.spec.Check;
 import backstop.agents.AccountAgent;
 import backstop.agents.AgentClass;
 import backstop.model.price.PriceProcess;
@@ -24,10 +25,13 @@ public final class MarketMaker extends AccountAgent {
                          double maxInventoryNotional, double withdrawVol, double requoteBps, double ewmaLambda,
                          double latency) {
         public Params {
-            if (levels < 1 || !(levelNotional > 0) || !(baseSpreadBps > 0) || !(maxInventoryNotional > 0)
-                    || !(ewmaLambda > 0 && ewmaLambda < 1) || !(withdrawVol > 0)) {
-                throw new IllegalArgumentException("market maker: need levels ≥ 1, positive notional, spread, "
-                        + "inventory limit and withdraw vol, and 0 < ewma_lambda < 1");
+            Check.atLeast("levels", levels, 1);
+            Check.positiveAmount("level_notional", levelNotional);
+            Check.positive("base_spread_bps", baseSpreadBps);
+            Check.positiveAmount("max_inventory_notional", maxInventoryNotional);
+            Check.positive("withdraw_vol", withdrawVol);
+            if (!(ewmaLambda > 0 && ewmaLambda < 1)) {
+                throw new IllegalArgumentException("ewma_lambda: must be in (0, 1), got " + ewmaLambda);
             }
         }
     }

@@ -1,5 +1,6 @@
 package backstop.agents.traders;
 
+import backstop.model.spec.Check;
 import backstop.agents.AccountAgent;
 import backstop.agents.AgentClass;
 import backstop.model.world.World;
@@ -16,9 +17,9 @@ public final class FundamentalistTrader extends AccountAgent {
     public record Params(int market, double capital, double notional, double sensitivity, double anchorHalfLife,
                          double wakeSeconds, double latency) {
         public Params {
-            if (!(notional > 0) || !(sensitivity > 0) || !(anchorHalfLife > 0)) {
-                throw new IllegalArgumentException("fundamentalist: need notional, sensitivity and anchor half-life > 0");
-            }
+            Check.positiveAmount("notional", notional);
+            Check.positive("sensitivity", sensitivity);
+            Check.positive("anchor_half_life", anchorHalfLife);
         }
     }
 

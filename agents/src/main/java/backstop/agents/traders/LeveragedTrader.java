@@ -1,5 +1,6 @@
 package backstop.agents.traders;
 
+import backstop.model.spec.Check;
 import backstop.agents.AccountAgent;
 import backstop.agents.AgentClass;
 import backstop.model.world.World;
@@ -18,6 +19,16 @@ public final class LeveragedTrader extends AccountAgent {
     public record Params(int market, double capital, double leverage, double longBias, double entryProbability,
                          double takeProfit, double alarmHealth, double topUpProbability, double panicProbability,
                          double reserve, double wakeSeconds, double latency) {
+        public Params {
+            Check.positive("leverage", leverage);
+            Check.fraction("long_bias", longBias);
+            Check.fraction("entry_probability", entryProbability);
+            Check.nonNegative("take_profit", takeProfit);
+            Check.nonNegative("alarm_health", alarmHealth);
+            Check.fraction("top_up_probability", topUpProbability);
+            Check.fraction("panic_probability", panicProbability);
+            Check.amount("reserve (× capital)", reserve);
+        }
     }
 
     private final Params p;

@@ -1,5 +1,6 @@
 package backstop.agents.traders;
 
+import backstop.model.spec.Check;
 import backstop.agents.AccountAgent;
 import backstop.agents.AgentClass;
 import backstop.model.world.World;
@@ -15,9 +16,9 @@ public final class MomentumTrader extends AccountAgent {
     public record Params(int market, double capital, double notional, int lookback, double threshold, double wakeSeconds,
                          double latency) {
         public Params {
-            if (lookback < 1 || !(threshold >= 0) || !(notional > 0)) {
-                throw new IllegalArgumentException("momentum: need lookback ≥ 1, threshold ≥ 0, notional > 0");
-            }
+            Check.atLeast("lookback", lookback, 1);
+            Check.nonNegative("threshold", threshold);
+            Check.positiveAmount("notional", notional);
         }
     }
 

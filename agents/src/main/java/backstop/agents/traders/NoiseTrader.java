@@ -1,5 +1,6 @@
 package backstop.agents.traders;
 
+import backstop.model.spec.Check;
 import backstop.agents.AccountAgent;
 import backstop.agents.AgentClass;
 import backstop.model.world.World;
@@ -15,6 +16,10 @@ public final class NoiseTrader extends AccountAgent {
     /** Behaviour of one noise trader. */
     public record Params(int market, double capital, double tradeNotional, double maxLeverage, double wakeSeconds,
                          double latency) {
+        public Params {
+            Check.positiveAmount("trade_notional", tradeNotional);
+            Check.positive("max_leverage", maxLeverage);
+        }
     }
 
     private final Params p;

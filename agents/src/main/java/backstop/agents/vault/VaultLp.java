@@ -1,5 +1,6 @@
 package backstop.agents.vault;
 
+import backstop.model.spec.Check;
 import backstop.agents.AccountAgent;
 import backstop.agents.AgentClass;
 import backstop.model.world.World;
@@ -18,9 +19,10 @@ public final class VaultLp extends AccountAgent {
     /** Behaviour of one LP; fractions as decimals. */
     public record Params(double capital, double depositShare, double exitDrawdown, double wakeSeconds, double latency) {
         public Params {
-            if (!(depositShare > 0 && depositShare <= 1) || !(exitDrawdown > 0)) {
-                throw new IllegalArgumentException("vault LP: need 0 < deposit_share ≤ 1 and exit_drawdown > 0");
+            if (!(depositShare > 0 && depositShare <= 1)) {
+                throw new IllegalArgumentException("deposit_share: must be in (0, 1], got " + depositShare);
             }
+            Check.positive("exit_drawdown", exitDrawdown);
         }
     }
 

@@ -35,8 +35,8 @@ public record DesignSpec(String name, String description, List<String> sources, 
         controllers = controllers == null ? List.of() : List.copyOf(controllers);
         breakers = breakers == null ? List.of() : List.copyOf(breakers);
         checkParts(liquidation, margin, waterfall, breakers, controllers);
-        Check.nonNegative("insurance_fund", insuranceFund);
-        Check.nonNegative("vault", vault);
+        Check.amount("insurance_fund", insuranceFund);
+        Check.amount("vault", vault);
         vaultLockupSeconds = vaultLockupSeconds == null ? 4 * 24 * 3600L : Check.atLeast("vault_lockup_seconds", vaultLockupSeconds, 0);
         Check.fraction("fee_to_insurance", feeToInsurance);
     }

@@ -1,6 +1,7 @@
 package backstop.experiments.scenario;
 
 import backstop.model.price.ProcessSpec;
+import backstop.model.spec.Check;
 import backstop.model.world.WorldSpec;
 import backstop.protocol.market.FundingParams;
 import backstop.protocol.market.MarketSpec;
@@ -19,15 +20,22 @@ public record MarketConfig(String symbol, double initialPrice, String tickSize, 
         if (symbol == null || symbol.isBlank()) {
             throw new IllegalArgumentException("symbol: is required");
         }
-        if (!(initialPrice > 0)) {
-            throw new IllegalArgumentException("initial_price: must be > 0, got " + initialPrice);
-        }
+        Check.positiveAmount("initial_price", initialPrice);
+        fee("maker_fee", makerFee);
+        fee("taker_fee", takerFee);
+        Check.amount("open_interest_cap", openInterestCap);
         if (!(maintenanceMargin > 0 && maintenanceMargin <= initialMargin && initialMargin <= 1)) {
             throw new IllegalArgumentException("need 0 < maintenance_margin ≤ initial_margin ≤ 1, got "
                     + maintenanceMargin + " and " + initialMargin);
         }
         if (process == null || venue == null) {
             throw new IllegalArgumentException("process and venue: are required");
+        }
+    }
+
+    private static void fee(String field, double value) {
+        if (!(value >= -1 && value <= 1)) {
+            throw new IllegalArgumentException(field + ": must be a fraction in [-1, 1] (negative: a rebate), got " + value);
         }
     }
 

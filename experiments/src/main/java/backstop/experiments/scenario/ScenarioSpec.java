@@ -17,6 +17,9 @@ public record ScenarioSpec(String name, String description, List<String> sources
                            double[][] correlation, WorldSpec.Oracle oracle, WorldSpec.Chain chain,
                            List<WorldSpec.Episode> episodes, List<AgentFactory> agents) {
 
+    /** The longest run a scenario may ask for: a billion blocks (32 years of 1 s blocks). */
+    public static final long MAX_BLOCKS = 1_000_000_000L;
+
     public ScenarioSpec {
         sources = sources == null ? List.of() : List.copyOf(sources);
         episodes = episodes == null ? List.of() : List.copyOf(episodes);
@@ -26,6 +29,10 @@ public record ScenarioSpec(String name, String description, List<String> sources
         }
         if (!(blockSeconds > 0) || !(durationSeconds >= blockSeconds) || !(sampleSeconds > 0)) {
             throw new IllegalArgumentException("need block_seconds > 0, duration_seconds ≥ block_seconds, sample_seconds > 0");
+        }
+        if (durationSeconds / blockSeconds > MAX_BLOCKS) {
+            throw new IllegalArgumentException("duration_seconds: at most " + MAX_BLOCKS + " blocks of block_seconds ("
+                    + blockSeconds + " s), got " + durationSeconds + " s");
         }
         if (correlation == null) {
             correlation = identity(markets.size());
@@ -44,6 +51,14 @@ public record ScenarioSpec(String name, String description, List<String> sources
         }
         double[][] matrix = correlation;
         built("", () -> new CorrelatedShocks(matrix));
+        for (int i = 0; i < agents.size(); i++) {
+            AgentFactory a = agents.get(i);
+            if (a.market() < 0 || a.market() >= markets.size()) {
+                throw new IllegalArgumentException("agents[" + i + "].market: must be 0.." + (markets.size() - 1)
+                        + " (an index into markets), got " + a.market());
+            }
+            built("agents[" + i + "]: ", a::check);
+        }
     }
 
     private static void built(String where, Runnable build) {

@@ -103,7 +103,7 @@ class RunCommandTest {
         assertTrue(both.contains("penalty.rate: must be in [0, 1], got 2.0"), both);
         assertEquals(3, both.strip().split("\n").length, both);
         assertTrue(stderrOf("run", "calm", "--set", "design.insurance_fnd=5", "--out", out.toString()).contains("design.insurance_fnd: no such key"));
-        assertTrue(stderrOf("run", "calm", "--set", "design.insurance_fund=-5", "--out", out.toString()).contains("insurance_fund: must be ≥ 0, got -5"));
+        assertTrue(stderrOf("run", "calm", "--set", "design.insurance_fund=-5", "--out", out.toString()).contains("insurance_fund: must be an amount in [0, 1e12] quote units, got -5.0"));
         assertFalse(Files.exists(out));
     }
 

@@ -9,17 +9,25 @@ import backstop.model.spec.Check;
 public sealed interface ProcessSpec {
     PriceProcess build();
 
-    private static void finite(String field, double value) {
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(field + ": must be a finite number, got " + value);
+    /** An annualised volatility: 0 to 100 (10,000% a year, far beyond any market). */
+    private static void volatility(String field, double value) {
+        if (!(value >= 0 && value <= 100)) {
+            throw new IllegalArgumentException(field + ": must be an annualised volatility in [0, 100], got " + value);
+        }
+    }
+
+    /** An annualised drift: −100 to 100 (continuously compounded, a factor of e^±100 a year). */
+    private static void drift(String field, double value) {
+        if (!(Math.abs(value) <= 100)) {
+            throw new IllegalArgumentException(field + ": must be an annualised drift in [-100, 100], got " + value);
         }
     }
 
     /** Geometric Brownian motion. */
     record Gbm(double mu, double sigma) implements ProcessSpec {
         public Gbm {
-            finite("mu", mu);
-            Check.nonNegative("sigma", sigma);
+            drift("mu", mu);
+            volatility("sigma", sigma);
         }
 
         @Override
@@ -31,10 +39,12 @@ public sealed interface ProcessSpec {
     /** Merton jump-diffusion: λ jumps per year with normal(jumpMean, jumpStd) log sizes. */
     record Merton(double mu, double sigma, double lambda, double jumpMean, double jumpStd) implements ProcessSpec {
         public Merton {
-            finite("mu", mu);
-            Check.nonNegative("sigma", sigma);
+            drift("mu", mu);
+            volatility("sigma", sigma);
             Check.nonNegative("lambda", lambda);
-            finite("jump_mean", jumpMean);
+            if (!(Math.abs(jumpMean) <= 10)) {
+                throw new IllegalArgumentException("jump_mean: must be a log jump in [-10, 10], got " + jumpMean);
+            }
             Check.nonNegative("jump_std", jumpStd);
         }
 
@@ -47,7 +57,9 @@ public sealed interface ProcessSpec {
     /** GARCH(1,1) per block. */
     record Garch(double omega, double alpha, double beta) implements ProcessSpec {
         public Garch {
-            Check.positive("omega", omega);
+            if (!(omega > 0 && omega < 1)) {
+                throw new IllegalArgumentException("omega: must be in (0, 1) (a variance per block), got " + omega);
+            }
             Check.nonNegative("alpha", alpha);
             Check.nonNegative("beta", beta);
             if (!(alpha + beta < 1)) {
@@ -86,7 +98,7 @@ public sealed interface ProcessSpec {
                 throw new IllegalArgumentException("drawdown: must be in (−10, 1) (a fall of less than 100%; negative: a rise),"
                         + " got " + drawdown);
             }
-            Check.nonNegative("sigma", sigma);
+            volatility("sigma", sigma);
         }
 
         @Override

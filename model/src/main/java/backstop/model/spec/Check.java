@@ -29,6 +29,25 @@ public final class Check {
         return value;
     }
 
+    /** The largest amount of quote units a config may name: a trillion, far inside the ledger's micro-unit range. */
+    public static final double MAX_AMOUNT = 1e12;
+
+    /** An amount of quote units: finite, in [0, {@link #MAX_AMOUNT}]. */
+    public static double amount(String field, double value) {
+        if (!(value >= 0 && value <= MAX_AMOUNT)) {
+            throw new IllegalArgumentException(field + ": must be an amount in [0, 1e12] quote units, got " + value);
+        }
+        return value;
+    }
+
+    /** A positive amount of quote units: in (0, {@link #MAX_AMOUNT}]. */
+    public static double positiveAmount(String field, double value) {
+        if (!(value > 0 && value <= MAX_AMOUNT)) {
+            throw new IllegalArgumentException(field + ": must be an amount in (0, 1e12] quote units, got " + value);
+        }
+        return value;
+    }
+
     public static long atLeast(String field, long value, long min) {
         if (value < min) {
             throw new IllegalArgumentException(field + ": must be ≥ " + min + ", got " + value);
