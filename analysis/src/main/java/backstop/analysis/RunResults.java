@@ -23,6 +23,7 @@ public final class RunResults {
     private Table timeseries;
     private Table agents;
     private List<Flow> flows;
+    private Table byMarket;
 
     private RunResults(Path dir, Map<String, Double> summary) {
         this.dir = dir;
@@ -142,6 +143,17 @@ public final class RunResults {
             flows = List.copyOf(out);
         }
         return flows;
+    }
+
+    /**
+     * markets.csv: the summary's metrics per market, one row each in market-id order (column {@code market} is the
+     * symbol); the rows add up to the summary's totals.
+     */
+    public synchronized Table byMarket() {
+        if (byMarket == null) {
+            byMarket = CsvFiles.read(dir.resolve("markets.csv"));
+        }
+        return byMarket;
     }
 
     @Override

@@ -18,7 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** The page for one run: headline, summary, charts, cascades rebuilt from the events, stylized facts. */
+/** The page for one run: headline, summary (also by market), charts, cascades rebuilt from the events, stylized facts. */
 final class RunReport {
     /** Mark-vs-index band of the stylized facts: 0.5%. */
     static final double BAND = 0.005;
@@ -40,6 +40,7 @@ final class RunReport {
             rows.add(List.of(e.getKey(), Html.number(e.getValue())));
         }
         page.table(List.of("metric", "value"), rows);
+        byMarket(page, run, dir);
 
         Table ts = run.timeseries();
         page.heading("Prices");
@@ -55,6 +56,25 @@ final class RunReport {
         page.heading("Value flows");
         Report.chart(dir, page, "flows", "value flows", FlowChart.png(run.flows(), Report.WIDTH, Report.HEIGHT));
         return page.finish();
+    }
+
+    /** markets.csv as a table, when the run wrote one (folders written before it existed have none). */
+    private static void byMarket(Html page, RunResults run, Path dir) {
+        if (!java.nio.file.Files.isRegularFile(dir.resolve("markets.csv"))) {
+            return;
+        }
+        Table t = run.byMarket();
+        page.heading("By market (markets.csv: bad debt is charged to the bankrupt account's last market)");
+        List<List<String>> rows = new ArrayList<>();
+        List<String> symbols = t.text("market");
+        for (int i = 0; i < symbols.size(); i++) {
+            List<String> row = new ArrayList<>(List.of(symbols.get(i)));
+            for (String c : t.columns().subList(1, t.columns().size())) {
+                row.add(Html.number(t.column(c)[i]));
+            }
+            rows.add(row);
+        }
+        page.table(t.columns(), rows);
     }
 
     private static void cascades(Path dir, Html page, Cascades cascades) {

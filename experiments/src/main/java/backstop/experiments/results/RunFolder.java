@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Writes a run folder (DESIGN.md §7): {@code manifest.json}, {@code summary.json}, {@code timeseries.csv},
- * {@code agents.csv} and {@code flows.csv}, each through a temporary file renamed when complete;
+ * {@code agents.csv}, {@code flows.csv} and {@code markets.csv}, each through a temporary file renamed when complete;
  * {@code events.jsonl} is streamed during the run by {@link EventJsonl}.
  */
 public final class RunFolder {
@@ -54,6 +54,7 @@ public final class RunFolder {
             flows.add(List.of(f.from(), f.to(), f.amount()));
         }
         AtomicFiles.write(dir.resolve("flows.csv"), csv(List.of("from", "to", "amount"), flows));
+        AtomicFiles.write(dir.resolve("markets.csv"), csv(MarketRow.COLUMNS, r.markets().stream().map(MarketRow::values).toList()));
     }
 
     /** CSV text with a header row, through Jackson's CSV writer. */

@@ -8,11 +8,12 @@ import backstop.protocol.market.MarketSpec;
 import backstop.protocol.money.Amounts;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The headline numbers of one run, kept while it runs: counters from the protocol's events, and per block the
  * insurance funds and the peak-to-trough drawdowns of the exogenous and mark prices. {@link Summary} turns
- * them, with the agents' payoffs, into {@code summary.json}.
+ * them, with the agents' payoffs, into {@code summary.json}, and keeps the same per market for {@code markets.csv}.
  */
 public final class RunMetrics implements EventSink {
     private Protocol protocol;
@@ -37,14 +38,41 @@ public final class RunMetrics implements EventSink {
     double markDrawdown;
     long blocks;
     private final java.util.Set<Long> partialIds = new java.util.HashSet<>();
+    private MarketTally markets;
+
+    /** How an absorber's share of a deficit counts: uncovered, insurance, socialized, or none of these. */
+    enum AbsorberKind { UNCOVERED, INSURANCE, SOCIALIZED, OTHER }
+
+    static AbsorberKind absorberKind(String absorber) {
+        if (absorber.equals("uncovered")) {
+            return AbsorberKind.UNCOVERED;
+        }
+        if (absorber.contains("insurance")) {
+            return AbsorberKind.INSURANCE;
+        }
+        return absorber.contains("social") || absorber.contains("funding-bump") ? AbsorberKind.SOCIALIZED : AbsorberKind.OTHER;
+    }
 
     /** Connects the metrics to the protocol whose events they receive (for units and pots). */
     public void attach(Protocol p) {
         this.protocol = p;
+        this.markets = new MarketTally(p);
+    }
+
+    /** The same metrics per market (see {@link MarketTally}), in market-id order. */
+    public List<MarketRow> markets() {
+        return markets == null ? List.of() : markets.rows();
     }
 
     @Override
     public void accept(ProtocolEvent e) {
+        long adl = 0;
+        if (e instanceof ProtocolEvent.PositionTransfer t && t.kind().equals("adl")) {
+            adl = Math.abs(protocol.market(t.market()).spec().notional(t.size(), t.price()));
+        }
+        if (markets != null) {
+            markets.accept(e, adl);
+        }
         if (e instanceof ProtocolEvent.Liquidation l && l.partial()) {
             partialIds.add(l.id());
         } else if (e instanceof ProtocolEvent.LiquidationSettled s && s.sizeClosed() > 0) {
@@ -59,7 +87,7 @@ public final class RunMetrics implements EventSink {
             absorbed(a.absorber(), a.amount());
         } else if (e instanceof ProtocolEvent.PositionTransfer t && t.kind().equals("adl")) {
             adlCount++;
-            adlNotional += Math.abs(protocol.market(t.market()).spec().notional(t.size(), t.price()));
+            adlNotional += adl;
         } else if (e instanceof ProtocolEvent.Halt h && h.halted() && h.market() >= 0) {
             haltCount++;
         } else if (e instanceof ProtocolEvent.Fill f) {
@@ -68,12 +96,11 @@ public final class RunMetrics implements EventSink {
     }
 
     private void absorbed(String absorber, long amount) {
-        if (absorber.equals("uncovered")) {
-            uncovered += amount;
-        } else if (absorber.contains("insurance")) {
-            insuranceDrawn += amount;
-        } else if (absorber.contains("social") || absorber.contains("funding-bump")) {
-            socialized += amount;
+        switch (absorberKind(absorber)) {
+            case UNCOVERED -> uncovered += amount;
+            case INSURANCE -> insuranceDrawn += amount;
+            case SOCIALIZED -> socialized += amount;
+            case OTHER -> { }
         }
     }
 
@@ -100,6 +127,7 @@ public final class RunMetrics implements EventSink {
             markPeak[i] = Math.max(markPeak[i], mark);
             exogenousDrawdown = Math.max(exogenousDrawdown, 1 - exogenous[i] / exoPeak[i]);
             markDrawdown = Math.max(markDrawdown, 1 - mark / markPeak[i]);
+            markets.drawdowns(i, 1 - exogenous[i] / exoPeak[i], 1 - mark / markPeak[i]);
             halted |= m.halted();
         }
         if (halted) {

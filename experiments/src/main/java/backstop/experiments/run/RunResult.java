@@ -1,5 +1,6 @@
 package backstop.experiments.run;
 
+import backstop.experiments.results.MarketRow;
 import backstop.model.metrics.TimeSeries;
 import backstop.model.metrics.ValueFlows;
 
@@ -8,10 +9,10 @@ import java.util.Map;
 
 /**
  * Everything one run produced, in memory: the summary (flat metrics by name), the sampled time series, the
- * value-flow matrix and one row per agent. Events were streamed to the run's sink.
+ * value-flow matrix, one row per agent and one per market. Events were streamed to the run's sink.
  */
 public record RunResult(String scenario, String design, long seed, Map<String, Object> summary, TimeSeries timeseries,
-                        List<ValueFlows.Flow> flows, List<AgentRow> agents, long stateHash) {
+                        List<ValueFlows.Flow> flows, List<AgentRow> agents, List<MarketRow> markets, long stateHash) {
 
     /** One agent's outcome. */
     public record AgentRow(int id, String population, String agentClass, int account, double capital, double payoff,

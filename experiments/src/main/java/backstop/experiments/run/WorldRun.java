@@ -85,6 +85,6 @@ public final class WorldRun {
         Map<String, Object> summary = Summary.of(metrics, pnl, model.cascades().maxSize(), model.cascades().maxDepth(),
                 w.protocol().accounts().count(), wallSeconds);
         return new RunResult(scenario.name(), design.name(), seed, summary, model.recorder().series(),
-                model.flows().matrix(), agents, w.protocol().stateHash());
+                model.flows().matrix(), agents, metrics.markets(), w.protocol().stateHash());
     }
 }

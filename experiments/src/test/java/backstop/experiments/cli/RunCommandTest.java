@@ -61,6 +61,10 @@ class RunCommandTest {
         assertEquals(0, Main.execute("report", out.toString()));
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("data:image/png;base64,") && html.contains("bad_debt"), "a self-contained report");
+        assertTrue(html.contains("By market") && html.contains("<td>BTC-USD</td>"), "the report shows markets.csv");
+        assertEquals("market,liquidation_count,liquidated_notional,bad_debt,uncovered_bad_debt,insurance_drawn,"
+                + "socialized_loss,adl_count,adl_notional,halt_count,exogenous_drawdown,mark_drawdown,amplification",
+                Files.readAllLines(out.resolve("markets.csv")).get(0));
         assertEquals(2, Main.execute("report", tmp.resolve("missing").toString()));
     }
 
@@ -70,7 +74,7 @@ class RunCommandTest {
         Path b = tmp.resolve("b");
         assertEquals(0, Main.execute(args(a)));
         assertEquals(0, Main.execute(args(b)));
-        for (String f : List.of("events.jsonl", "timeseries.csv", "agents.csv", "flows.csv")) {
+        for (String f : List.of("events.jsonl", "timeseries.csv", "agents.csv", "flows.csv", "markets.csv")) {
             assertEquals(-1, Files.mismatch(a.resolve(f), b.resolve(f)), f);
         }
         ObjectNode sa = (ObjectNode) json.readTree(a.resolve("summary.json").toFile());

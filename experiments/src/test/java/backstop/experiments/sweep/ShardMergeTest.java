@@ -30,7 +30,7 @@ class ShardMergeTest {
             replications: 2
             parameters: {mode: random, samples: 2, ranges: {"markets[0].venue.depth": [1.0e6, 9.0e6]}}
             """;
-    private static final List<String> RUN_FILES = List.of("events.jsonl", "timeseries.csv", "agents.csv", "flows.csv");
+    private static final List<String> RUN_FILES = List.of("events.jsonl", "timeseries.csv", "agents.csv", "flows.csv", "markets.csv");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test

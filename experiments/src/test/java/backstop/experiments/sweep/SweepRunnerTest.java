@@ -28,7 +28,7 @@ class SweepRunnerTest {
     private static final String SMALL = SweepPlanTest.HEAD + "designs: [none, dydx-v4]\nreplications: 2\n";
     private static final List<String> TABLES = List.of("sweep.json", "runs.csv", "comparison.csv");
     private static final List<String> RUN_FILES = List.of("manifest.json", "summary.json", "timeseries.csv",
-            "events.jsonl", "agents.csv", "flows.csv");
+            "events.jsonl", "agents.csv", "flows.csv", "markets.csv");
     private final ObjectMapper json = new ObjectMapper();
 
     private static Path sweepFile(Path dir, String yaml) throws IOException {
@@ -182,7 +182,7 @@ class SweepRunnerTest {
 
     private void assertSameRun(Path a, Path b) throws IOException {
         assertEquals(names(a), names(b));
-        for (String f : List.of("events.jsonl", "timeseries.csv", "agents.csv", "flows.csv")) {
+        for (String f : List.of("events.jsonl", "timeseries.csv", "agents.csv", "flows.csv", "markets.csv")) {
             assertEquals(-1, Files.mismatch(a.resolve(f), b.resolve(f)), a + "/" + f);
         }
         for (String f : List.of("manifest.json", "summary.json")) {
