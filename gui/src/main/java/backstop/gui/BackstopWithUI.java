@@ -30,7 +30,7 @@ public final class BackstopWithUI extends GUIState {
     private final GuiParameters parameters;
     private final AccountMap map = new AccountMap();
     private final BookLadder ladder = new BookLadder();
-    /** The market the order book shows (chosen in the control panel). */
+    /** The market the order book and the per-market charts show (chosen in the control panel). */
     private volatile int viewMarket;
     private final CascadeView cascades = new CascadeView();
     private final Interventions interventions = new Interventions();
@@ -132,7 +132,9 @@ public final class BackstopWithUI extends GUIState {
             return;
         }
         map.update(w.protocol(), run.events());
-        ladder.update(w.protocol(), Math.min(viewMarket, w.protocol().markets().size() - 1));
+        int market = Math.min(viewMarket, w.protocol().markets().size() - 1);
+        ladder.update(w.protocol(), market);
+        charts.showMarket(w.protocol().market(market).spec().symbol());
         charts.update(run.model().recorder().series(), run.model().schedule.getSteps());
         SwingUtilities.invokeLater(() -> cascades.update(run.model().cascades()));
         if (display != null) {
@@ -256,7 +258,7 @@ public final class BackstopWithUI extends GUIState {
         return controls;
     }
 
-    /** Shows market {@code market}'s order book from the next redraw on. */
+    /** Shows market {@code market}'s order book and charts from the next redraw on. */
     public void viewMarket(int market) {
         viewMarket = Math.max(0, market);
     }

@@ -37,7 +37,7 @@ public final class ControlPanel extends JPanel {
         parameter.setPrototypeDisplayValue("liquidation_penalty_ppm__");
         JPanel rows = new JPanel();
         rows.setLayout(new BoxLayout(rows, BoxLayout.Y_AXIS));
-        rows.add(row("Market", market, new JLabel("(order book, shock, top-up)")));
+        rows.add(row("Market", market, new JLabel("(book, charts, shock, top-up)")));
         market.addActionListener(e -> gui.viewMarket(selectedMarket()));
         rows.add(row("Shock by %", shockPercent, new JLabel("over blocks"), shockBlocks,
                 button("Shock now", () -> gui.edits().shock(selectedMarket(),

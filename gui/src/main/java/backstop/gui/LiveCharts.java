@@ -13,29 +13,34 @@ import java.util.Locale;
  * markers, open interest, insurance fund and bad debt, liquidations and ADL fills per sample, funding, gas.
  */
 public final class LiveCharts {
-    /** One plotted line: a recorder column, or the change of a cumulative one. */
-    private record Line(XYSeries series, String column, boolean perSample) {
+    /**
+     * One plotted line: a recorder column, or the change of a cumulative one; a per-market line names the column's
+     * suffix, after the shown market's prefix ({@code btc-usd} + {@code _mark}).
+     */
+    private record Line(XYSeries series, String column, boolean perSample, boolean perMarket) {
     }
 
     private final List<TimeSeriesChartGenerator> charts = new ArrayList<>();
     private final List<Line> lines = new ArrayList<>();
     private XYSeries liquidationMarkers;
-    private String markColumn;
+    private TimeSeriesChartGenerator prices;
+    private String symbol;
+    private String prefix;
     private int seenRows;
     private final double[] previous = new double[64];
 
-    /** Builds the charts for a market symbol (the recorder's column prefix). */
+    /** Builds the charts, showing market {@code symbol} (its lower-case form is the recorder's column prefix). */
     public LiveCharts(String symbol) {
-        build(symbol);
+        this.symbol = symbol;
+        this.prefix = symbol.toLowerCase(Locale.ROOT);
+        build();
     }
 
-    private void build(String symbol) {
-        String s = symbol.toLowerCase(Locale.ROOT);
-        markColumn = s + "_mark";
-        TimeSeriesChartGenerator prices = chart(symbol + " prices", "price");
-        line(prices, "index", s + "_index", false);
-        line(prices, "oracle", s + "_oracle", false);
-        line(prices, "mark", s + "_mark", false);
+    private void build() {
+        prices = chart(symbol + " prices", "price");
+        marketLine(prices, "index", "_index");
+        marketLine(prices, "oracle", "_oracle");
+        marketLine(prices, "mark", "_mark");
         liquidationMarkers = new XYSeries("liquidations (at mark)", false);
         prices.addSeries(liquidationMarkers, null);
         // Markers are points, not a line: the renderer draws that series as shapes only.
@@ -45,14 +50,14 @@ public final class LiveCharts {
             r.setSeriesShapesVisible(i, true);
             r.setSeriesPaint(i, java.awt.Color.RED);
         }
-        line(chart("Open interest", "quote"), "open interest", s + "_open_interest", false);
+        marketLine(chart("Open interest", "quote"), "open interest", "_open_interest");
         TimeSeriesChartGenerator fund = chart("Insurance fund and bad debt", "quote");
         line(fund, "insurance fund", "insurance_fund", false);
         line(fund, "bad debt", "bad_debt", false);
         TimeSeriesChartGenerator liq = chart("Liquidations and ADL per sample", "count");
         line(liq, "liquidations", "liquidations", true);
         line(liq, "ADL fills", "adl_fills", true);
-        line(chart("Funding rate", "rate"), "funding", s + "_funding_rate", false);
+        marketLine(chart("Funding rate", "rate"), "funding", "_funding_rate");
         line(chart("Gas base fee", "fee"), "base fee", "gas_base_fee", false);
     }
 
@@ -68,7 +73,36 @@ public final class LiveCharts {
     private void line(TimeSeriesChartGenerator chart, String name, String column, boolean perSample) {
         XYSeries series = new XYSeries(name, false);
         chart.addSeries(series, null);
-        lines.add(new Line(series, column, perSample));
+        lines.add(new Line(series, column, perSample, false));
+    }
+
+    private void marketLine(TimeSeriesChartGenerator chart, String name, String suffix) {
+        XYSeries series = new XYSeries(name, false);
+        chart.addSeries(series, null);
+        lines.add(new Line(series, suffix, false, true));
+    }
+
+    /** The market the per-market charts show. */
+    public String market() {
+        return symbol;
+    }
+
+    /**
+     * Shows market {@code symbol} from now on: the per-market lines are replotted from the run's first sample at
+     * the next {@link #update} (the other lines too, so every chart covers the same time).
+     */
+    public void showMarket(String symbol) {
+        if (symbol.equals(this.symbol)) {
+            return;
+        }
+        this.symbol = symbol;
+        this.prefix = symbol.toLowerCase(Locale.ROOT);
+        prices.setTitle(symbol + " prices");
+        reset();
+    }
+
+    private String column(Line l) {
+        return l.perMarket() ? prefix + l.column() : l.column();
     }
 
     public List<TimeSeriesChartGenerator> charts() {
@@ -121,7 +155,7 @@ public final class LiveCharts {
             double t = row[0];
             for (int i = 0; i < lines.size(); i++) {
                 Line l = lines.get(i);
-                int c = cols.indexOf(l.column());
+                int c = cols.indexOf(column(l));
                 if (c < 0) {
                     continue;
                 }
@@ -132,8 +166,9 @@ public final class LiveCharts {
                     l.series().add(t, y, false);
                 }
             }
-            if (liqCol >= 0 && row[liqCol] > lastLiq && cols.contains(markColumn)) {
-                liquidationMarkers.add(t, row[cols.indexOf(markColumn)], false);
+            int markCol = cols.indexOf(prefix + "_mark");
+            if (liqCol >= 0 && row[liqCol] > lastLiq && markCol >= 0) {
+                liquidationMarkers.add(t, row[markCol], false);
             }
             lastLiq = liqCol >= 0 ? row[liqCol] : 0;
         }

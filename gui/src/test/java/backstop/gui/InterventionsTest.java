@@ -18,6 +18,7 @@ class InterventionsTest {
         p.setDurationSeconds(30);
         p.setLeveragedTraders(20);
         p.setDesignOverrides("insurance_per_market=true");
+        p.setScenarioOverrides("sample_seconds=1");
         BackstopWithUI gui = new BackstopWithUI(p);
         gui.start();
         gui.step();
@@ -48,9 +49,17 @@ class InterventionsTest {
     void theLadderShowsTheChosenMarket() {
         BackstopWithUI gui = threeMarkets();
         Protocol protocol = gui.run().model().world().protocol();
+        for (int i = 0; i < 5; i++) {
+            gui.step();
+        }
+        int pointsBefore = gui.charts().pointsPerChart().get(0);
         gui.viewMarket(1);
         gui.step();
         assertTrue(gui.ladder().title().startsWith(protocol.market(1).spec().symbol() + " "), gui.ladder().title());
+        assertEquals(protocol.market(1).spec().symbol(), gui.charts().market(), "the charts follow the chosen market");
+        assertTrue(pointsBefore >= 4, "samples before the switch: " + pointsBefore);
+        assertTrue(gui.charts().pointsPerChart().get(0) > pointsBefore,
+                "its prices are replotted from the first sample: " + gui.charts().pointsPerChart());
         gui.viewMarket(7); // beyond the last market: the last one
         gui.step();
         assertTrue(gui.ladder().title().startsWith(protocol.market(2).spec().symbol() + " "), gui.ladder().title());
