@@ -60,7 +60,6 @@ public final class Populations {
             requireCount(name, count);
         }
 
-
         @Override
         public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
             return members(count, firstId, gasBudget, rng, id -> {
@@ -80,7 +79,6 @@ public final class Populations {
             requireCount(name, count);
         }
 
-
         @Override
         public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
             return members(count, firstId, gasBudget, rng, id -> {
@@ -99,7 +97,6 @@ public final class Populations {
         public MarketMakers {
             requireCount(name, count);
         }
-
 
         @Override
         public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
@@ -121,7 +118,6 @@ public final class Populations {
             requireCount(name, count);
         }
 
-
         @Override
         public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
             return members(count, firstId, gasBudget, rng, id -> {
@@ -141,7 +137,6 @@ public final class Populations {
             requireCount(name, count);
         }
 
-
         @Override
         public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
             return members(count, firstId, gasBudget, rng, id -> {
@@ -159,7 +154,6 @@ public final class Populations {
             requireCount(name, count);
         }
 
-
         @Override
         public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
             return members(count, firstId, gasBudget, rng, id -> new MomentumTrader(id, name, new MomentumTrader.Params(market,
@@ -175,7 +169,6 @@ public final class Populations {
         public Fundamentalists {
             requireCount(name, count);
         }
-
 
         @Override
         public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
@@ -193,7 +186,6 @@ public final class Populations {
             requireCount(name, count);
         }
 
-
         @Override
         public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
             return members(count, firstId, gasBudget, rng, id -> new OracleLatencyArbitrageur(id, name,
@@ -210,7 +202,6 @@ public final class Populations {
             requireCount(name, count);
         }
 
-
         @Override
         public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
             return members(count, firstId, null, rng, id -> new OracleManipulator(id, name, new OracleManipulator.Params(
@@ -224,7 +215,6 @@ public final class Populations {
         public VaultLps {
             requireCount(name, count);
         }
-
 
         @Override
         public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {

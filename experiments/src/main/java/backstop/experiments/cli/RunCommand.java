@@ -89,7 +89,6 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-
     static void printSummary(ScenarioSpec spec, DesignSpec design, Map<String, Object> summary) {
         System.out.printf("scenario %s · design %s%n", spec.name(), design.name());
         int width = summary.keySet().stream().mapToInt(String::length).max().orElse(10);

@@ -208,7 +208,6 @@ public final class SweepRunner {
         }
     }
 
-
     private void writeTables(Path runs) throws IOException {
         List<RunRow> rows = new ArrayList<>();
         for (PlannedRun r : plan.runs()) {

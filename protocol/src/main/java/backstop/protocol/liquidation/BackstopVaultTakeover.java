@@ -141,7 +141,6 @@ public final class BackstopVaultTakeover implements LiquidationPolicy, Tunable {
         return protocolTriggered;
     }
 
-
     @Override
     public void liquidate(ProtocolContext ctx, int account, int liquidator, long causeId) {
         int vault = ctx.vaultAccount();

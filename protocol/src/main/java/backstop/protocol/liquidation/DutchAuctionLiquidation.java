@@ -103,7 +103,6 @@ public final class DutchAuctionLiquidation implements LiquidationPolicy, Tunable
         return protocolTriggered;
     }
 
-
     public Abacus abacus() {
         return abacus;
     }

@@ -34,7 +34,6 @@ public final class FullCloseLiquidation implements LiquidationPolicy {
         return protocolTriggered;
     }
 
-
     @Override
     public void liquidate(ProtocolContext ctx, int account, int liquidator, long causeId) {
         ctx.cancelOrders(account, causeId);

@@ -47,7 +47,6 @@ public final class PartialLiquidation implements LiquidationPolicy, Tunable {
         return protocolTriggered;
     }
 
-
     @Override
     public void register(Parameters parameters) {
         penaltyPpm.register(parameters);

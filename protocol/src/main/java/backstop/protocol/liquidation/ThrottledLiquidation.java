@@ -66,7 +66,6 @@ public final class ThrottledLiquidation implements LiquidationPolicy, Tunable {
         return protocolTriggered;
     }
 
-
     @Override
     public void register(Parameters parameters) {
         penaltyPpm.register(parameters);

@@ -66,7 +66,6 @@ public final class PredictiveMargin extends MarketScaledMargin {
         return "predictive(" + base.name() + ")";
     }
 
-
     /** The market's fitted model, or null before the first fit. */
     public Garch11 model(int market) {
         return market < series.size() ? series.get(market).model() : null;
@@ -76,9 +75,6 @@ public final class PredictiveMargin extends MarketScaledMargin {
     public double forecastVolatility(int market) {
         return market < series.size() ? series.get(market).annualized(horizonBlocks) : Double.NaN;
     }
-
-
-
 
     /** Samples each market's oracle, filters or refits its model, and proposes σ_forecast / σ_ref. */
     @Override

@@ -46,14 +46,10 @@ public final class VolatilityScaledMargin extends MarketScaledMargin {
         return "vol-scaled(" + base.name() + ")";
     }
 
-
     /** The market's current EWMA volatility, annualised (0.8 = 80%/yr); σ_ref before the first update. */
     public double volatility(int market) {
         return market < vol.size() ? vol.get(market).annualized() : referenceVol;
     }
-
-
-
 
     /** Samples each market's oracle once, updates its EWMA and proposes σ / σ_ref as its new scale. */
     @Override
