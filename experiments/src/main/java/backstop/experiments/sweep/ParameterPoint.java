@@ -14,20 +14,31 @@ import java.util.Map;
  * @param index the point's position in the expansion (0 when nothing varies)
  */
 public record ParameterPoint(int index, Map<String, JsonNode> values) {
+    /** The grid axis that picks each point's scenario (a library name or a file) instead of setting one of its keys. */
+    public static final String SCENARIO = "scenario";
 
     public ParameterPoint {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
-    /** The point as {@code --set} assignments, applied after the sweep's own overrides. */
+    /** The point as {@code --set} assignments, applied after the sweep's own overrides (the scenario axis aside). */
     public List<String> assignments() {
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : values.entrySet()) {
+            if (e.getKey().equals(SCENARIO)) {
+                continue;
+            }
             JsonNode v = e.getValue();
             // Quoted so a string value that looks like a number (tick_size: "0.1") stays a string.
             out.add(e.getKey() + "=" + (v.isTextual() ? v.toString() : text(v)));
         }
         return out;
+    }
+
+    /** The scenario this point names on the scenario axis, or {@code base} when the sweep has no such axis. */
+    public String scenario(String base) {
+        JsonNode v = values.get(SCENARIO);
+        return v == null ? base : v.asText();
     }
 
     /**

@@ -128,6 +128,9 @@ final class ParameterSpace {
     private record Range(String path, double min, double max, boolean integral) {
         static Range of(String path, List<JsonNode> bounds, String origin) {
             String where = origin + ": parameters.ranges." + path;
+            if (path.equals(ParameterPoint.SCENARIO)) {
+                throw new ConfigException(where + ": scenarios are listed, not sampled: put them in a grid");
+            }
             if (bounds == null || bounds.size() != 2 || bounds.stream().anyMatch(b -> b == null || !b.isNumber())) {
                 throw new ConfigException(where + ": must be [min, max] (two numbers), got " + bounds);
             }

@@ -48,10 +48,13 @@ public record SweepPlan(String name, String scenario, List<String> overrides, Li
     public static SweepPlan of(ObjectNode doc, String origin, Path baseDir) {
         SweepSpec spec = ConfigBinder.bind(doc, SweepSpec.class, origin);
         String name = safeName(spec.name(), "name", origin);
-        if (spec.scenario() == null) {
-            throw new ConfigException(origin + ": scenario: is required (a library name or a file)");
+        boolean scenarioAxis = spec.parameters() != null && spec.parameters().grid() != null
+                && spec.parameters().grid().containsKey(ParameterPoint.SCENARIO);
+        if (spec.scenario() == null && !scenarioAxis) {
+            throw new ConfigException(origin + ": scenario: is required (a library name or a file), unless"
+                    + " parameters.grid.scenario lists the scenarios");
         }
-        String scenario = beside(spec.scenario(), baseDir, Scenarios.NAMES);
+        String scenario = spec.scenario() == null ? null : beside(spec.scenario(), baseDir, Scenarios.NAMES);
         List<DesignSpec> designs = designs(spec, origin, baseDir);
         String baseline = spec.baseline() != null ? spec.baseline() : designs.get(0).name();
         List<String> names = designs.stream().map(DesignSpec::name).toList();
@@ -66,16 +69,19 @@ public record SweepPlan(String name, String scenario, List<String> overrides, Li
             throw new ConfigException(origin + ": base_seed: must be ≥ 0 (and leave room for the replications), got "
                     + spec.baseSeed());
         }
-        checkOverrides(scenario, spec.overrides(), origin);
         List<ParameterPoint> points = ParameterSpace.expand(spec.parameters(), origin);
-        checkPoints(scenario, spec.overrides(), points, origin, spec.parameters());
+        Map<String, String> scenarios = scenarios(scenario, points, baseDir, origin);
+        for (String s : new java.util.LinkedHashSet<>(scenarios.values())) {
+            checkOverrides(s, spec.overrides(), scenarioAxis ? origin + " (scenario " + s + ")" : origin);
+        }
+        checkPoints(scenarios, spec.overrides(), points, origin, spec.parameters());
         checkDesignAssignments(designs, spec.overrides(), points, origin, spec.parameters());
         List<Long> seeds = new ArrayList<>();
         for (int i = 0; i < spec.replications(); i++) {
             seeds.add(spec.baseSeed() + i);
         }
         return new SweepPlan(name, scenario, spec.overrides(), designs, baseline, points, seeds,
-                runs(designs, points, seeds, spec.overrides()), spec);
+                runs(designs, points, seeds, spec.overrides(), scenarios), spec);
     }
 
     /** The resolved sweep as written to {@code sweep.json}: the spec with defaults, the points, designs and run ids. */
@@ -149,13 +155,41 @@ public record SweepPlan(String name, String scenario, List<String> overrides, Li
         }
     }
 
-    private static void checkPoints(String scenario, List<String> overrides, List<ParameterPoint> points, String origin,
-                                    SweepSpec.Parameters parameters) {
+    /**
+     * The scenario of each point's value on the scenario axis (grid only), resolved beside the sweep file: value
+     * as written → library name or path. Without the axis, the sweep's scenario under the key "".
+     */
+    private static Map<String, String> scenarios(String base, List<ParameterPoint> points, Path baseDir, String origin) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (ParameterPoint p : points) {
+            JsonNode v = p.values().get(ParameterPoint.SCENARIO);
+            if (v == null) {
+                out.put("", base);
+                continue;
+            }
+            String where = origin + ": parameters.grid." + ParameterPoint.SCENARIO;
+            if (!v.isTextual()) {
+                throw new ConfigException(where + ": must list scenario names or files, got " + v);
+            }
+            String resolved = beside(v.asText(), baseDir, Scenarios.NAMES);
+            prefixed(where + " (" + v.asText() + ")", () -> Scenarios.load(resolved, List.of()));
+            out.put(v.asText(), resolved);
+        }
+        return out;
+    }
+
+    private static String pointScenario(Map<String, String> scenarios, ParameterPoint p) {
+        return scenarios.get(p.scenario(""));
+    }
+
+    private static void checkPoints(Map<String, String> scenarios, List<String> overrides, List<ParameterPoint> points,
+                                    String origin, SweepSpec.Parameters parameters) {
         if (points.get(0).values().isEmpty()) {
             return;
         }
         String section = parameters.mode() == SweepSpec.Mode.GRID ? "parameters.grid." : "parameters.ranges.";
         for (ParameterPoint p : points) {
+            String scenario = pointScenario(scenarios, p);
             List<String> all = new ArrayList<>(DesignOverrides.scenarioPart(overrides));
             for (String a : DesignOverrides.scenarioPart(p.assignments())) {
                 all.add(a);
@@ -185,7 +219,7 @@ public record SweepPlan(String name, String scenario, List<String> overrides, Li
     }
 
     private static List<PlannedRun> runs(List<DesignSpec> designs, List<ParameterPoint> points, List<Long> seeds,
-                                         List<String> overrides) {
+                                         List<String> overrides, Map<String, String> scenarios) {
         int pointWidth = String.valueOf(points.size() - 1).length();
         int seedWidth = String.valueOf(seeds.get(seeds.size() - 1)).length();
         List<PlannedRun> runs = new ArrayList<>();
@@ -196,7 +230,7 @@ public record SweepPlan(String name, String scenario, List<String> overrides, Li
                 DesignSpec design = DesignOverrides.apply(d, all);
                 for (long seed : seeds) {
                     String id = d.name() + "-p" + pad(p.index(), pointWidth) + "-s" + pad(seed, seedWidth);
-                    runs.add(new PlannedRun(id, design, p, seed, all));
+                    runs.add(new PlannedRun(id, pointScenario(scenarios, p), design, p, seed, all));
                 }
             }
         }
@@ -235,7 +269,7 @@ public record SweepPlan(String name, String scenario, List<String> overrides, Li
     }
 
     /** The scenario of one run, loaded afresh so that no run shares mutable config with another. */
-    static ScenarioSpec scenarioOf(String scenario, PlannedRun run) {
-        return Scenarios.load(scenario, DesignOverrides.scenarioPart(run.overrides()));
+    static ScenarioSpec scenarioOf(PlannedRun run) {
+        return Scenarios.load(run.scenario(), DesignOverrides.scenarioPart(run.overrides()));
     }
 }

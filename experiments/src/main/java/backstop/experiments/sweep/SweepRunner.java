@@ -193,7 +193,7 @@ public final class SweepRunner {
     }
 
     private void execute(Path runs, PlannedRun run) throws IOException {
-        ScenarioSpec scenario = SweepPlan.scenarioOf(plan.scenario(), run);
+        ScenarioSpec scenario = SweepPlan.scenarioOf(run);
         RunDirectory folder = new RunDirectory(runs.resolve(run.id()));
         try {
             RunResult result;

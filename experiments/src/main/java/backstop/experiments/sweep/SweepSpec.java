@@ -32,8 +32,9 @@ public record SweepSpec(String name, String description, String scenario, List<S
     }
 
     /**
-     * The varied scenario parameters: a Cartesian {@code grid} of listed values, or {@code samples} points drawn
-     * in {@code ranges} ({@code [min, max]}) at random or by Latin hypercube from {@code parameter_seed}.
+     * The varied parameters: a Cartesian {@code grid} of listed values, or {@code samples} points drawn in
+     * {@code ranges} ({@code [min, max]}) at random or by Latin hypercube from {@code parameter_seed}. Paths are
+     * scenario keys, design keys ({@code design.…}), or, in a grid, {@code scenario}: the scenario of each point.
      */
     public record Parameters(Mode mode, Map<String, List<JsonNode>> grid, Map<String, List<JsonNode>> ranges,
                              Integer samples, Long parameterSeed) {

@@ -2,6 +2,7 @@ package backstop.experiments.sweep;
 
 import backstop.experiments.config.ConfigException;
 import backstop.experiments.config.ConfigTree;
+import backstop.experiments.scenario.ScenarioSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -136,7 +137,7 @@ class SweepPlanTest {
                 replications: 1
                 parameters: {grid: {"markets[0].venue.depth": [1.5e7]}}
                 """);
-        assertEquals(1.5e7, SweepPlan.scenarioOf(p.scenario(), p.runs().get(0)).markets().get(0).venue().depth());
+        assertEquals(1.5e7, SweepPlan.scenarioOf(p.runs().get(0)).markets().get(0).venue().depth());
     }
 
     @Test
@@ -156,7 +157,7 @@ class SweepPlanTest {
             assertEquals(fund, r.design().insuranceFund(), r.id());
             assertEquals(60L, r.design().vaultLockupSeconds(), r.id());
             assertEquals(List.of("duration_seconds=60", "agents[1].count=30"), backstop.experiments.design.DesignOverrides.scenarioPart(r.overrides()));
-            assertEquals(60, SweepPlan.scenarioOf(p.scenario(), r).durationSeconds(), r.id());
+            assertEquals(60, SweepPlan.scenarioOf(r).durationSeconds(), r.id());
         }
         // The design keeps its name, so comparison.csv still lines the points of one design up.
         assertEquals(List.of("binance", "binance", "dydx-v4", "dydx-v4"),
@@ -183,6 +184,63 @@ class SweepPlanTest {
     }
 
     @Test
+    void aScenarioAxisRunsEveryDesignOnEveryScenarioWithTheSameSeeds() {
+        SweepPlan p = plan("""
+                name: t
+                overrides: [duration_seconds=60]
+                designs: [none, dydx-v4]
+                replications: 2
+                parameters:
+                  grid: {scenario: [calm, luna-2022], "agents[1].count": [20]}
+                """);
+        assertEquals(2 * 2 * 2, p.runs().size());
+        for (PlannedRun r : p.runs()) {
+            String expected = r.point().index() == 0 ? "calm" : "luna-2022";
+            assertEquals(expected, r.scenario(), r.id());
+            ScenarioSpec s = SweepPlan.scenarioOf(r);
+            assertEquals(expected, s.name());
+            assertEquals(60, s.durationSeconds(), r.id());
+            assertEquals(List.of("duration_seconds=60", "agents[1].count=20"), r.overrides(), "the axis is no --set");
+        }
+        assertEquals(null, p.scenario(), "no base scenario is needed when the axis lists them");
+    }
+
+    @Test
+    void aScenarioAxisIsCheckedScenarioByScenario() {
+        ConfigException unknown = assertThrows(ConfigException.class, () -> plan("""
+                name: t
+                designs: [none]
+                replications: 1
+                parameters: {grid: {scenario: [calm, nonesuch]}}
+                """));
+        assertTrue(unknown.getMessage().contains("parameters.grid.scenario (nonesuch): unknown scenario 'nonesuch'"),
+                unknown.getMessage());
+        ConfigException override = assertThrows(ConfigException.class, () -> plan("""
+                name: t
+                designs: [none]
+                overrides: ["markets[1].venue.depth=1000"]
+                replications: 1
+                parameters: {grid: {scenario: [ftx-2022, calm]}}
+                """));
+        assertTrue(override.getMessage().contains("(scenario calm): overrides[0]"), override.getMessage());
+        ConfigException sampled = assertThrows(ConfigException.class, () -> plan("""
+                name: t
+                scenario: calm
+                designs: [none]
+                replications: 1
+                parameters: {mode: random, samples: 2, ranges: {scenario: [calm, luna-2022]}}
+                """));
+        assertTrue(sampled.getMessage().contains("parameters.ranges.scenario: scenarios are listed, not sampled"),
+                sampled.getMessage());
+        ConfigException none = assertThrows(ConfigException.class, () -> plan("""
+                name: t
+                designs: [none]
+                replications: 1
+                """));
+        assertTrue(none.getMessage().contains("scenario: is required"), none.getMessage());
+    }
+
+    @Test
     void aDuplicateDesignNameIsRefused() {
         ConfigException e = assertThrows(ConfigException.class, () -> plan(HEAD
                 + "designs: [none, {extends: dydx-v4, name: none}]\nreplications: 1\n"));
@@ -201,5 +259,7 @@ class SweepPlanTest {
         assertEquals(2 * 6 * 2, fund.runs().size());
         SweepPlan pooled = SweepPlan.load(java.nio.file.Path.of("sweeps/pooled-insurance.yaml"));
         assertEquals(3 * 2, pooled.runs().size());
+        SweepPlan crashes = SweepPlan.load(java.nio.file.Path.of("sweeps/presets-across-crashes.yaml"));
+        assertEquals(4 * 4 * 2, crashes.runs().size());
     }
 }
