@@ -167,6 +167,9 @@ public record SweepPlan(String name, String scenario, List<String> overrides, Li
                 out.put("", base);
                 continue;
             }
+            if (out.containsKey(v.asText())) {
+                continue;
+            }
             String where = origin + ": parameters.grid." + ParameterPoint.SCENARIO;
             if (!v.isTextual()) {
                 throw new ConfigException(where + ": must list scenario names or files, got " + v);
