@@ -90,8 +90,9 @@ public final class ShardMerge {
         }
         Outcome outcome = new Outcome(List.copyOf(all), List.copyOf(missing), byShard(dir, all, missing));
         if (!missing.isEmpty() && !partial) {
-            Files.deleteIfExists(dir.resolve("runs.csv"));
-            Files.deleteIfExists(dir.resolve("comparison.csv"));
+            for (String table : SweepTables.TABLES) {
+                Files.deleteIfExists(dir.resolve(table));
+            }
             Files.deleteIfExists(dir.resolve(MISSING_FILE));
             return outcome;
         }

@@ -103,8 +103,9 @@ public final class SweepRunner {
         if (shard == null) {
             AtomicFiles.write(out.resolve("sweep.json"), sweepJson());
             // Tables are rebuilt from the run folders; none may outlive a change to them.
-            Files.deleteIfExists(out.resolve("runs.csv"));
-            Files.deleteIfExists(out.resolve("comparison.csv"));
+            for (String table : SweepTables.TABLES) {
+                Files.deleteIfExists(out.resolve(table));
+            }
         } else {
             writeOnce(out.resolve("sweep.json"), sweepJson());
             // Which runs this shard owns; the file name records the shard count, from which `backstop merge`

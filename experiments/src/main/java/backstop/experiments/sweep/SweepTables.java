@@ -17,7 +17,8 @@ import java.util.TreeSet;
 /**
  * The sweep's tables (DESIGN.md §7): {@code runs.csv}, one row per run, and {@code comparison.csv}, per design
  * and metric the mean with a 95% t interval and the difference from the baseline paired on (parameter point,
- * seed). Both depend only on the rows, never on the order runs finished in.
+ * seed); with more than one point also {@code comparison_by_point.csv}, the same for each point on its own. All
+ * depend only on the rows, never on the order runs finished in.
  */
 public final class SweepTables {
     /** The confidence of every interval in comparison.csv. */
@@ -35,6 +36,45 @@ public final class SweepTables {
     public static void write(Path dir, List<RunRow> rows, List<String> paramPaths, String baseline) throws IOException {
         AtomicFiles.write(dir.resolve("runs.csv"), runs(rows, paramPaths));
         AtomicFiles.write(dir.resolve("comparison.csv"), comparison(rows, baseline));
+        if (rows.stream().mapToInt(r -> r.point().index()).distinct().count() > 1) {
+            AtomicFiles.write(dir.resolve(BY_POINT), comparisonByPoint(rows, paramPaths, baseline));
+        } else {
+            java.nio.file.Files.deleteIfExists(dir.resolve(BY_POINT));
+        }
+    }
+
+    /** The per-point comparison's file name. */
+    public static final String BY_POINT = "comparison_by_point.csv";
+
+    /** Every table a sweep folder may hold, for removing stale ones. */
+    public static final List<String> TABLES = List.of("runs.csv", "comparison.csv", BY_POINT);
+
+    /**
+     * {@code point,param:<path>…} followed by comparison.csv's columns, for each parameter point on its own (the
+     * baseline paired on the seeds of that point); points where the baseline has no finished run are left out.
+     */
+    public static byte[] comparisonByPoint(List<RunRow> rows, List<String> paramPaths, String baseline) throws IOException {
+        List<String> header = new ArrayList<>(List.of("point"));
+        paramPaths.forEach(p -> header.add("param:" + p));
+        header.addAll(COMPARISON_HEADER);
+        TreeMap<Integer, List<RunRow>> byPoint = new TreeMap<>();
+        for (RunRow r : sorted(rows)) {
+            byPoint.computeIfAbsent(r.point().index(), k -> new ArrayList<>()).add(r);
+        }
+        List<List<Object>> out = new ArrayList<>();
+        for (Map.Entry<Integer, List<RunRow>> e : byPoint.entrySet()) {
+            if (e.getValue().stream().noneMatch(r -> r.design().equals(baseline))) {
+                continue;
+            }
+            ParameterPoint point = e.getValue().get(0).point();
+            for (List<Object> row : comparisonRows(e.getValue(), baseline)) {
+                List<Object> full = new ArrayList<>(List.of(e.getKey()));
+                paramPaths.forEach(p -> full.add(ParameterPoint.text(point.values().get(p))));
+                full.addAll(row);
+                out.add(full);
+            }
+        }
+        return RunFolder.csv(header, out);
     }
 
     /** {@code run_id,design,seed,param:<path>…,<metrics>}, rows sorted by run id. */
@@ -59,6 +99,10 @@ public final class SweepTables {
      * baseline, and a value that is undefined (an interval from fewer than two runs) is left empty.
      */
     public static byte[] comparison(List<RunRow> rows, String baseline) throws IOException {
+        return RunFolder.csv(COMPARISON_HEADER, comparisonRows(rows, baseline));
+    }
+
+    private static List<List<Object>> comparisonRows(List<RunRow> rows, String baseline) {
         List<RunRow> sorted = sorted(rows);
         List<String> metrics = new ArrayList<>(new TreeSet<>(metricNames(sorted)));
         Map<String, TreeMap<Pair, RunRow>> byDesign = new TreeMap<>();
@@ -90,7 +134,7 @@ public final class SweepTables {
                 out.add(row);
             }
         }
-        return RunFolder.csv(COMPARISON_HEADER, out);
+        return out;
     }
 
     private static Object cell(double v) {

@@ -46,7 +46,7 @@ class ShardMergeTest {
             assertFalse(Files.exists(sharded.resolve("runs.csv")), "a shard writes no tables");
         }
         assertEquals(0, Main.execute("merge", sharded.toString()));
-        for (String f : List.of("sweep.json", "runs.csv", "comparison.csv")) {
+        for (String f : List.of("sweep.json", "runs.csv", "comparison.csv", SweepTables.BY_POINT)) {
             assertEquals(-1, Files.mismatch(local.resolve(f), sharded.resolve(f)), f);
         }
         assertTrue(Files.readString(sharded.resolve("runs.csv")).contains(",\"param:markets[0].venue.depth\","));
@@ -79,6 +79,7 @@ class ShardMergeTest {
         assertEquals(java.util.Map.of("2/3", shard2), ShardMerge.merge(out).missingByShard());
         assertFalse(Files.exists(out.resolve("runs.csv")));
         assertFalse(Files.exists(out.resolve("comparison.csv")));
+        assertFalse(Files.exists(out.resolve(SweepTables.BY_POINT)));
         assertFalse(Files.exists(out.resolve("report.html")));
 
         // A task that died mid-run leaves a staging folder: that run is still missing.

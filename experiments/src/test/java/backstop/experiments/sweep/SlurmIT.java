@@ -71,7 +71,7 @@ class SlurmIT {
 
             Path local = tmp.resolve("local");
             assertEquals(0, Main.execute("sweep", file.toString(), "--out", local.toString(), "--threads", "2"));
-            for (String f : List.of("sweep.json", "runs.csv", "comparison.csv")) {
+            for (String f : List.of("sweep.json", "runs.csv", "comparison.csv", SweepTables.BY_POINT)) {
                 assertEquals(-1, Files.mismatch(local.resolve(f), out.resolve(f)), f + " differs\n" + logs);
             }
             assertTrue(Files.isRegularFile(out.resolve("report.html")));
