@@ -78,7 +78,16 @@ public final class SweepResults {
 
     /** comparison.csv, when the sweep has written it. */
     public Optional<Table> comparison() {
-        Path file = dir.resolve("comparison.csv");
+        return optional("comparison.csv");
+    }
+
+    /** comparison_by_point.csv (each parameter point or scenario on its own), when the sweep has more than one point. */
+    public Optional<Table> comparisonByPoint() {
+        return optional("comparison_by_point.csv");
+    }
+
+    private Optional<Table> optional(String name) {
+        Path file = dir.resolve(name);
         return Files.isRegularFile(file) ? Optional.of(CsvFiles.read(file)) : Optional.empty();
     }
 

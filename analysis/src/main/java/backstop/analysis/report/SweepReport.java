@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The page for a sweep: designs compared with 95% intervals, VaR and LaR per design, one chart per key metric. */
+/**
+ * The page for a sweep: designs compared with 95% intervals, VaR and LaR per design, one chart per key metric, and
+ * with several parameter points the key metrics point by point.
+ */
 final class SweepReport {
     /** Metrics charted when the sweep has them (loss, liquidation and cascade outcomes). */
     static final List<String> CHARTED = List.of("bad_debt", "liquidated_notional", "insurance_drawn",
@@ -46,7 +49,31 @@ final class SweepReport {
             }
         }
         comparisonTable(page, sweep);
+        byPoint(page, sweep);
         return page.finish();
+    }
+
+    /** The charted metrics of comparison_by_point.csv, one row per point, design and metric. */
+    private static void byPoint(Html page, SweepResults sweep) {
+        if (sweep.comparisonByPoint().isEmpty()) {
+            return;
+        }
+        Table c = sweep.comparisonByPoint().get();
+        page.heading("By parameter point (comparison_by_point.csv, charted metrics)");
+        List<List<String>> rows = new ArrayList<>();
+        for (int r = 0; r < c.rows(); r++) {
+            if (!CHARTED.contains(c.cell(r, "metric"))) {
+                continue;
+            }
+            List<String> row = new ArrayList<>();
+            for (String col : c.columns()) {
+                String cell = c.cell(r, col);
+                row.add(isNumber(cell) && !col.startsWith("param:") && !col.equals("point")
+                        ? Html.number(Double.parseDouble(cell)) : cell);
+            }
+            rows.add(row);
+        }
+        page.table(c.columns(), rows);
     }
 
     /** comparison.csv as written by the sweep; without it, means and t intervals computed from runs.csv. */

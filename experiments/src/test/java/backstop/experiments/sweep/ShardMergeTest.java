@@ -51,6 +51,8 @@ class ShardMergeTest {
         }
         assertTrue(Files.readString(sharded.resolve("runs.csv")).contains(",\"param:markets[0].venue.depth\","));
         assertTrue(Files.isRegularFile(sharded.resolve("report.html")), "merge writes the report");
+        assertTrue(Files.readString(sharded.resolve("report.html")).contains("By parameter point"),
+                "two points: the report shows them one by one");
         List<String> runs = names(local.resolve("runs"));
         assertEquals(8, runs.size());
         assertEquals(runs, names(sharded.resolve("runs")));
