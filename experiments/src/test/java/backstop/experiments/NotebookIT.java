@@ -8,14 +8,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Executes the research notebook (analysis/notebooks/design-comparison.ipynb) with Jupyter, as a person would:
- * it runs a sweep through the CLI and checks its own pandas numbers against comparison.csv. CI installs
+ * Executes the research notebooks (analysis/notebooks/*.ipynb) with Jupyter, as a person would: each runs a sweep
+ * through the CLI and checks its own pandas numbers against the result files (design-comparison against
+ * comparison.csv, where-losses-land each run's markets.csv against runs.csv). CI installs
  * Debian's jupyter-nbconvert, python3-ipykernel, python3-pandas and python3-matplotlib; elsewhere the test is
  * skipped when Jupyter is missing, but never on CI.
  */
@@ -24,6 +26,18 @@ class NotebookIT {
 
     @Test
     void theDesignComparisonNotebookExecutesAndReproducesTheComparison(@TempDir Path tmp) throws Exception {
+        String cells = execute("design-comparison.ipynb", tmp);
+        assertTrue(cells.contains("comparison.csv reproduced for 6 design"), "the notebook checked its numbers");
+    }
+
+    @Test
+    void theWhereLossesLandNotebookExecutesAndAddsUpTheMarkets(@TempDir Path tmp) throws Exception {
+        String cells = execute("where-losses-land.ipynb", tmp);
+        assertTrue(cells.contains("markets.csv adds up to runs.csv for 6 runs"), "the notebook checked its numbers");
+    }
+
+    /** Runs one notebook with jupyter nbconvert against the shaded jar; returns the executed notebook's text. */
+    private static String execute(String notebook, Path tmp) throws Exception {
         boolean available = onPath("jupyter");
         if (System.getenv("CI") == null) {
             Assumptions.assumeTrue(available, "jupyter is not installed (apt-get install jupyter-nbconvert python3-ipykernel python3-pandas python3-matplotlib)");
@@ -32,7 +46,7 @@ class NotebookIT {
         Path executed = tmp.resolve("executed.ipynb");
         ProcessBuilder pb = new ProcessBuilder("jupyter", "nbconvert", "--to", "notebook", "--execute",
                 "--ExecutePreprocessor.timeout=900", "--output", executed.toString(),
-                NOTEBOOKS.resolve("design-comparison.ipynb").toString())
+                NOTEBOOKS.resolve(notebook).toString())
                 .directory(NOTEBOOKS.toFile())
                 .redirectErrorStream(true);
         // The shaded jar users run (built in `package`, before integration tests).
@@ -41,10 +55,17 @@ class NotebookIT {
         pb.environment().put("BACKSTOP_CLASSPATH", jar.toString());
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(20, TimeUnit.MINUTES), "the notebook finished");
+        assertTrue(p.waitFor(20, TimeUnit.MINUTES), notebook + " finished");
         assertEquals(0, p.exitValue(), output);
-        String cells = Files.readString(executed);
-        assertTrue(cells.contains("comparison.csv reproduced for 6 design"), "the notebook checked its numbers");
+        return Files.readString(executed);
+    }
+
+    @Test
+    void everyNotebookInTheFolderIsExecutedHere() throws IOException {
+        try (var files = Files.list(NOTEBOOKS)) {
+            assertEquals(List.of("design-comparison.ipynb", "where-losses-land.ipynb"), files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".ipynb")).sorted().toList());
+        }
     }
 
     private static boolean onPath(String program) throws IOException {
