@@ -92,12 +92,12 @@ class OrderBookProperties {
         // javac's inference failed to compile on one JDK 17 build although it compiled on others.
         Arbitrary<Integer> account = Arbitraries.integers().between(0, ACCOUNTS - 1);
         Arbitrary<Side> side = Arbitraries.of(Side.class);
-        Arbitrary<OrderType> type = Arbitraries.frequency(Tuple.of(85, OrderType.LIMIT), Tuple.of(15, OrderType.MARKET));
+        Arbitrary<OrderType> type = Arbitraries.<OrderType>frequency(Tuple.of(85, OrderType.LIMIT), Tuple.of(15, OrderType.MARKET));
         Arbitrary<Long> price = Arbitraries.longs().between(94, 106);
         Arbitrary<Long> size = Arbitraries.longs().between(1, 12);
-        Arbitrary<TimeInForce> tif = Arbitraries.frequency(Tuple.of(75, TimeInForce.GTC), Tuple.of(25, TimeInForce.IOC));
+        Arbitrary<TimeInForce> tif = Arbitraries.<TimeInForce>frequency(Tuple.of(75, TimeInForce.GTC), Tuple.of(25, TimeInForce.IOC));
         Arbitrary<Boolean> postOnly = Arbitraries.integers().between(0, 4).map(n -> n == 0);
-        Arbitrary<Integer> reuse = Arbitraries.frequencyOf(Tuple.of(97, Arbitraries.just(-1)),
+        Arbitrary<Integer> reuse = Arbitraries.<Integer>frequencyOf(Tuple.of(97, Arbitraries.just(-1)),
                                                            Tuple.of(3, Arbitraries.integers().between(0, 999)));
         Arbitrary<Command> place = Combinators.combine(account, side, type, price, size, tif, postOnly, reuse)
                 .as((Integer a, Side s, OrderType t, Long p, Long q, TimeInForce f, Boolean po, Integer r) ->
@@ -111,7 +111,7 @@ class OrderBookProperties {
         Arbitrary<Command> reduce = Combinators.combine(reduceResting, pick, newRemaining)
                 .as((Boolean resting, Integer p, Long remaining) -> (Command) new Reduce(resting, p, remaining));
         Arbitrary<Command> cancelAll = Arbitraries.integers().between(0, ACCOUNTS).map(CancelAll::new);
-        return Arbitraries.frequencyOf(Tuple.of(60, place), Tuple.of(25, cancel), Tuple.of(10, reduce),
+        return Arbitraries.<Command>frequencyOf(Tuple.of(60, place), Tuple.of(25, cancel), Tuple.of(10, reduce),
                                        Tuple.of(5, cancelAll))
                 .list().ofMaxSize(300).withSizeDistribution(RandomDistribution.uniform());
     }
