@@ -13,7 +13,6 @@ import backstop.protocol.breaker.StressIndexBreaker;
 import backstop.protocol.breaker.WithdrawalGate;
 import backstop.protocol.event.EventLog;
 import backstop.protocol.event.ProtocolEvent;
-import backstop.protocol.market.Market;
 import backstop.protocol.market.MarketSpec;
 import backstop.protocol.money.Amounts;
 import backstop.protocol.tx.Tx;
@@ -166,17 +165,7 @@ class BreakerProperties {
 
         void assertInvariants(int step) {
             assertEquals(null, violation, "step " + step);
-            assertEquals(0, p.ledger().total(), "Σ pots, step " + step);
-            for (Market m : p.markets()) {
-                long sum = 0;
-                long longs = 0;
-                for (int a = 0; a < p.accounts().count(); a++) {
-                    sum += p.accounts().size(a, m.id());
-                    longs += Math.max(0, p.accounts().size(a, m.id()));
-                }
-                assertEquals(0, sum, "Σ size, step " + step);
-                assertEquals(longs, m.openInterest(), "open interest, step " + step);
-            }
+            Invariants.assertConserved(p, "step " + step);
             assertTrue(gate.capacity(0) >= 0 && gate.capacity(1) >= 0, "capacities never go below zero");
             assertFalse(p.market(0).oraclePrice() <= 0);
         }

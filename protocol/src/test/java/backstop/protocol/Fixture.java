@@ -1,9 +1,7 @@
 package backstop.protocol;
 
-import backstop.protocol.book.OrderBook;
 import backstop.protocol.event.EventLog;
 import backstop.protocol.market.FundingParams;
-import backstop.protocol.market.Market;
 import backstop.protocol.market.MarketSpec;
 import backstop.protocol.money.Amounts;
 import backstop.protocol.tx.Tx;
@@ -11,7 +9,6 @@ import backstop.protocol.tx.TxReceipt;
 
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A protocol with helpers to open accounts, trade at a price and move time, in quote and base units. */
@@ -77,21 +74,6 @@ final class Fixture {
 
     /** The invariants that must hold after every operation. */
     void assertInvariants() {
-        assertEquals(0, p.ledger().total(), "Σ pots");
-        for (Market m : p.markets()) {
-            long sum = 0;
-            long longs = 0;
-            for (int a = 0; a < p.accounts().count(); a++) {
-                long s = p.accounts().size(a, m.id());
-                sum += s;
-                longs += Math.max(s, 0);
-            }
-            assertEquals(0, sum, "Σ size in " + m.spec().symbol());
-            assertEquals(longs, m.openInterest(), "open interest of " + m.spec().symbol());
-            OrderBook book = m.book();
-            if (book.bestBid() != OrderBook.NO_PRICE && book.bestAsk() != OrderBook.NO_PRICE) {
-                assertTrue(book.bestBid() < book.bestAsk(), "book crossed in " + m.spec().symbol());
-            }
-        }
+        Invariants.assertConserved(p, "");
     }
 }

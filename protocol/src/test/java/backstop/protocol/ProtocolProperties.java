@@ -1,9 +1,6 @@
 package backstop.protocol;
 
-import backstop.protocol.book.OrderBook;
 import backstop.protocol.event.ProtocolEvent;
-import backstop.protocol.ledger.PotKind;
-import backstop.protocol.market.Market;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
@@ -56,27 +53,9 @@ class ProtocolProperties {
     }
 
     private static void assertInvariants(RandomDriver d, long seed, int step) {
-        Protocol p = d.protocol;
         String where = "seed " + seed + " step " + step;
-        assertEquals(0, p.ledger().total(), "Σ pots, " + where);
-        for (int pot : p.ledger().systemPotIds()) {
-            PotKind kind = p.ledger().kind(pot);
-            assertTrue(kind.mayGoNegative() || p.ledger().balance(pot) >= 0, p.ledger().name(pot) + " < 0, " + where);
-        }
-        for (Market m : p.markets()) {
-            long sum = 0;
-            long longs = 0;
-            for (int a = 0; a < p.accounts().count(); a++) {
-                sum += p.accounts().size(a, m.id());
-                longs += Math.max(0, p.accounts().size(a, m.id()));
-            }
-            assertEquals(0, sum, "Σ size, " + where);
-            assertEquals(longs, m.openInterest(), "open interest, " + where);
-            OrderBook book = m.book();
-            if (book.bestBid() != OrderBook.NO_PRICE && book.bestAsk() != OrderBook.NO_PRICE) {
-                assertTrue(book.bestBid() < book.bestAsk(), "crossed book, " + where);
-            }
-        }
+        Invariants.assertConserved(d.protocol, where);
+        Invariants.assertSystemPotsNonNegative(d.protocol, where);
     }
 
     /**

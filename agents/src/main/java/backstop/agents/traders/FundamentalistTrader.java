@@ -1,8 +1,6 @@
 package backstop.agents.traders;
 
 import backstop.model.spec.Check;
-import backstop.agents.AccountAgent;
-import backstop.agents.AgentClass;
 import backstop.model.world.World;
 import ec.util.MersenneTwisterFast;
 
@@ -12,7 +10,7 @@ import ec.util.MersenneTwisterFast;
  * it, {@code sensitivity} × notional per unit of relative mispricing, capped at the notional. It leans against
  * overshoots, so it damps moves.
  */
-public final class FundamentalistTrader extends AccountAgent {
+public final class FundamentalistTrader extends Trader {
     /** Behaviour of one fundamentalist; {@code anchorHalfLife} in seconds. */
     public record Params(int market, double capital, double notional, double sensitivity, double anchorHalfLife,
                          double wakeSeconds, double latency) {
@@ -28,14 +26,8 @@ public final class FundamentalistTrader extends AccountAgent {
     private double lastSeen;
 
     public FundamentalistTrader(int id, String population, Params params, MersenneTwisterFast rng) {
-        super(id, population, params.latency(), params.capital());
+        super(id, population, params.latency(), params.capital(), params.wakeSeconds(), rng);
         this.p = params;
-        wakeEvery(params.wakeSeconds(), rng.nextDouble());
-    }
-
-    @Override
-    public AgentClass agentClass() {
-        return AgentClass.TRADER;
     }
 
     @Override

@@ -1,8 +1,6 @@
 package backstop.agents.traders;
 
 import backstop.model.spec.Check;
-import backstop.agents.AccountAgent;
-import backstop.agents.AgentClass;
 import backstop.model.world.World;
 import backstop.protocol.book.Side;
 import backstop.protocol.money.Amounts;
@@ -14,7 +12,7 @@ import ec.util.MersenneTwisterFast;
  * target, and when its health falls near liquidation either tops up margin from its reserve or panic-closes
  * — or does nothing and is liquidated. Each choice is a draw from its own stream.
  */
-public final class LeveragedTrader extends AccountAgent {
+public final class LeveragedTrader extends Trader {
     /** Behaviour of one trader. */
     public record Params(int market, double capital, double leverage, double longBias, double entryProbability,
                          double takeProfit, double alarmHealth, double topUpProbability, double panicProbability,
@@ -37,16 +35,10 @@ public final class LeveragedTrader extends AccountAgent {
     private boolean alarmed;
 
     public LeveragedTrader(int id, String population, Params params, MersenneTwisterFast rng) {
-        super(id, population, params.latency(), params.capital());
+        super(id, population, params.latency(), params.capital(), params.wakeSeconds(), rng);
         this.p = params;
         this.rng = rng;
         this.reserve = params.reserve();
-        wakeEvery(params.wakeSeconds(), rng.nextDouble());
-    }
-
-    @Override
-    public AgentClass agentClass() {
-        return AgentClass.TRADER;
     }
 
     @Override

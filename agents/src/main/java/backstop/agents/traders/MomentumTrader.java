@@ -1,8 +1,6 @@
 package backstop.agents.traders;
 
 import backstop.model.spec.Check;
-import backstop.agents.AccountAgent;
-import backstop.agents.AgentClass;
 import backstop.model.world.World;
 import ec.util.MersenneTwisterFast;
 
@@ -11,7 +9,7 @@ import ec.util.MersenneTwisterFast;
  * wakes ago; beyond a threshold it holds a position of {@code notional} in the direction of the move,
  * otherwise it goes flat. Its buying into rallies and selling into falls feeds the very moves it follows.
  */
-public final class MomentumTrader extends AccountAgent {
+public final class MomentumTrader extends Trader {
     /** Behaviour of one momentum trader; the threshold is a fractional move (0.005 = 0.5%). */
     public record Params(int market, double capital, double notional, int lookback, double threshold, double wakeSeconds,
                          double latency) {
@@ -27,15 +25,9 @@ public final class MomentumTrader extends AccountAgent {
     private int seen;
 
     public MomentumTrader(int id, String population, Params params, MersenneTwisterFast rng) {
-        super(id, population, params.latency(), params.capital());
+        super(id, population, params.latency(), params.capital(), params.wakeSeconds(), rng);
         this.p = params;
         this.history = new double[params.lookback()];
-        wakeEvery(params.wakeSeconds(), rng.nextDouble());
-    }
-
-    @Override
-    public AgentClass agentClass() {
-        return AgentClass.TRADER;
     }
 
     @Override

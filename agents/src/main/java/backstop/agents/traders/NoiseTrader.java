@@ -1,8 +1,6 @@
 package backstop.agents.traders;
 
 import backstop.model.spec.Check;
-import backstop.agents.AccountAgent;
-import backstop.agents.AgentClass;
 import backstop.model.world.World;
 import backstop.protocol.book.Side;
 import backstop.protocol.tx.Tx;
@@ -12,7 +10,7 @@ import ec.util.MersenneTwisterFast;
  * Noise trader: when it wakes it buys or sells a random notional with a market order, keeping its position
  * within a leverage cap; its flow is what market makers earn the spread on.
  */
-public final class NoiseTrader extends AccountAgent {
+public final class NoiseTrader extends Trader {
     /** Behaviour of one noise trader. */
     public record Params(int market, double capital, double tradeNotional, double maxLeverage, double wakeSeconds,
                          double latency) {
@@ -26,15 +24,9 @@ public final class NoiseTrader extends AccountAgent {
     private final MersenneTwisterFast rng;
 
     public NoiseTrader(int id, String population, Params params, MersenneTwisterFast rng) {
-        super(id, population, params.latency(), params.capital());
+        super(id, population, params.latency(), params.capital(), params.wakeSeconds(), rng);
         this.p = params;
         this.rng = rng;
-        wakeEvery(params.wakeSeconds(), rng.nextDouble());
-    }
-
-    @Override
-    public AgentClass agentClass() {
-        return AgentClass.TRADER;
     }
 
     @Override

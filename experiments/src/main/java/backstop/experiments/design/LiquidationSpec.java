@@ -154,10 +154,6 @@ public sealed interface LiquidationSpec {
         public VaultTakeover {
             Check.fraction("liquidation.threshold", threshold);
             Check.positive("liquidation.book_slippage", bookSlippage);
-            if (bookThrottle instanceof ThrottleSpec.Synthetix) {
-                throw new IllegalArgumentException("liquidation.book_throttle: must be dydx or hyperliquid, got synthetix"
-                        + " (its flagged accounts continue across blocks, which the takeover policy does not drive)");
-            }
             Check.required("liquidation.penalty", penalty);
             Check.fraction("liquidation.unwind_slippage", unwindSlippage);
             Check.positive("liquidation.max_vault_notional", maxVaultNotional);

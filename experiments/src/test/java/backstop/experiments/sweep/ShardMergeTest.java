@@ -1,8 +1,6 @@
 package backstop.experiments.sweep;
 
 import backstop.experiments.cli.Main;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +13,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static backstop.experiments.sweep.SweepFolders.assertSameRun;
+import static backstop.experiments.sweep.SweepFolders.deleteTree;
+import static backstop.experiments.sweep.SweepFolders.names;
+import static backstop.experiments.sweep.SweepFolders.quiet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,8 +32,6 @@ class ShardMergeTest {
             replications: 2
             parameters: {mode: random, samples: 2, ranges: {"markets[0].venue.depth": [1.0e6, 9.0e6]}}
             """;
-    private static final List<String> RUN_FILES = List.of("events.jsonl", "timeseries.csv", "agents.csv", "flows.csv", "markets.csv");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void threeShardsMergedAreByteForByteTheLocalSweep(@TempDir Path tmp) throws Exception {
@@ -164,37 +164,5 @@ class ShardMergeTest {
         Path f = dir.resolve("s.yaml");
         Files.writeString(f, SWEEP);
         return f;
-    }
-
-    /** Every file of two run folders equal, the manifest and summary apart from their wall time. */
-    static void assertSameRun(Path a, Path b) throws IOException {
-        assertEquals(names(a), names(b));
-        for (String f : RUN_FILES) {
-            assertEquals(-1, Files.mismatch(a.resolve(f), b.resolve(f)), a + "/" + f);
-        }
-        for (String f : List.of("manifest.json", "summary.json")) {
-            ObjectNode x = (ObjectNode) JSON.readTree(a.resolve(f).toFile());
-            ObjectNode y = (ObjectNode) JSON.readTree(b.resolve(f).toFile());
-            assertTrue(x.remove("wall_seconds") != null && y.remove("wall_seconds") != null);
-            assertEquals(x, y, a + "/" + f);
-        }
-    }
-
-    static List<String> names(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
-
-    private static PrintStream quiet() {
-        return new PrintStream(PrintStream.nullOutputStream());
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -75,15 +75,15 @@ class SlurmIT {
                 assertEquals(-1, Files.mismatch(local.resolve(f), out.resolve(f)), f + " differs\n" + logs);
             }
             assertTrue(Files.isRegularFile(out.resolve("report.html")));
-            List<String> runs = ShardMergeTest.names(local.resolve("runs"));
-            assertEquals(runs, ShardMergeTest.names(out.resolve("runs")));
+            List<String> runs = SweepFolders.names(local.resolve("runs"));
+            assertEquals(runs, SweepFolders.names(out.resolve("runs")));
             for (String run : runs) {
-                ShardMergeTest.assertSameRun(local.resolve("runs").resolve(run), out.resolve("runs").resolve(run));
+                SweepFolders.assertSameRun(local.resolve("runs").resolve(run), out.resolve("runs").resolve(run));
             }
 
             // A failed array task is re-run alone: it redoes only its missing run, and the merge is whole again.
             String lost = new Shard(2, SHARDS).select(SweepPlan.load(file).runs()).get(1).id();
-            deleteTree(out.resolve("runs").resolve(lost));
+            SweepFolders.deleteTree(out.resolve("runs").resolve(lost));
             assertEquals(1, Main.execute("merge", out.toString()));
             assertTrue(Files.notExists(out.resolve("runs.csv")), "no table while a run is missing");
             String rerun = slurm.client("sbatch", "--wait", "--array=2", out.resolve("slurm/array.sbatch").toString());
@@ -94,19 +94,11 @@ class SlurmIT {
             for (String f : List.of("runs.csv", "comparison.csv")) {
                 assertEquals(-1, Files.mismatch(local.resolve(f), out.resolve(f)), f + " differs after the re-run");
             }
-            ShardMergeTest.assertSameRun(local.resolve("runs").resolve(lost), out.resolve("runs").resolve(lost));
+            SweepFolders.assertSameRun(local.resolve("runs").resolve(lost), out.resolve("runs").resolve(lost));
             long t3 = System.nanoTime();
             System.out.printf("SlurmIT: cluster up in %.1f s, %d runs in %d shards submitted, run and merged in %.1f s,"
                     + " one array task re-run in %.1f s%n", (t1 - t0) / 1e9, runs.size(), SHARDS, (t2 - t1) / 1e9,
                     (t3 - t2) / 1e9);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws java.io.IOException {
-        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 
@@ -115,7 +107,7 @@ class SlurmIT {
         Path logs = out.resolve("slurm/logs");
         List<String> parts = new ArrayList<>();
         if (Files.isDirectory(logs)) {
-            for (String name : ShardMergeTest.names(logs)) {
+            for (String name : SweepFolders.names(logs)) {
                 parts.add("--- " + name + " ---\n" + LocalSlurm.tail(logs.resolve(name), 30));
             }
         }

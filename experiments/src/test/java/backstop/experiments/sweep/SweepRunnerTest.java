@@ -3,7 +3,6 @@ package backstop.experiments.sweep;
 import backstop.experiments.cli.Main;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static backstop.experiments.sweep.SweepFolders.assertSameRun;
+import static backstop.experiments.sweep.SweepFolders.deleteTree;
+import static backstop.experiments.sweep.SweepFolders.names;
+import static backstop.experiments.sweep.SweepFolders.quiet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -177,37 +180,6 @@ class SweepRunnerTest {
         assertEquals(runs, names(b.resolve("runs")), "same run folders, no staging leftovers");
         for (String run : runs) {
             assertSameRun(a.resolve("runs").resolve(run), b.resolve("runs").resolve(run));
-        }
-    }
-
-    private void assertSameRun(Path a, Path b) throws IOException {
-        assertEquals(names(a), names(b));
-        for (String f : List.of("events.jsonl", "timeseries.csv", "agents.csv", "flows.csv", "markets.csv")) {
-            assertEquals(-1, Files.mismatch(a.resolve(f), b.resolve(f)), a + "/" + f);
-        }
-        for (String f : List.of("manifest.json", "summary.json")) {
-            ObjectNode x = (ObjectNode) json.readTree(a.resolve(f).toFile());
-            ObjectNode y = (ObjectNode) json.readTree(b.resolve(f).toFile());
-            assertTrue(x.remove("wall_seconds") != null && y.remove("wall_seconds") != null);
-            assertEquals(x, y, a + "/" + f);
-        }
-    }
-
-    private static List<String> names(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
-
-    private static PrintStream quiet() {
-        return new PrintStream(PrintStream.nullOutputStream());
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

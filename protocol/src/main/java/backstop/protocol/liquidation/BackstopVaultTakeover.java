@@ -68,7 +68,7 @@ public final class BackstopVaultTakeover implements LiquidationPolicy, Tunable {
     /**
      * As above, with {@code bookThrottle} limiting each book step (null: the full position). The throttle's
      * per-call caps apply; a throttle that keeps liquidating accounts across blocks by itself
-     * ({@link LiquidationThrottle#continuing}) is not driven by this policy.
+     * ({@link LiquidationThrottle#continuesAcrossBlocks}) is refused, since this policy does not drive it.
      */
     public BackstopVaultTakeover(long thresholdNumerator, long thresholdDenominator, long bookSlippagePpm,
                                  PenaltySplit penalty, long unwindSlippagePpm, long maxVaultNotional,
@@ -85,6 +85,10 @@ public final class BackstopVaultTakeover implements LiquidationPolicy, Tunable {
         }
         if (maxVaultNotional <= 0) {
             throw new IllegalArgumentException("maxVaultNotional: must be > 0, got " + maxVaultNotional);
+        }
+        if (bookThrottle != null && bookThrottle.continuesAcrossBlocks()) {
+            throw new IllegalArgumentException("book_throttle: " + bookThrottle.name() + " continues liquidations across"
+                    + " blocks, which the takeover policy does not drive; use a per-call throttle (dydx, hyperliquid)");
         }
         this.thresholdNumerator = thresholdNumerator;
         this.thresholdDenominator = thresholdDenominator;

@@ -30,4 +30,12 @@ public interface LiquidationThrottle {
     default int[] continuing(ProtocolContext ctx) {
         return new int[0];
     }
+
+    /**
+     * True when the throttle keeps liquidating accounts across blocks by itself ({@link #committed},
+     * {@link #continuing}), which only a policy that drives those hooks can use.
+     */
+    default boolean continuesAcrossBlocks() {
+        return false;
+    }
 }

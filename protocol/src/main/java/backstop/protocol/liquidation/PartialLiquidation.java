@@ -3,7 +3,6 @@ package backstop.protocol.liquidation;
 import backstop.protocol.context.ProtocolContext;
 import backstop.protocol.governance.Parameters;
 import backstop.protocol.governance.Tunable;
-import backstop.protocol.money.Amounts;
 
 /**
  * Liquidation that closes only part of a position per step (DESIGN.md §4), as much as its
@@ -15,8 +14,7 @@ import backstop.protocol.money.Amounts;
 public final class PartialLiquidation implements LiquidationPolicy, Tunable {
     private final PartialCloseRule rule;
     private final LiquidationLimit limit;
-    private final GovernedSetting penaltyPpm;
-    private final long liquidatorSharePpm;
+    private final GovernedPenalty penalty;
     private final boolean protocolTriggered;
 
     /**
@@ -31,9 +29,7 @@ public final class PartialLiquidation implements LiquidationPolicy, Tunable {
         }
         this.rule = rule;
         this.limit = limit;
-        this.penaltyPpm = new GovernedSetting("liquidation.penalty_ppm", "penalty.penaltyPpm",
-                "share of the closed notional charged as liquidation penalty (ppm)", penalty.penaltyPpm(), 0, Amounts.PPM);
-        this.liquidatorSharePpm = penalty.liquidatorSharePpm();
+        this.penalty = new GovernedPenalty(penalty);
         this.protocolTriggered = protocolTriggered;
     }
 
@@ -49,7 +45,7 @@ public final class PartialLiquidation implements LiquidationPolicy, Tunable {
 
     @Override
     public void register(Parameters parameters) {
-        penaltyPpm.register(parameters);
+        penalty.register(parameters);
         if (rule instanceof Tunable t) {
             t.register(parameters);
         }
@@ -58,16 +54,16 @@ public final class PartialLiquidation implements LiquidationPolicy, Tunable {
     @Override
     public void liquidate(ProtocolContext ctx, int account, int liquidator, long causeId) {
         ctx.cancelOrders(account, causeId);
-        PenaltySplit penalty = new PenaltySplit(penaltyPpm.get(), liquidatorSharePpm);
+        PenaltySplit split = penalty.current();
         for (int m : largestFirst(ctx, account)) {
             long size = ctx.accounts().size(account, m);
             if (size == 0 || rule.satisfied(ctx, account)) {
                 continue;
             }
             long limitPrice = limit.limit(ctx, account, m);
-            long lots = Math.min(Math.abs(size), rule.lotsToClose(ctx, account, m, limitPrice, penalty.penaltyPpm()));
+            long lots = Math.min(Math.abs(size), rule.lotsToClose(ctx, account, m, limitPrice, split.penaltyPpm()));
             if (lots > 0) {
-                LiquidationStep.close(ctx, name(), account, m, -Long.signum(size) * lots, limitPrice, penalty, liquidator,
+                LiquidationStep.close(ctx, name(), account, m, -Long.signum(size) * lots, limitPrice, split, liquidator,
                         lots < Math.abs(size), causeId);
             }
         }

@@ -142,6 +142,11 @@ public final class SynthetixWindow implements LiquidationThrottle, Tunable {
     }
 
     @Override
+    public boolean continuesAcrossBlocks() {
+        return true;
+    }
+
+    @Override
     public int[] continuing(ProtocolContext ctx) {
         IntArrayList still = new IntArrayList();
         for (int i = 0; i < flaggedOrder.size(); i++) {

@@ -3,7 +3,6 @@ package backstop.protocol.liquidation;
 import backstop.protocol.context.ProtocolContext;
 import backstop.protocol.governance.Parameters;
 import backstop.protocol.governance.Tunable;
-import backstop.protocol.money.Amounts;
 import it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap;
 
 /**
@@ -18,8 +17,7 @@ import it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap;
 public final class ThrottledLiquidation implements LiquidationPolicy, Tunable {
     private final LiquidationThrottle throttle;
     private final LiquidationLimit limit;
-    private final GovernedSetting penaltyPpm;
-    private final long liquidatorSharePpm;
+    private final GovernedPenalty penalty;
     private final boolean protocolTriggered;
     private final Int2LongOpenHashMap cause = new Int2LongOpenHashMap();
 
@@ -35,9 +33,7 @@ public final class ThrottledLiquidation implements LiquidationPolicy, Tunable {
         }
         this.throttle = throttle;
         this.limit = limit;
-        this.penaltyPpm = new GovernedSetting("liquidation.penalty_ppm", "penalty.penaltyPpm",
-                "share of the closed notional charged as liquidation penalty (ppm)", penalty.penaltyPpm(), 0, Amounts.PPM);
-        this.liquidatorSharePpm = penalty.liquidatorSharePpm();
+        this.penalty = new GovernedPenalty(penalty);
         this.protocolTriggered = protocolTriggered;
     }
 
@@ -68,7 +64,7 @@ public final class ThrottledLiquidation implements LiquidationPolicy, Tunable {
 
     @Override
     public void register(Parameters parameters) {
-        penaltyPpm.register(parameters);
+        penalty.register(parameters);
         if (throttle instanceof Tunable t) {
             t.register(parameters);
         }
@@ -100,7 +96,7 @@ public final class ThrottledLiquidation implements LiquidationPolicy, Tunable {
 
     private void step(ProtocolContext ctx, int account, int liquidator, long causeId) {
         ctx.cancelOrders(account, causeId);
-        PenaltySplit penalty = new PenaltySplit(penaltyPpm.get(), liquidatorSharePpm);
+        PenaltySplit split = penalty.current();
         for (long mask = ctx.accounts().positionMask(account); mask != 0; mask &= mask - 1) {
             int m = Long.numberOfTrailingZeros(mask);
             if (!throttle.committed(account) && !ctx.risk(account).liquidatable()) {
@@ -112,7 +108,7 @@ public final class ThrottledLiquidation implements LiquidationPolicy, Tunable {
                 continue;
             }
             long limitPrice = limit.limit(ctx, account, m);
-            ClosedFill fill = LiquidationStep.close(ctx, name(), account, m, -Long.signum(size) * lots, limitPrice, penalty,
+            ClosedFill fill = LiquidationStep.close(ctx, name(), account, m, -Long.signum(size) * lots, limitPrice, split,
                     liquidator, lots < Math.abs(size), causeId);
             throttle.record(ctx, account, m, lots, fill);
         }

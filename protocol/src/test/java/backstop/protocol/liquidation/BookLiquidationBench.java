@@ -1,5 +1,6 @@
 package backstop.protocol.liquidation;
 
+import backstop.protocol.Invariants;
 import backstop.protocol.Protocol;
 import backstop.protocol.ProtocolConfig;
 import backstop.protocol.ProtocolDriver;
@@ -128,13 +129,6 @@ final class BookLiquidationBench {
 
     /** Conservation and Σ size = 0 in every market. */
     void assertInvariants() {
-        assertEquals(0, p.ledger().total(), "Σ pots");
-        for (var m : p.markets()) {
-            long sum = 0;
-            for (int a = 0; a < p.accounts().count(); a++) {
-                sum += p.accounts().size(a, m.id());
-            }
-            assertEquals(0, sum, "Σ size in " + m.spec().symbol());
-        }
+        Invariants.assertConserved(p, "");
     }
 }

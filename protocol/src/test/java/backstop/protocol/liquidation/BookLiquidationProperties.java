@@ -1,9 +1,9 @@
 package backstop.protocol.liquidation;
 
+import backstop.protocol.Invariants;
 import backstop.protocol.Protocol;
 import backstop.protocol.book.Side;
 import backstop.protocol.event.ProtocolEvent;
-import backstop.protocol.ledger.PotKind;
 import backstop.protocol.market.MarketSpec;
 import backstop.protocol.money.Amounts;
 import backstop.protocol.tx.Tx;
@@ -113,11 +113,8 @@ class BookLiquidationProperties {
 
     private static void assertInvariants(BookLiquidationBench b, String where) {
         Protocol p = b.p;
-        b.assertInvariants();
-        for (int pot : p.ledger().systemPotIds()) {
-            PotKind kind = p.ledger().kind(pot);
-            assertTrue(kind.mayGoNegative() || p.ledger().balance(pot) >= 0, p.ledger().name(pot) + " < 0, " + where);
-        }
+        Invariants.assertConserved(p, where);
+        Invariants.assertSystemPotsNonNegative(p, where);
         for (int a = 0; a < p.accounts().count(); a++) {
             if (!p.accounts().hasPositions(a)) {
                 assertTrue(p.ledger().balance(a) >= 0, "flat account " + a + " negative, " + where);

@@ -37,6 +37,15 @@ class HyperliquidTakeoverChunksTest {
     }
 
     @Test
+    void aThrottleThatContinuesAcrossBlocksIsRefused() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new BackstopVaultTakeover(2, 3, 100_000, PenaltySplit.NONE, 10_000, Long.MAX_VALUE,
+                        new SynthetixWindow(new long[]{100}, 60, 0), true));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("synthetix-window continues liquidations"),
+                e.getMessage());
+    }
+
+    @Test
     void aChunkThatLiftsTheAccountAboveTwoThirdsAvoidsTheTakeoverThenTheCooldownClosesTheRest() {
         int[] t = new int[1];
         BookLiquidationBench b = bench(BackstopVaultTakeover.hyperliquid(), t);

@@ -1,5 +1,6 @@
 package backstop.protocol.waterfall;
 
+import backstop.protocol.Invariants;
 import backstop.protocol.Protocol;
 import backstop.protocol.ProtocolConfig;
 import backstop.protocol.ProtocolDriver;
@@ -7,7 +8,6 @@ import backstop.protocol.event.EventLog;
 import backstop.protocol.event.ProtocolEvent;
 import backstop.protocol.ledger.PostingReason;
 import backstop.protocol.market.FundingParams;
-import backstop.protocol.market.Market;
 import backstop.protocol.market.MarketSpec;
 import backstop.protocol.money.Amounts;
 import backstop.protocol.tx.Tx;
@@ -16,7 +16,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A protocol with helpers for loss-waterfall tests: accounts, trades at a price, time, and planted deficits. */
@@ -116,17 +115,6 @@ final class WaterfallFixture {
 
     /** Σ pots = 0, Σ size = 0 and open interest = Σ longs in every market. */
     void assertConserved() {
-        assertEquals(0, p.ledger().total(), "Σ pots");
-        for (Market m : p.markets()) {
-            long sum = 0;
-            long longs = 0;
-            for (int a = 0; a < p.accounts().count(); a++) {
-                long s = p.accounts().size(a, m.id());
-                sum += s;
-                longs += Math.max(s, 0);
-            }
-            assertEquals(0, sum, "Σ size in " + m.spec().symbol());
-            assertEquals(longs, m.openInterest(), "open interest of " + m.spec().symbol());
-        }
+        Invariants.assertConserved(p, "");
     }
 }
