@@ -52,6 +52,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Run folder (default: results/<scenario>-<preset>-seed<SEED>).")
     Path out;
 
+    @Option(names = "--force", description = "Replace an earlier run folder at the output path (never a file or a"
+            + " folder Backstop did not write).")
+    boolean force;
+
     @Override
     public Integer call() throws Exception {
         // Both are checked before either is refused, so one attempt reports the problems of both.
@@ -72,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
             throw new ConfigException(problems);
         }
         Path dir = out != null ? out : Path.of("results", spec.name() + "-" + design.name() + "-seed" + seed);
-        RunDirectory folder = new RunDirectory(dir);
+        RunDirectory folder = new RunDirectory(dir, force);
         try {
             RunResult result;
             try (EventJsonl events = new EventJsonl(folder.staging().resolve("events.jsonl"), Json.mapper())) {

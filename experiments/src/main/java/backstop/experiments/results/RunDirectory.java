@@ -1,5 +1,7 @@
 package backstop.experiments.results;
 
+import backstop.experiments.config.ConfigException;
+
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -16,11 +18,40 @@ public final class RunDirectory {
     private final Path target;
     private final Path staging;
 
+    /** A run folder that may replace an earlier Backstop run folder at {@code target} (sweeps, the GUI). */
     public RunDirectory(Path target) throws IOException {
+        this(target, true);
+    }
+
+    /**
+     * A run folder at {@code target}. Nothing Backstop did not write is ever replaced: an existing file, or a folder
+     * without a Backstop {@code manifest.json}, is refused; an earlier run folder is replaced only when
+     * {@code replace}. Refusals are {@link ConfigException}s (exit 2) naming the path, before anything is written.
+     */
+    public RunDirectory(Path target, boolean replace) throws IOException {
         this.target = target.toAbsolutePath().normalize();
+        refuseUnsafe(this.target, replace);
         this.staging = this.target.resolveSibling("." + this.target.getFileName() + ".partial");
         delete(staging);
         Files.createDirectories(staging);
+    }
+
+    private static void refuseUnsafe(Path target, boolean replace) {
+        if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new ConfigException(java.util.List.of("--out " + target + ": is an existing file, not a run folder;"
+                    + " refusing to replace it"));
+        }
+        if (!Files.isRegularFile(target.resolve("manifest.json"))) {
+            throw new ConfigException(java.util.List.of("--out " + target + ": is a folder Backstop did not write (no"
+                    + " manifest.json); refusing to replace it"));
+        }
+        if (!replace) {
+            throw new ConfigException(java.util.List.of("--out " + target + ": holds an earlier run; add --force to"
+                    + " replace it"));
+        }
     }
 
     /** Where files are written while the run is in progress. */

@@ -29,6 +29,29 @@ class RunCommandTest {
     }
 
     @Test
+    void runOutNeverReplacesAFileOrAFolderBackstopDidNotWrite(@TempDir Path tmp) throws Exception {
+        Path notes = Files.writeString(tmp.resolve("notes.txt"), "my notes");
+        assertEquals(2, Main.execute(args(notes)));
+        assertEquals("my notes", Files.readString(notes));
+        Path mine = Files.createDirectories(tmp.resolve("mydata"));
+        Files.writeString(mine.resolve("keep.csv"), "a,b");
+        assertEquals(2, Main.execute(args(mine)));
+        assertEquals("a,b", Files.readString(mine.resolve("keep.csv")));
+        try (var files = Files.list(mine)) {
+            assertEquals(1, files.count(), "nothing added to the user's folder");
+        }
+    }
+
+    @Test
+    void anEarlierRunFolderIsReplacedOnlyWithForce(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("run");
+        assertEquals(0, Main.execute(args(out)));
+        assertEquals(2, Main.execute(args(out)));
+        assertTrue(Files.isRegularFile(out.resolve("summary.json")), "the earlier run is left as it was");
+        assertEquals(0, Main.execute(args(out, "--force")));
+    }
+
+    @Test
     void runWritesEveryResultFileAndTheRequiredSummaryKeys(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("run");
         assertEquals(0, Main.execute(args(out, "--seed", "7")));
