@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class BreakerProperties {
 
-    @Property(tries = 150)
+    @Property(tries = 150, seed = Seeds.PINNED)
     void breakersNeverLetValueOrFillsThroughWhileTripped(@ForAll long seed) {
         Run run = new Run(seed);
         for (int i = 0; i < 250; i++) {
@@ -43,7 +43,7 @@ class BreakerProperties {
         }
     }
 
-    @Property(tries = 30)
+    @Property(tries = 30, seed = Seeds.PINNED)
     void sameSeedGivesTheSameEventsWithBreakers(@ForAll long seed) {
         Run a = new Run(seed);
         Run b = new Run(seed);

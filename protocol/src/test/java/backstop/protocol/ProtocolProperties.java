@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Randomized sequences over several markets: the accounting invariants hold after every single operation. */
 class ProtocolProperties {
 
-    @Property(tries = 1000)
+    @Property(tries = 1000, seed = Seeds.PINNED)
     void conservationSizeBalanceAndUncrossedBooksAfterEveryOperation(@ForAll long seed) {
         RandomDriver d = new RandomDriver(seed);
         for (int i = 0; i < 150; i++) {
@@ -27,7 +27,7 @@ class ProtocolProperties {
         assertNoUnsettledDeficit(d, seed);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 300, seed = Seeds.PINNED)
     void riskIndexAgreesWithABruteForceScan(@ForAll long seed) {
         RandomDriver d = new RandomDriver(seed);
         for (int i = 0; i < 150; i++) {
@@ -40,7 +40,7 @@ class ProtocolProperties {
         }
     }
 
-    @Property(tries = 100)
+    @Property(tries = 100, seed = Seeds.PINNED)
     void sameSeedGivesTheSameEventsAndStateHash(@ForAll long seed) {
         RandomDriver a = new RandomDriver(seed);
         RandomDriver b = new RandomDriver(seed);

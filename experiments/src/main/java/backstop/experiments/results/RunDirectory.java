@@ -4,6 +4,7 @@ import backstop.experiments.config.ConfigException;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -17,6 +18,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 public final class RunDirectory {
     private final Path target;
     private final Path staging;
+    private final boolean replace;
 
     /** A run folder that may replace an earlier Backstop run folder at {@code target} (sweeps, the GUI). */
     public RunDirectory(Path target) throws IOException {
@@ -30,6 +32,7 @@ public final class RunDirectory {
      */
     public RunDirectory(Path target, boolean replace) throws IOException {
         this.target = target.toAbsolutePath().normalize();
+        this.replace = replace;
         refuseUnsafe(this.target, replace);
         this.staging = this.target.resolveSibling("." + this.target.getFileName() + ".partial");
         delete(staging);
@@ -37,20 +40,18 @@ public final class RunDirectory {
     }
 
     private static void refuseUnsafe(Path target, boolean replace) {
-        if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        if (!Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            throw new ConfigException(java.util.List.of("--out " + target + ": is an existing file, not a run folder;"
-                    + " refusing to replace it"));
+        if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new ConfigException("output " + target + ": exists and is not a folder; refusing to replace it");
         }
         if (!Files.isRegularFile(target.resolve("manifest.json"))) {
-            throw new ConfigException(java.util.List.of("--out " + target + ": is a folder Backstop did not write (no"
-                    + " manifest.json); refusing to replace it"));
+            throw new ConfigException("output " + target + ": is a folder Backstop did not write (no manifest.json);"
+                    + " refusing to replace it");
         }
         if (!replace) {
-            throw new ConfigException(java.util.List.of("--out " + target + ": holds an earlier run; add --force to"
-                    + " replace it"));
+            throw new ConfigException("output " + target + ": holds an earlier run; add --force to replace it");
         }
     }
 
@@ -59,8 +60,9 @@ public final class RunDirectory {
         return staging;
     }
 
-    /** Replaces the target with the completed staging folder. */
+    /** Replaces the target with the completed staging folder (checked again: something may have appeared there). */
     public Path commit() throws IOException {
+        refuseUnsafe(target, replace);
         delete(target);
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         return target;

@@ -2,6 +2,7 @@ package backstop.protocol.waterfall;
 
 import backstop.protocol.event.ProtocolEvent;
 import backstop.protocol.money.Amounts;
+import backstop.protocol.Seeds;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -19,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Random bankruptcies under random waterfalls: exact conservation, complete loss accounting, and ADL monotonicity. */
 class WaterfallProperties {
 
-    @Property(tries = 300)
+    @Property(tries = 300, seed = Seeds.PINNED)
     void randomWaterfallsConserveValueAndAccountForEveryDeficit(@ForAll long seed) {
         SplittableRandom r = new SplittableRandom(seed ^ 0x5DEECE66DL);
         InsurancePool pool = new InsurancePool(Amounts.micros(r.nextInt(3_000)));
@@ -52,7 +53,7 @@ class WaterfallProperties {
         }
     }
 
-    @Property(tries = 200)
+    @Property(tries = 200, seed = Seeds.PINNED)
     void aLargerInsuranceFundNeverIncreasesAdlVolume(@ForAll long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         long small = Amounts.micros(r.nextInt(300)) + r.nextInt(1_000_000);
