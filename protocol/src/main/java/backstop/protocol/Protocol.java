@@ -439,6 +439,11 @@ public final class Protocol {
         return vault;
     }
 
+    /** The losses carried now that no waterfall has settled yet, at the oracle (see {@link OpenLosses}). */
+    public OpenLosses openLosses() {
+        return OpenLosses.of(this);
+    }
+
     /** Id of the latest event emitted. */
     public long lastEventId() {
         return events.lastId();

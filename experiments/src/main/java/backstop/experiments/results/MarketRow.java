@@ -1,24 +1,46 @@
 package backstop.experiments.results;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
- * One market's line of {@code markets.csv}: the summary's per-market metrics (amounts in quote units), which add
- * up over the markets to the run's totals.
+ * One line of {@code markets.csv}: a market's share of the run's loss decomposition and its other per-market metrics
+ * (amounts in quote units). Summed over the rows — the markets and the {@link LossTally#VAULT_ROW vault's} row — every
+ * amount and count adds up to the run's total in {@code summary.json}.
+ *
+ * @param market  the market's symbol, or {@code (vault)}
+ * @param metrics by column name, in {@link #COLUMNS} order (without {@code market})
  */
-public record MarketRow(String market, long liquidationCount, double liquidatedNotional, double badDebt,
-                        double uncoveredBadDebt, double insuranceDrawn, double socializedLoss, long adlCount,
-                        double adlNotional, long haltCount, double exogenousDrawdown, double markDrawdown,
-                        double amplification) {
+public record MarketRow(String market, Map<String, Object> metrics) {
 
-    /** The CSV header, in component order. */
-    public static final List<String> COLUMNS = List.of("market", "liquidation_count", "liquidated_notional", "bad_debt",
-            "uncovered_bad_debt", "insurance_drawn", "socialized_loss", "adl_count", "adl_notional", "halt_count",
-            "exogenous_drawdown", "mark_drawdown", "amplification");
+    /** The CSV header. */
+    public static final List<String> COLUMNS = List.of("market", "loss_borne", "insurance_drawn", "vault_loss",
+            "adl_haircut", "socialized_loss", "funding_bump_loss", "uncovered_bad_debt", "open_insolvency",
+            "auction_shortfall", "bad_debt", "vault_absorbed", "liquidation_count", "liquidated_notional", "adl_count",
+            "adl_notional", "halt_count", "exogenous_drawdown", "mark_drawdown", "amplification");
+
+    public MarketRow {
+        metrics = Map.copyOf(metrics);
+        if (!metrics.keySet().equals(new HashSet<>(COLUMNS.subList(1, COLUMNS.size())))) {
+            throw new IllegalArgumentException("market row " + market + ": columns " + metrics.keySet()
+                    + " are not " + COLUMNS.subList(1, COLUMNS.size()));
+        }
+    }
 
     /** The values, in {@link #COLUMNS} order. */
     public List<Object> values() {
-        return List.of(market, liquidationCount, liquidatedNotional, badDebt, uncoveredBadDebt, insuranceDrawn,
-                socializedLoss, adlCount, adlNotional, haltCount, exogenousDrawdown, markDrawdown, amplification);
+        List<Object> v = new ArrayList<>();
+        v.add(market);
+        for (String c : COLUMNS.subList(1, COLUMNS.size())) {
+            v.add(metrics.get(c));
+        }
+        return v;
+    }
+
+    /** One value by column name. */
+    public Object get(String column) {
+        return column.equals("market") ? market : metrics.get(column);
     }
 }

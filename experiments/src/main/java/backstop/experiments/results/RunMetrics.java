@@ -6,9 +6,11 @@ import backstop.protocol.event.ProtocolEvent;
 import backstop.protocol.market.Market;
 import backstop.protocol.market.MarketSpec;
 import backstop.protocol.money.Amounts;
+import backstop.protocol.waterfall.AutoDeleveraging;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The headline numbers of one run, kept while it runs: counters from the protocol's events, and per block the
@@ -20,10 +22,6 @@ public final class RunMetrics implements EventSink {
     long liquidations;
     long partialLiquidations;
     long liquidatedNotional;
-    long badDebt;
-    long uncovered;
-    long insuranceDrawn;
-    long socialized;
     long adlCount;
     long adlNotional;
     long haltCount;
@@ -39,38 +37,49 @@ public final class RunMetrics implements EventSink {
     long blocks;
     private final java.util.Set<Long> partialIds = new java.util.HashSet<>();
     private MarketTally markets;
+    private LossTally losses;
+    private long vaultNetDeposits;
 
-    /** How an absorber's share of a deficit counts: uncovered, insurance, socialized, or none of these. */
-    enum AbsorberKind { UNCOVERED, INSURANCE, SOCIALIZED, OTHER }
-
-    static AbsorberKind absorberKind(String absorber) {
-        if (absorber.equals("uncovered")) {
-            return AbsorberKind.UNCOVERED;
-        }
-        if (absorber.contains("insurance")) {
-            return AbsorberKind.INSURANCE;
-        }
-        return absorber.contains("social") || absorber.contains("funding-bump") ? AbsorberKind.SOCIALIZED : AbsorberKind.OTHER;
-    }
-
-    /** Connects the metrics to the protocol whose events they receive (for units and pots). */
+    /** Connects the metrics to the protocol whose events they receive (for units, pots and the ledger). */
     public void attach(Protocol p) {
         this.protocol = p;
-        this.markets = new MarketTally(p);
+        this.losses = new LossTally(p);
+        this.markets = new MarketTally(p, losses);
     }
 
-    /** The same metrics per market (see {@link MarketTally}), in market-id order. */
+    /** The same metrics per market (see {@link MarketTally}), in market-id order, then the vault's row. */
     public List<MarketRow> markets() {
-        return markets == null ? List.of() : markets.rows();
+        return markets == null ? List.of() : markets.rows(protocol.openLosses(), vaultNetDeposits);
+    }
+
+    /** The run's loss decomposition now ({@link LossTally}), quote micros by name; empty before block 1. */
+    Map<String, Long> losses() {
+        return losses == null ? Map.of() : losses.parts(-1, protocol.openLosses(), vaultNetDeposits);
+    }
+
+    /** Accounts still open with negative equity at the oracle, the vault excluded. */
+    int insolventAccounts() {
+        return protocol == null ? 0 : protocol.openLosses().insolventAccounts();
+    }
+
+    /** The backstop vault's PnL now (0 without a vault), quote micros. */
+    long vaultPnl() {
+        return losses == null ? 0 : losses.vaultPnl(protocol.openLosses(), vaultNetDeposits);
     }
 
     @Override
     public void accept(ProtocolEvent e) {
+        if (e instanceof ProtocolEvent.Transfer t && t.kind() == ProtocolEvent.Transfer.Kind.VAULT_DEPOSIT) {
+            vaultNetDeposits += t.amount(); // LPs may deposit at genesis, before the metrics are attached
+        } else if (e instanceof ProtocolEvent.Transfer t && t.kind() == ProtocolEvent.Transfer.Kind.VAULT_WITHDRAWAL) {
+            vaultNetDeposits -= t.amount();
+        }
         long adl = 0;
-        if (e instanceof ProtocolEvent.PositionTransfer t && t.kind().equals("adl")) {
+        if (e instanceof ProtocolEvent.PositionTransfer t && t.kind().equals(AutoDeleveraging.KIND)) {
             adl = Math.abs(protocol.market(t.market()).spec().notional(t.size(), t.price()));
         }
         if (markets != null) {
+            losses.accept(e);
             markets.accept(e, adl);
         }
         if (e instanceof ProtocolEvent.Liquidation l && l.partial()) {
@@ -81,26 +90,13 @@ public final class RunMetrics implements EventSink {
             if (partialIds.remove(s.causeId())) {
                 partialLiquidations++;
             }
-        } else if (e instanceof ProtocolEvent.BadDebt d) {
-            badDebt += d.amount();
-        } else if (e instanceof ProtocolEvent.LossAbsorbed a) {
-            absorbed(a.absorber(), a.amount());
-        } else if (e instanceof ProtocolEvent.PositionTransfer t && t.kind().equals("adl")) {
+        } else if (e instanceof ProtocolEvent.PositionTransfer t && t.kind().equals(AutoDeleveraging.KIND)) {
             adlCount++;
             adlNotional += adl;
         } else if (e instanceof ProtocolEvent.Halt h && h.halted() && h.market() >= 0) {
             haltCount++;
         } else if (e instanceof ProtocolEvent.Fill f) {
             fees += f.takerFee() + f.makerFee();
-        }
-    }
-
-    private void absorbed(String absorber, long amount) {
-        switch (absorberKind(absorber)) {
-            case UNCOVERED -> uncovered += amount;
-            case INSURANCE -> insuranceDrawn += amount;
-            case SOCIALIZED -> socialized += amount;
-            case OTHER -> { }
         }
     }
 

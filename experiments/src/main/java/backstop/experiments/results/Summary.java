@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * {@code summary.json}: flat, snake_case metrics in a fixed order, amounts in quote units as decimals
- * (DESIGN.md §7). Metrics are produced by name, so runs.csv, reports and charts need no per-metric code.
+ * (DESIGN.md §7). It leads with the loss decomposition ({@link LossTally}: {@code loss_borne} and its parts, then
+ * {@code bad_debt}). Metrics are produced by name, so runs.csv, reports and charts need no per-metric code.
  */
 public final class Summary {
     private Summary() {
@@ -18,13 +19,12 @@ public final class Summary {
     public static Map<String, Object> of(RunMetrics m, Map<String, Double> pnlByClass, int maxCascadeSize,
                                          int maxCascadeDepth, int accounts, double wallSeconds) {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("bad_debt", RunMetrics.units(m.badDebt));
-        s.put("uncovered_bad_debt", RunMetrics.units(m.uncovered));
+        m.losses().forEach((k, v) -> s.put(k, RunMetrics.units(v)));
+        s.put("vault_pnl", RunMetrics.units(m.vaultPnl()));
+        s.put("insolvent_accounts", m.insolventAccounts());
         s.put("insurance_fund_start", RunMetrics.units(m.insuranceStart == Long.MIN_VALUE ? 0 : m.insuranceStart));
         s.put("insurance_fund_end", RunMetrics.units(m.insuranceEnd));
         s.put("insurance_fund_min", RunMetrics.units(m.insuranceMin == Long.MAX_VALUE ? 0 : m.insuranceMin));
-        s.put("insurance_drawn", RunMetrics.units(m.insuranceDrawn));
-        s.put("socialized_loss", RunMetrics.units(m.socialized));
         s.put("adl_count", m.adlCount);
         s.put("adl_notional", RunMetrics.units(m.adlNotional));
         s.put("liquidation_count", m.liquidations);

@@ -1,5 +1,6 @@
 package backstop.experiments.cli;
 
+import backstop.experiments.results.MarketRow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -85,8 +86,7 @@ class RunCommandTest {
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("data:image/png;base64,") && html.contains("bad_debt"), "a self-contained report");
         assertTrue(html.contains("By market") && html.contains("<td>BTC-USD</td>"), "the report shows markets.csv");
-        assertEquals("market,liquidation_count,liquidated_notional,bad_debt,uncovered_bad_debt,insurance_drawn,"
-                + "socialized_loss,adl_count,adl_notional,halt_count,exogenous_drawdown,mark_drawdown,amplification",
+        assertEquals(String.join(",", MarketRow.COLUMNS),
                 Files.readAllLines(out.resolve("markets.csv")).get(0));
         assertEquals(2, Main.execute("report", tmp.resolve("missing").toString()));
     }

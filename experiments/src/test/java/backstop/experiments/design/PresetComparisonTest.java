@@ -116,7 +116,8 @@ class PresetComparisonTest {
     @Test
     void driftSocializesWhatAnEmptyFundCannotPay() {
         Map<String, Object> s = run(withFund(Presets.load("drift"), 0), "drift-0");
-        assertTrue(((Number) s.get("socialized_loss")).doubleValue() > 0);
+        assertTrue(((Number) s.get("funding_bump_loss")).doubleValue() > 0, "the funding bump pays: " + s);
+        assertEquals(0, ((Number) s.get("socialized_loss")).doubleValue(), 1e-9, "and no pro-rata haircut");
         assertEquals(0, ((Number) s.get("uncovered_bad_debt")).doubleValue(), 1e-9);
     }
 

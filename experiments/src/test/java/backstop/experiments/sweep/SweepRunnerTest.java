@@ -57,12 +57,12 @@ class SweepRunnerTest {
 
         List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
         assertEquals(5, runs.size());
-        assertTrue(runs.get(0).startsWith("run_id,design,seed,bad_debt,uncovered_bad_debt,"), runs.get(0));
+        assertTrue(runs.get(0).startsWith("run_id,design,seed,loss_borne,insurance_drawn,vault_loss,"), runs.get(0));
         assertFalse(runs.get(0).contains("wall_seconds"));
         assertTrue(runs.get(1).startsWith("dydx-v4-p0-s1,dydx-v4,1,"), runs.get(1));
         List<String> comparison = Files.readAllLines(out.resolve("comparison.csv"));
-        // Two designs × the summary's 26 metrics without wall_seconds.
-        assertEquals(1 + 2 * 26, comparison.size());
+        // Two designs × the summary's 35 metrics without wall_seconds.
+        assertEquals(1 + 2 * 35, comparison.size());
         // 60 one-second blocks in every run: mean 60, no spread, no difference.
         assertTrue(comparison.contains("dydx-v4,blocks,2,60.0,60.0,60.0,none,0.0,0.0,0.0,0.0,0.0"), comparison.toString());
         assertTrue(comparison.contains("none,blocks,2,60.0,60.0,60.0,none,,,,,"), comparison.toString());

@@ -9,6 +9,7 @@ import backstop.protocol.event.ProtocolEvent;
 import backstop.protocol.market.Market;
 import backstop.protocol.market.MarketSpec;
 import backstop.protocol.money.Amounts;
+import backstop.protocol.waterfall.AutoDeleveraging;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class Recorder implements EventSink {
         } else if (e instanceof ProtocolEvent.LiquidationSettled s && s.sizeClosed() > 0) {
             liquidations++;
             liquidatedNotional += Amounts.toUnits(s.notional());
-        } else if (e instanceof ProtocolEvent.PositionTransfer t && t.kind().equals("adl")) {
+        } else if (e instanceof ProtocolEvent.PositionTransfer t && t.kind().equals(AutoDeleveraging.KIND)) {
             adlFills++;
         } else if (e instanceof ProtocolEvent.FundingPaid f) {
             while (fundingRate.size() <= f.market()) {

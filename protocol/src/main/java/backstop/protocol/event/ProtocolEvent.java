@@ -94,8 +94,12 @@ public sealed interface ProtocolEvent {
     record BadDebt(long id, long causeId, long block, int account, long amount) implements ProtocolEvent {
     }
 
-    /** Part of a deficit taken by one absorber of the loss waterfall (or left uncovered). */
-    record LossAbsorbed(long id, long causeId, long block, String absorber, long amount) implements ProtocolEvent {
+    /**
+     * Part of a deficit taken by one absorber of the loss waterfall (or left uncovered, absorber {@code uncovered});
+     * {@code kind} says who bears it.
+     */
+    record LossAbsorbed(long id, long causeId, long block, String absorber, AbsorberKind kind, long amount)
+            implements ProtocolEvent {
     }
 
     /** A governance controller or a user changed a protocol parameter. */

@@ -15,6 +15,8 @@ public enum PostingReason {
     INSURANCE_DRAW,
     VAULT_DRAW,
     SOCIALIZED_LOSS,
+    /** A winner pays part of a bankrupt account's deficit out of its profit when it is deleveraged. */
+    ADL_HAIRCUT,
     UNCOVERED_LOSS,
     PARAMETER_TOP_UP
 }

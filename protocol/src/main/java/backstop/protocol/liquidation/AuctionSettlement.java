@@ -82,6 +82,11 @@ final class AuctionSettlement {
         }
     }
 
+    /** What the account's finished auctions left while others of its auctions still run (signed), quote micros. */
+    long pendingNet(int account) {
+        return pendingNet.getOrDefault(account, 0L);
+    }
+
     /** Shortfall of the account still waiting for it to be flat, quote micros. */
     long outstandingShortfall(int account) {
         Shortfall s = shortfalls.get(account);

@@ -12,6 +12,10 @@ import backstop.protocol.tx.TxResult;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * MakerDAO Liquidations 2.0 for perpetuals (MECHANISMS §6, MIP45): a liquidatable account's positions and equity are
@@ -135,6 +139,57 @@ public final class DutchAuctionLiquidation implements LiquidationPolicy, Tunable
     /** A shortfall waiting for the account to be flat before it goes to the loss waterfall, quote micros. */
     public long outstandingShortfall(int account) {
         return settlement.outstandingShortfall(account);
+    }
+
+    /**
+     * The running auctions' cash and unsold lots at the oracle, plus what finished auctions left pending their
+     * account's last, less the shortfalls the vault paid for and waits to get back from the loss waterfall.
+     */
+    @Override
+    public long heldInVault(ProtocolContext ctx) {
+        long held = 0;
+        Set<Integer> accounts = new TreeSet<>();
+        for (Auction a : active.all()) {
+            held = Math.addExact(held, Math.addExact(a.cash(), inventoryAtOracle(ctx, a)));
+            accounts.add(a.account());
+        }
+        for (int account : accounts) {
+            held = Math.addExact(held, settlement.pendingNet(account));
+        }
+        for (int account : settlement.accountsOwing()) {
+            held = Math.subtractExact(held, settlement.outstandingShortfall(account));
+        }
+        return held;
+    }
+
+    /**
+     * Per account: the net its auctions would leave if their unsold lots sold at the oracle now, each auction paying
+     * its penalty as {@link AuctionSettlement#close} would, when that net is negative; plus the shortfalls waiting
+     * for their accounts to be flat.
+     */
+    @Override
+    public Map<Integer, Long> pendingLoss(ProtocolContext ctx) {
+        Map<Integer, Long> net = new TreeMap<>();
+        for (Auction a : active.all()) {
+            long value = Math.addExact(a.cash(), inventoryAtOracle(ctx, a));
+            long penalty = Math.max(0, Math.min(value, a.penalty()));
+            net.merge(a.account(), value - penalty, Math::addExact);
+        }
+        Map<Integer, Long> loss = new TreeMap<>();
+        for (var e : net.entrySet()) {
+            long left = Math.addExact(e.getValue(), settlement.pendingNet(e.getKey()));
+            if (left < 0) {
+                loss.put(e.getKey(), -left);
+            }
+        }
+        for (int account : settlement.accountsOwing()) {
+            loss.merge(account, settlement.outstandingShortfall(account), Math::addExact);
+        }
+        return loss;
+    }
+
+    private static long inventoryAtOracle(ProtocolContext ctx, Auction a) {
+        return ctx.market(a.market()).spec().notional(a.side() * a.lots(), ctx.market(a.market()).oraclePrice());
     }
 
     private boolean needsReset(Auction a, long decayed, long now) {

@@ -3,6 +3,8 @@ package backstop.protocol.liquidation;
 import backstop.protocol.context.ProtocolContext;
 import backstop.protocol.tx.TxResult;
 
+import java.util.Map;
+
 /**
  * What happens to an account below maintenance margin (DESIGN.md §4): how much is closed, where, at what
  * price and penalty. One class per technique. A policy may keep state across blocks (flags, cooldowns,
@@ -40,5 +42,22 @@ public interface LiquidationPolicy {
      */
     default TxResult take(ProtocolContext ctx, int bidder, long auctionId, long size, long maxPrice) {
         return TxResult.UNKNOWN_AUCTION;
+    }
+
+    /**
+     * What the policy holds in the backstop vault on others' behalf (running auctions: their cash and their unsold
+     * lots at the oracle, netted shortfalls waiting to settle), quote micros; the vault's own PnL leaves it out.
+     */
+    default long heldInVault(ProtocolContext ctx) {
+        return 0;
+    }
+
+    /**
+     * The loss the policy has taken on but not yet handed to the loss waterfall: what settling everything it holds at
+     * the oracle now would leave as deficits (unsold auction inventory below its tab, shortfalls waiting for their
+     * accounts to be flat), by account, quote micros, each &gt; 0. Penalties it would pay itself count as recovered.
+     */
+    default Map<Integer, Long> pendingLoss(ProtocolContext ctx) {
+        return Map.of();
     }
 }

@@ -2,6 +2,7 @@ package backstop.protocol.waterfall;
 
 import backstop.protocol.account.Accounts;
 import backstop.protocol.context.ProtocolContext;
+import backstop.protocol.event.AbsorberKind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,11 @@ public final class AutoDeleveraging implements LossAbsorber {
     @Override
     public String name() {
         return "adl-" + ranking.name();
+    }
+
+    @Override
+    public AbsorberKind kind() {
+        return AbsorberKind.ADL;
     }
 
     public AdlRanking ranking() {

@@ -1,6 +1,7 @@
 package backstop.protocol.waterfall;
 
 import backstop.protocol.context.ProtocolContext;
+import backstop.protocol.event.AbsorberKind;
 import backstop.protocol.ledger.PostingReason;
 
 /**
@@ -12,6 +13,11 @@ public final class BackstopVaultAbsorber implements LossAbsorber {
     @Override
     public String name() {
         return "backstop-vault";
+    }
+
+    @Override
+    public AbsorberKind kind() {
+        return AbsorberKind.VAULT;
     }
 
     @Override

@@ -2,6 +2,7 @@ package backstop.protocol.waterfall;
 
 import backstop.protocol.account.Accounts;
 import backstop.protocol.context.ProtocolContext;
+import backstop.protocol.event.AbsorberKind;
 import backstop.protocol.governance.Parameter;
 import backstop.protocol.governance.Parameters;
 import backstop.protocol.governance.Tunable;
@@ -70,6 +71,11 @@ public final class BinanceInsuranceFund implements LossAbsorber, Tunable {
     @Override
     public String name() {
         return "binance-insurance-fund";
+    }
+
+    @Override
+    public AbsorberKind kind() {
+        return AbsorberKind.INSURANCE;
     }
 
     @Override

@@ -2,6 +2,7 @@ package backstop.protocol.waterfall;
 
 import backstop.protocol.account.Accounts;
 import backstop.protocol.context.ProtocolContext;
+import backstop.protocol.event.AbsorberKind;
 import backstop.protocol.ledger.PostingReason;
 import backstop.protocol.money.Amounts;
 
@@ -17,6 +18,11 @@ public final class FundingBumpSocialization implements LossAbsorber {
     @Override
     public String name() {
         return "funding-bump";
+    }
+
+    @Override
+    public AbsorberKind kind() {
+        return AbsorberKind.FUNDING_BUMP;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package backstop.protocol.waterfall;
 
 import backstop.protocol.context.ProtocolContext;
+import backstop.protocol.event.AbsorberKind;
 import backstop.protocol.ledger.PostingReason;
 
 /** The insurance fund pays what it holds toward a deficit (the fund backing the loss's market). */
@@ -8,6 +9,11 @@ public final class InsuranceFundAbsorber implements LossAbsorber {
     @Override
     public String name() {
         return "insurance-fund";
+    }
+
+    @Override
+    public AbsorberKind kind() {
+        return AbsorberKind.INSURANCE;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package backstop.protocol.waterfall;
 
 import backstop.protocol.context.ProtocolContext;
+import backstop.protocol.event.AbsorberKind;
 
 /**
  * One step of the loss waterfall (DESIGN.md §4): insurance fund, backstop vault, auto-deleveraging,
@@ -18,6 +19,9 @@ import backstop.protocol.context.ProtocolContext;
 public interface LossAbsorber {
     /** Short name for configs and events. */
     String name();
+
+    /** Who bears what this absorber takes (the loss decomposition's part it counts in). */
+    AbsorberKind kind();
 
     /** How much of a deficit arising in {@code market} this absorber could pay now; 0 if it pays none. */
     default long capacity(ProtocolContext ctx, int market) {

@@ -1,6 +1,7 @@
 package backstop.protocol.waterfall;
 
 import backstop.protocol.context.ProtocolContext;
+import backstop.protocol.event.AbsorberKind;
 import backstop.protocol.event.EventBus;
 import backstop.protocol.event.ProtocolEvent;
 import backstop.protocol.ledger.PostingReason;
@@ -58,13 +59,13 @@ public final class LossWaterfall {
                         + " but the account moved to " + ctx.ledger().balance(account));
             }
             if (taken > 0) {
-                events.emit(new ProtocolEvent.LossAbsorbed(events.nextId(), badDebtId, events.block(), a.name(), taken));
+                events.emit(new ProtocolEvent.LossAbsorbed(events.nextId(), badDebtId, events.block(), a.name(), a.kind(), taken));
             }
         }
         long rest = -ctx.ledger().balance(account);
         if (rest > 0) {
             ctx.post(uncoveredPot, account, rest, PostingReason.UNCOVERED_LOSS);
-            events.emit(new ProtocolEvent.LossAbsorbed(events.nextId(), badDebtId, events.block(), "uncovered", rest));
+            events.emit(new ProtocolEvent.LossAbsorbed(events.nextId(), badDebtId, events.block(), "uncovered", AbsorberKind.UNCOVERED, rest));
         }
     }
 }

@@ -1,6 +1,7 @@
 package backstop.protocol.waterfall;
 
 import backstop.protocol.context.ProtocolContext;
+import backstop.protocol.event.AbsorberKind;
 import backstop.protocol.ledger.PostingReason;
 import backstop.protocol.money.Amounts;
 
@@ -18,7 +19,7 @@ import java.util.List;
  *   <li>winner i gives up x_i = min(|size_i|, lots still open, ⌈R × |size_i| / profit_i⌉) lots, R being the deficit
  *   still uncovered, offset against the bankrupt position at the margin price (a {@code position_transfer} of kind
  *   {@code adl}), and pays the haircut h_i = min(R, ⌈profit_i × x_i / |size_i|⌉) — the whole profit of those lots,
- *   as if they closed at their entry price — to the bankrupt account ({@code SOCIALIZED_LOSS});</li>
+ *   as if they closed at their entry price — to the bankrupt account ({@code ADL_HAIRCUT});</li>
  *   <li>it stops when the deficit is covered.</li>
  * </ol>
  * Winners lose exactly D in total, as under queue ADL at the bankruptcy price, but on the fewest lots: taking the
@@ -30,6 +31,11 @@ public final class MinimalHaircutDeleveraging implements LossAbsorber {
     @Override
     public String name() {
         return "adl-minimal-haircut";
+    }
+
+    @Override
+    public AbsorberKind kind() {
+        return AbsorberKind.ADL;
     }
 
     @Override
@@ -65,7 +71,7 @@ public final class MinimalHaircutDeleveraging implements LossAbsorber {
             long x = Math.min(Math.min(lots, open), Amounts.mulDivCeil(remaining, lots, profit));
             long haircut = Math.min(remaining, Amounts.mulDivCeil(profit, x, lots));
             ctx.transferPosition(account, w.account(), market, Long.signum(size) * x, at, AutoDeleveraging.KIND, causeId);
-            ctx.post(w.account(), account, haircut, PostingReason.SOCIALIZED_LOSS);
+            ctx.post(w.account(), account, haircut, PostingReason.ADL_HAIRCUT);
             remaining -= haircut;
             open -= x;
         }

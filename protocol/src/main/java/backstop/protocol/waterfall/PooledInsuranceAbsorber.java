@@ -1,6 +1,7 @@
 package backstop.protocol.waterfall;
 
 import backstop.protocol.context.ProtocolContext;
+import backstop.protocol.event.AbsorberKind;
 import backstop.protocol.ledger.Ledger;
 import backstop.protocol.ledger.PostingReason;
 import backstop.protocol.ledger.PotKind;
@@ -59,6 +60,11 @@ public final class PooledInsuranceAbsorber implements LossAbsorber {
     @Override
     public String name() {
         return "pooled-insurance";
+    }
+
+    @Override
+    public AbsorberKind kind() {
+        return AbsorberKind.INSURANCE;
     }
 
     /** This protocol's name in the pool; null when each market is a member. */

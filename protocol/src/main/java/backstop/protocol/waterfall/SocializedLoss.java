@@ -1,6 +1,7 @@
 package backstop.protocol.waterfall;
 
 import backstop.protocol.context.ProtocolContext;
+import backstop.protocol.event.AbsorberKind;
 import backstop.protocol.ledger.PostingReason;
 import backstop.protocol.money.Amounts;
 
@@ -19,6 +20,11 @@ public final class SocializedLoss implements LossAbsorber {
     @Override
     public String name() {
         return "socialized-loss";
+    }
+
+    @Override
+    public AbsorberKind kind() {
+        return AbsorberKind.SOCIALIZED;
     }
 
     @Override
