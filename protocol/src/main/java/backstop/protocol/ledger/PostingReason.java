@@ -16,5 +16,7 @@ public enum PostingReason {
     VAULT_DRAW,
     SOCIALIZED_LOSS,
     UNCOVERED_LOSS,
-    PARAMETER_TOP_UP
+    PARAMETER_TOP_UP,
+    /** A transaction's gas, from the sender's account to the validators pot. */
+    GAS
 }
