@@ -19,6 +19,7 @@ final class Collateral {
     private final RiskEngine risk;
     private final EventBus events;
     private final int external;
+    private final int validators;
     private boolean withdrawalsGated;
     private WithdrawalCheck withdrawalCheck = (account, amount) -> true;
 
@@ -28,13 +29,48 @@ final class Collateral {
         boolean allows(int account, long amount);
     }
 
-    Collateral(Ledger ledger, Accounts accounts, MarginCalculator calc, RiskEngine risk, EventBus events, int external) {
+    Collateral(Ledger ledger, Accounts accounts, MarginCalculator calc, RiskEngine risk, EventBus events, int external,
+               int validators) {
         this.ledger = ledger;
         this.accounts = accounts;
         this.calc = calc;
         this.risk = risk;
         this.events = events;
         this.external = external;
+        this.validators = validators;
+    }
+
+    /**
+     * Tokens the protocol actually holds: what came in from the external pot minus what went back out to it or
+     * to the validators as gas. Balances inside are claims on these tokens; a withdrawal cannot exceed them.
+     */
+    long tokensHeld() {
+        return Math.subtractExact(Math.negateExact(ledger.balance(external)), ledger.balance(validators));
+    }
+
+    /**
+     * Pays a transaction's gas from the account to the validators pot. The rule a wallet imposes: gas comes
+     * from funds the agent could take out now, so the fee must be covered by the account's free collateral
+     * (paying never leaves it below initial margin, so never negative nor liquidatable) and by the tokens the
+     * protocol holds. Withdrawal gates and rate limits do not apply: the account stands for the agent's wallet.
+     * Otherwise {@link TxResult#GAS_UNPAID} and nothing is posted.
+     */
+    TxResult payGas(int account, long feeMicros) {
+        if (!accounts.exists(account)) {
+            return TxResult.UNKNOWN_ACCOUNT;
+        }
+        if (feeMicros < 0) {
+            return TxResult.INVALID_AMOUNT;
+        }
+        if (feeMicros == 0) {
+            return TxResult.OK;
+        }
+        if (calc.risk(account).freeCollateral() < feeMicros || tokensHeld() < feeMicros) {
+            return TxResult.GAS_UNPAID;
+        }
+        ledger.post(account, validators, feeMicros, PostingReason.GAS);
+        risk.refresh(account, 0);
+        return TxResult.OK;
     }
 
     void setWithdrawalsGated(boolean gated) {
@@ -78,6 +114,9 @@ final class Collateral {
         TxResult check = checkOutflow(tx.account(), tx.amount());
         if (!check.ok()) {
             return TxReceipt.rejected(check);
+        }
+        if (tx.amount() > tokensHeld()) {
+            return TxReceipt.rejected(TxResult.PROTOCOL_ILLIQUID);
         }
         if (!withdrawalCheck.allows(tx.account(), tx.amount())) {
             return TxReceipt.rejected(TxResult.WITHDRAWAL_RATE_LIMITED);

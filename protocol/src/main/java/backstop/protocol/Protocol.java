@@ -59,6 +59,7 @@ public final class Protocol {
     private final Operations operations;
     private final int external;
     private final int treasury;
+    private final int validators;
     private final int[] insuranceFund;
     private final int vault;
     private final long[] oracleEvent;
@@ -81,6 +82,7 @@ public final class Protocol {
         this.accounts = new Accounts(markets.size());
         this.external = ledger.openPot("external", PotKind.EXTERNAL);
         this.treasury = ledger.openPot("fee-treasury", PotKind.FEE_TREASURY);
+        this.validators = ledger.openPot("validators", PotKind.VALIDATORS);
         this.insuranceFund = openInsuranceFunds(config);
         int clearing = ledger.openPot("funding-clearing", PotKind.FUNDING_CLEARING);
         int uncovered = ledger.openPot("uncovered-loss", PotKind.UNCOVERED_LOSS);
@@ -89,7 +91,7 @@ public final class Protocol {
         this.orders = new OrderEntry(ledger, accounts, markets, calc, risk, events, treasury, insuranceFund,
                 config.feeToInsurancePpm(), config.marketOrderSlippagePpm());
         this.funding = new FundingSettlement(ledger, accounts, risk, events, clearing, treasury);
-        this.collateral = new Collateral(ledger, accounts, calc, risk, events, external);
+        this.collateral = new Collateral(ledger, accounts, calc, risk, events, external, validators);
         this.vault = config.backstopVaultSeed() > 0 ? openVault(config.backstopVaultSeed()) : -1;
         this.vaultShares = new VaultShares(config.vaultLockupSeconds());
         if (vault >= 0) {
@@ -442,6 +444,26 @@ public final class Protocol {
     /** The losses carried now that no waterfall has settled yet, at the oracle (see {@link OpenLosses}). */
     public OpenLosses openLosses() {
         return OpenLosses.of(this);
+    }
+
+    /** The pot gas is paid into (the chain's validators, outside the protocol). */
+    public int validatorsPot() {
+        return validators;
+    }
+
+    /** Tokens the protocol holds: in from the external pot minus out to it and to validators (micro-units). */
+    public long tokensHeld() {
+        return collateral.tokensHeld();
+    }
+
+    /**
+     * Pays {@code feeMicros} of gas from {@code account} to the validators pot as one ledger posting, if the
+     * account's free collateral and the protocol's tokens cover it; else {@link TxResult#GAS_UNPAID} and nothing
+     * is posted (the chain then does not execute the sender's transaction). Not a {@link Tx}: the chain charges
+     * it before the transaction runs.
+     */
+    public TxResult payGas(int account, long feeMicros) {
+        return collateral.payGas(account, feeMicros);
     }
 
     /** Id of the latest event emitted. */

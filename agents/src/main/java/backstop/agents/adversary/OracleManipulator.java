@@ -81,8 +81,10 @@ public final class OracleManipulator extends Agent {
             pumped++;
             return;
         }
-        // 90% of what is free now: by the time the withdrawal executes the pump has faded a little.
-        long amount = world.protocol().risk(longAccount).freeCollateral() / 10 * 9;
+        // 90% of what is free now (by the time the withdrawal executes the pump has faded a little), and never more
+        // than the tokens the protocol holds, which anyone can read on chain: the attacker drains the protocol.
+        long amount = Math.min(world.protocol().risk(longAccount).freeCollateral() / 10 * 9,
+                world.protocol().tokensHeld());
         if (amount > Amounts.MICROS) {
             send(world, new Tx.Withdraw(longAccount, amount), 1_000, 100_000, r -> {
                 if (r.ok()) {

@@ -18,5 +18,7 @@ public enum PostingReason {
     /** A winner pays part of a bankrupt account's deficit out of its profit when it is deleveraged. */
     ADL_HAIRCUT,
     UNCOVERED_LOSS,
-    PARAMETER_TOP_UP
+    PARAMETER_TOP_UP,
+    /** A transaction's gas, from the sender's account to the validators pot. */
+    GAS
 }

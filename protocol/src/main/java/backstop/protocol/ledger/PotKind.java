@@ -18,7 +18,12 @@ public enum PotKind {
      * Losses nobody absorbed: the negative of uncovered bad debt. Writing off an account's negative balance
      * posts from here, so this pot is ≤ 0 and conservation still holds.
      */
-    UNCOVERED_LOSS(true);
+    UNCOVERED_LOSS(true),
+    /**
+     * Gas paid by agents to the chain's validators. Outside the protocol like {@link #EXTERNAL}, but kept apart
+     * so Σ pots stays constant with gas included and flows show every unit paid for block space.
+     */
+    VALIDATORS(false);
 
     private final boolean mayGoNegative;
 

@@ -29,7 +29,13 @@ public enum TxResult {
     NO_VAULT,
     VAULT_LOCKED,
     INSUFFICIENT_SHARES,
-    VAULT_ILLIQUID;
+    VAULT_ILLIQUID,
+    /** The withdrawal asks for more tokens than the protocol holds (what came in from outside minus what left). */
+    PROTOCOL_ILLIQUID,
+    /** The sender could not pay the transaction's gas from its account; it was not executed. */
+    GAS_UNPAID,
+    /** The transaction waited in the mempool past its time to live and was dropped unexecuted. */
+    TX_EXPIRED;
 
     /** Whether the transaction was applied. */
     public boolean ok() {
