@@ -14,6 +14,7 @@ import backstop.protocol.governance.Tunable;
 import backstop.protocol.ledger.Ledger;
 import backstop.protocol.ledger.PotKind;
 import backstop.protocol.ledger.PostingReason;
+import backstop.protocol.liquidation.KeeperReward;
 import backstop.protocol.liquidation.LiquidationPolicy;
 import backstop.protocol.margin.AccountRisk;
 import backstop.protocol.margin.MarginCalculator;
@@ -65,6 +66,8 @@ public final class Protocol {
     private final long[] oracleEvent;
     /** The design's circuit breakers, then any added mid-run ({@link #addBreaker}), in the order they act. */
     private final List<CircuitBreaker> breakers;
+    /** Postings of a non-zero amount so far (a call that posts nothing and moves no position changed nothing). */
+    private long postings;
     private long block;
     private long now;
     private long lastEndTime = Long.MIN_VALUE;
@@ -80,6 +83,7 @@ public final class Protocol {
         }
         this.markets = Collections.unmodifiableList(ms);
         this.accounts = new Accounts(markets.size());
+        ledger.addListener((from, to, amount, reason) -> postings++);
         this.external = ledger.openPot("external", PotKind.EXTERNAL);
         this.treasury = ledger.openPot("fee-treasury", PotKind.FEE_TREASURY);
         this.validators = ledger.openPot("validators", PotKind.VALIDATORS);
@@ -194,10 +198,13 @@ public final class Protocol {
         return id;
     }
 
-    /** Applies a transaction in full or refuses it with a reason (and a {@code TxRejected} event). */
+    /**
+     * Applies a transaction in full, or accepts it without effect ({@code NO_EFFECT}: a valid call that changed
+     * nothing, no event of its own), or refuses it with a reason (and a {@code TxRejected} event).
+     */
     public TxReceipt submit(Tx tx) {
         TxReceipt receipt = dispatch(tx);
-        if (!receipt.ok()) {
+        if (!receipt.result().valid()) {
             events.emit(new ProtocolEvent.TxRejected(events.nextId(), 0, block, tx.account(),
                     tx.getClass().getSimpleName(), receipt.result()));
         }
@@ -245,8 +252,36 @@ public final class Protocol {
         if (!calc.risk(tx.target()).liquidatable()) {
             return TxReceipt.rejected(TxResult.NOT_LIQUIDATABLE);
         }
+        long[] before = footprint(tx.target());
         liquidate(tx.target(), tx.account());
-        return TxReceipt.done();
+        return java.util.Arrays.equals(before, footprint(tx.target())) ? TxReceipt.noEffect() : TxReceipt.done();
+    }
+
+    /**
+     * What a keeper's liquidation of {@code account} can change, exactly and in O(markets): the number of postings
+     * (any cash moved anywhere: fills, penalties, rewards, seizures, deficits), the account's positions, the
+     * resting orders, and the policy's own state about the account. Equal before and after: nothing changed.
+     * Auction takes need no such check: an accepted take always moves lots or resets the auction.
+     */
+    private long[] footprint(int account) {
+        long[] f = new long[4 + markets.size()];
+        f[0] = postings;
+        f[1] = accounts.positionMask(account);
+        f[2] = orders.restingOrders();
+        f[3] = config.liquidation().accountState(account);
+        for (int m = 0; m < markets.size(); m++) {
+            f[4 + m] = accounts.size(account, m);
+        }
+        return f;
+    }
+
+    /**
+     * What a keeper's {@code Liquidate} of {@code account} would earn under the design's current parameters, from
+     * the liquidation policy's public parameters; {@link KeeperReward#NONE} where keepers may not liquidate.
+     */
+    public KeeperReward keeperReward(int account) {
+        LiquidationPolicy policy = config.liquidation();
+        return policy.keeperTriggered() ? policy.keeperReward(account) : KeeperReward.NONE;
     }
 
     /** Runs the policy on one account, then the waterfall's position and deficit stages if it is bankrupt. */

@@ -145,6 +145,18 @@ public final class BackstopVaultTakeover implements LiquidationPolicy, Tunable {
         return protocolTriggered;
     }
 
+    /** The keeper's share of the book step's penalty (and the book throttle's flat reward); the takeover pays none. */
+    @Override
+    public KeeperReward keeperReward(int account) {
+        long flat = bookThrottle == null ? 0 : bookThrottle.keeperFlatReward(account);
+        return new KeeperReward(flat, penalty.penaltyPpm(), penalty.liquidatorSharePpm(), 0);
+    }
+
+    @Override
+    public long accountState(int account) {
+        return bookThrottle == null ? 0 : bookThrottle.accountState(account);
+    }
+
     @Override
     public void liquidate(ProtocolContext ctx, int account, int liquidator, long causeId) {
         int vault = ctx.vaultAccount();

@@ -214,6 +214,16 @@ public final class DutchAuctionLiquidation implements LiquidationPolicy, Tunable
         }
     }
 
+    /**
+     * Maker's kick incentive: tip per auction (flat; one auction per position) + chip × tab, tab = debt × (1 + chop),
+     * paid from the insurance fund as far as it holds ({@link AuctionParameters#payIncentive}).
+     */
+    @Override
+    public KeeperReward keeperReward(int account) {
+        long debtPpm = Amounts.mulDivFloor(terms.chipPpm(), Amounts.PPM + terms.chopPpm(), Amounts.PPM);
+        return new KeeperReward(terms.tipMicros(), 0, 0, debtPpm);
+    }
+
     @Override
     public TxResult take(ProtocolContext ctx, int bidder, long auctionId, long size, long limitPrice) {
         Auction a = active.get(auctionId);

@@ -35,6 +35,11 @@ public final class FullCloseLiquidation implements LiquidationPolicy {
     }
 
     @Override
+    public KeeperReward keeperReward(int account) {
+        return KeeperReward.of(penalty);
+    }
+
+    @Override
     public void liquidate(ProtocolContext ctx, int account, int liquidator, long causeId) {
         ctx.cancelOrders(account, causeId);
         for (long mask = ctx.accounts().positionMask(account); mask != 0; mask &= mask - 1) {

@@ -72,6 +72,12 @@ public final class HyperliquidChunks implements LiquidationThrottle, Tunable {
                 && ctx.now() - partialTime.get(account) < cooldownSeconds.get();
     }
 
+    /** The block of the account's latest partial liquidation (its cooldown), -1 if none. */
+    @Override
+    public long accountState(int account) {
+        return partialBlock.getOrDefault(account, -1L);
+    }
+
     @Override
     public void record(ProtocolContext ctx, int account, int market, long requested, ClosedFill fill) {
         if (requested < Math.abs(ctx.accounts().size(account, market)) + fill.size()) {

@@ -60,4 +60,21 @@ public interface LiquidationPolicy {
     default Map<Integer, Long> pendingLoss(ProtocolContext ctx) {
         return Map.of();
     }
+
+    /**
+     * What a keeper's {@code Liquidate} of {@code account} would earn under the current parameters (a read-only
+     * view of the policy's public parameters; {@link KeeperReward#NONE} when it pays keepers nothing).
+     */
+    default KeeperReward keeperReward(int account) {
+        return KeeperReward.NONE;
+    }
+
+    /**
+     * A value that changes whenever the policy's own state about {@code account} changes other than through its
+     * positions, cash or orders (a flag, a cooldown started), so that the protocol can tell a call that changed
+     * nothing ({@link TxResult#NO_EFFECT}); 0 for policies whose state follows the account's positions.
+     */
+    default long accountState(int account) {
+        return 0;
+    }
 }

@@ -38,4 +38,14 @@ public interface LiquidationThrottle {
     default boolean continuesAcrossBlocks() {
         return false;
     }
+
+    /** Flat keeper reward a liquidation of the account starting now would pay (Synthetix's flag reward), micros. */
+    default long keeperFlatReward(int account) {
+        return 0;
+    }
+
+    /** See {@link LiquidationPolicy#accountState}: by default whether the throttle is committed to the account. */
+    default long accountState(int account) {
+        return committed(account) ? 1 : 0;
+    }
 }

@@ -52,6 +52,11 @@ public final class PartialLiquidation implements LiquidationPolicy, Tunable {
     }
 
     @Override
+    public KeeperReward keeperReward(int account) {
+        return KeeperReward.of(penalty.current());
+    }
+
+    @Override
     public void liquidate(ProtocolContext ctx, int account, int liquidator, long causeId) {
         ctx.cancelOrders(account, causeId);
         PenaltySplit split = penalty.current();

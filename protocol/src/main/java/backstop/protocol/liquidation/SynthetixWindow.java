@@ -136,6 +136,12 @@ public final class SynthetixWindow implements LiquidationThrottle, Tunable {
         return flagged.contains(account);
     }
 
+    /** The flag reward, paid only when the account is not yet flagged (never more than the account is worth). */
+    @Override
+    public long keeperFlatReward(int account) {
+        return flagged.contains(account) ? 0 : flagReward.get();
+    }
+
     /** Whether the account is flagged (being closed out). */
     public boolean isFlagged(int account) {
         return flagged.contains(account);

@@ -71,6 +71,17 @@ public final class ThrottledLiquidation implements LiquidationPolicy, Tunable {
     }
 
     @Override
+    public KeeperReward keeperReward(int account) {
+        PenaltySplit split = penalty.current();
+        return new KeeperReward(throttle.keeperFlatReward(account), split.penaltyPpm(), split.liquidatorSharePpm(), 0);
+    }
+
+    @Override
+    public long accountState(int account) {
+        return throttle.accountState(account);
+    }
+
+    @Override
     public void liquidate(ProtocolContext ctx, int account, int liquidator, long causeId) {
         throttle.onStart(ctx, account, liquidator);
         if (throttle.committed(account) && !cause.containsKey(account)) {

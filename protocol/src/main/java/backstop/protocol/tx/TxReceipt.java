@@ -16,6 +16,11 @@ public record TxReceipt(TxResult result, long id, long filled, long resting) {
         return new TxReceipt(TxResult.OK, -1, 0, 0);
     }
 
+    /** A valid call that changed nothing ({@link TxResult#NO_EFFECT}). */
+    public static TxReceipt noEffect() {
+        return new TxReceipt(TxResult.NO_EFFECT, -1, 0, 0);
+    }
+
     /** Success that created {@code id}. */
     public static TxReceipt created(long id) {
         return new TxReceipt(TxResult.OK, id, 0, 0);

@@ -1,8 +1,18 @@
 package backstop.protocol.tx;
 
-/** The outcome of a transaction: {@link #OK} or the reason it was refused (nothing of it applied). */
+/**
+ * The outcome of a transaction: {@link #OK}, {@link #NO_EFFECT}, or the reason it was refused. In every case but
+ * {@code OK} nothing of it applied.
+ */
 public enum TxResult {
     OK,
+    /**
+     * A valid call that changed no state (a {@code Liquidate} while Maker's Hole is full or the book is empty).
+     * Not a success: {@link #ok()} is false, so agents count it as a failed call; but not a refusal either —
+     * {@link #valid()} is true and the protocol emits no {@code tx_rejected} event for it. Gas is paid for it as
+     * for any transaction that reaches a block.
+     */
+    NO_EFFECT,
     UNKNOWN_ACCOUNT,
     UNKNOWN_MARKET,
     UNKNOWN_ORDER,
@@ -37,8 +47,13 @@ public enum TxResult {
     /** The transaction waited in the mempool past its time to live and was dropped unexecuted. */
     TX_EXPIRED;
 
-    /** Whether the transaction was applied. */
+    /** Whether the transaction was applied and changed state. */
     public boolean ok() {
         return this == OK;
+    }
+
+    /** Whether the transaction was valid: applied ({@link #OK}) or accepted without effect ({@link #NO_EFFECT}). */
+    public boolean valid() {
+        return this == OK || this == NO_EFFECT;
     }
 }

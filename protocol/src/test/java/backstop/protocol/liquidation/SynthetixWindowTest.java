@@ -138,7 +138,9 @@ class SynthetixWindowTest {
         b.price(0, 990); // V = −10 + 130 × 1.3 = $159 ≥ R: healthy again, still flagged
         assertEquals(TxResult.NOT_LIQUIDATABLE, b.p.submit(new Tx.Liquidate(keeper, trader)).result());
         b.price(0, 870); // V = −10 + 130 × 0.1 = $3 < R = 130 × 8.7 × 5% = $56.55; worth $3, it could pay a reward
-        assertEquals(TxResult.OK, b.p.submit(new Tx.Liquidate(keeper, trader)).result());
+        // Already flagged and this window's capacity spent: the call is valid but changes nothing.
+        assertEquals(TxResult.NO_EFFECT, b.p.submit(new Tx.Liquidate(keeper, trader)).result());
+        assertEquals(130, b.size(trader, 0));
         assertEquals(Amounts.micros(1), b.p.ledger().balance(keeper), "flagged once: no second flag reward");
         b.assertInvariants();
     }
