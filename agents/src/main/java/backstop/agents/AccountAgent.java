@@ -78,6 +78,12 @@ public abstract class AccountAgent extends Agent {
         return Math.max(0, world.protocol().market(market).spec().lots(notional / price));
     }
 
+    /** The account's value net of the gas paid so far (gas is paid outside the protocol's ledger). */
+    @Override
+    protected double spendable(World world) {
+        return account < 0 ? 0 : value(world) - gasPaid();
+    }
+
     @Override
     public double payoff(World world) {
         return value(world) - deposited - gasPaid();

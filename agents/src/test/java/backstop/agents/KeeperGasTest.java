@@ -24,11 +24,15 @@ class KeeperGasTest {
     }
 
     private static Outcome crash(double gasSpike) {
+        return crash(gasSpike, new PenaltySplit(10_000, 500_000));
+    }
+
+    private static Outcome crash(double gasSpike, PenaltySplit penalty) {
         EventLog log = new EventLog();
         // A long fall (−50% over 800 s) with makers that keep quoting: waiting lets positions sink deeper.
         BackstopModel model = new BackstopModel(11, TestWorlds.crash(1_200, 0.5, 800, gasSpike),
                 m -> ProtocolConfig.builder(m)
-                        .liquidation(new FullCloseLiquidation(new PenaltySplit(10_000, 500_000), new SlippageLimit(100_000), false))
+                        .liquidation(new FullCloseLiquidation(penalty, new SlippageLimit(100_000), false))
                         .build(),
                 TestWorlds.populations(300, new Dist.Constant(1_000)), log);
         model.runToEnd();
@@ -44,6 +48,10 @@ class KeeperGasTest {
             if (agent instanceof Keeper k) {
                 stood += k.stoodDown();
                 calls += k.calls();
+                // What it holds net of the gas it paid never falls below zero by more than the calls it had in flight.
+                double net = k.capital() + k.payoff(model.world());
+                assertTrue(net >= -0.05 * k.capital(), "a keeper paid " + k.gasPaid() + " of gas on " + k.capital()
+                        + " of capital and is left with " + net);
             }
         }
         return new Outcome(liquidations, bad, stood, calls);
@@ -57,5 +65,17 @@ class KeeperGasTest {
         assertTrue(spiked.stoodDown() > calm.stoodDown(), "keepers stand down: " + spiked + " vs " + calm);
         assertTrue(spiked.liquidations() < calm.liquidations(), "fewer liquidations: " + spiked + " vs " + calm);
         assertTrue(spiked.badDebt() > calm.badDebt(), "more bad debt: " + spiked + " vs " + calm);
+    }
+
+    @Test
+    void keepersReadTheDesignsRealRewardAndDoNotCallForNothing() {
+        // The same crash with the keeper's share of the penalty at 0 (gmx-v2's split): whatever reward_rate the
+        // scenario believes, a call earns nothing, so keepers pass every account over.
+        Outcome unpaid = crash(1, new PenaltySplit(10_000, 0));
+        Outcome paid = crash(1);
+        assertTrue(paid.calls() > 0, "paid keepers call: " + paid);
+        assertEquals(0, unpaid.calls(), "unpaid keepers never call: " + unpaid);
+        assertTrue(unpaid.stoodDown() > 0, "they pass the accounts over: " + unpaid);
+        assertTrue(unpaid.badDebt() >= paid.badDebt(), "and the protocol is not better off: " + unpaid + " vs " + paid);
     }
 }

@@ -14,10 +14,16 @@ import ec.util.MersenneTwisterFast;
 
 /**
  * Liquidator / keeper (DESIGN.md §5): where the design lets keepers liquidate, it watches the protocol's public
- * list of liquidatable accounts and calls {@code Liquidate} when the reward it expects — its believed reward
- * rate times the account's notional — exceeds the gas it would pay, bidding a share of the expected profit as
- * priority fee against other keepers. When gas spikes or positions are small it stands down (Black
- * Thursday); losers of a gas auction still pay gas for their failed calls. Where liquidations are Dutch
+ * list of liquidatable accounts and calls {@code Liquidate} when the reward it expects exceeds the gas it would pay,
+ * bidding a share of the expected profit as priority fee against other keepers. The reward is the design's real
+ * one ({@link Protocol#keeperReward}, read from the policy's public parameters), weighted by the keeper's own
+ * observed win rate: a call that the protocol refuses, that another keeper beat, or that changed nothing
+ * ({@code NO_EFFECT}: Maker's Hole full, an empty book) counts as lost, with a prior of one win in two calls. When
+ * gas spikes, positions are small or its calls keep losing, it stands down (Black Thursday), sending one probe call
+ * every {@link #PROBE_EVERY} passed-over accounts so it notices when calls pay again; and it never sends a call
+ * whose gas it could not pay from its account's value net of the gas it already paid. Losers of a gas auction
+ * still pay gas for their failed calls. The scenario's {@code reward_rate} is what the keeper believed before the
+ * design's reward could be read; it no longer enters the decision. Where liquidations are Dutch
  * auctions (Maker), it buys a lot once the auction price is {@code auctionDiscount} through the oracle and
  * the discount pays for the gas, as much as its margin allows, and unwinds that inventory into the book at
  * its next wake — carrying the price risk in between.
@@ -38,8 +44,13 @@ public final class Keeper extends AccountAgent {
         }
     }
 
+    /** One probe call per this many liquidatable accounts passed over for a negative expected profit. */
+    public static final int PROBE_EVERY = 50;
+
     private final Params p;
     private long calls;
+    private long won;
+    private long lost;
     private long stoodDown;
     private long takes;
 
@@ -72,13 +83,27 @@ public final class Keeper extends AccountAgent {
             if (sent == p.maxCallsPerBlock()) {
                 break;
             }
-            double profit = p.rewardRate() * notional(world, target) - baseCost;
+            double reward = protocol.keeperReward(target).estimate(Math.round(notional(world, target) * 1e6),
+                    protocol.risk(target).value()) / 1e6;
+            double profit = winRate() * reward - baseCost;
+            boolean probe = false;
             if (profit < p.minProfit()) {
                 stoodDown++;
-                continue;
+                probe = reward > baseCost && stoodDown % PROBE_EVERY == 0;
+                if (!probe) {
+                    continue;
+                }
             }
-            double feeGwei = p.bidShare() * profit / (p.gasPerCall() * 1e-9 * nativePrice);
-            send(world, new Tx.Liquidate(account(), target), feeGwei, p.gasPerCall(), null);
+            double feeGwei = probe ? 0 : p.bidShare() * profit / (p.gasPerCall() * 1e-9 * nativePrice);
+            if (!send(world, new Tx.Liquidate(account(), target), feeGwei, p.gasPerCall(), r -> {
+                if (r.ok()) {
+                    won++;
+                } else {
+                    lost++;
+                }
+            })) {
+                break; // it cannot pay for the call
+            }
             calls++;
             sent++;
         }
@@ -131,6 +156,21 @@ public final class Keeper extends AccountAgent {
             total += Math.abs(spec.base(protocol.accounts().size(target, m))) * oracle(world, m);
         }
         return total;
+    }
+
+    /** The observed share of its calls that liquidated something, with a prior of one win in two calls. */
+    public double winRate() {
+        return (won + 1.0) / (won + lost + 2.0);
+    }
+
+    /** Liquidation calls that did something. */
+    public long won() {
+        return won;
+    }
+
+    /** Liquidation calls refused, beaten or without effect. */
+    public long lost() {
+        return lost;
     }
 
     /** Liquidation calls sent. */

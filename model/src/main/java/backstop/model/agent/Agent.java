@@ -21,6 +21,7 @@ public abstract class Agent {
     private double nextWake;
     private double gasPaid;
     private double gasBudget = Double.POSITIVE_INFINITY;
+    private double inFlightGas;
     private long submitted;
     private long failed;
     private long priced;
@@ -83,13 +84,16 @@ public abstract class Agent {
      * {@code onReceipt} sees the result when its block runs. Returns whether it was sent.
      */
     protected final boolean send(World world, Tx tx, double priorityFee, long gas, Consumer<TxReceipt> onReceipt) {
-        if (world.gas().cost(gas, priorityFee, world.spec().chain().nativePrice()) > gasBudget) {
+        double cost = world.gas().cost(gas, priorityFee, world.spec().chain().nativePrice());
+        if (cost > gasBudget || cost > spendable(world) - inFlightGas) {
             priced++;
             return false;
         }
         submitted++;
+        inFlightGas += cost;
         world.mempool().submit(new PendingTx(world.mempool().nextSequence(), id, tx, priorityFee,
                 world.now() + latency, gas, r -> {
+                    inFlightGas = Math.max(0, inFlightGas - cost);
                     if (!r.ok()) {
                         failed++;
                     }
@@ -100,7 +104,16 @@ public abstract class Agent {
         return true;
     }
 
-    /** Transactions not sent because gas was above the budget. */
+    /**
+     * What the agent could pay gas from now, quote units: an agent never sends a transaction whose gas, with that of
+     * its transactions still pending, exceeds it. Unbounded by default; agents with funds return them net of the gas
+     * already paid.
+     */
+    protected double spendable(World world) {
+        return Double.POSITIVE_INFINITY;
+    }
+
+    /** Transactions not sent because gas was above the budget or above what the agent could pay. */
     public final long pricedOut() {
         return priced;
     }
