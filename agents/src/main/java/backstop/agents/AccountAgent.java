@@ -78,10 +78,13 @@ public abstract class AccountAgent extends Agent {
         return Math.max(0, world.protocol().market(market).spec().lots(notional / price));
     }
 
-    /** The account's value net of the gas paid so far (gas is paid outside the protocol's ledger). */
+    /**
+     * Everything the agent holds net of the gas paid so far — its payoff plus what it put in: the account's value and,
+     * for agents that have them, vault shares and external holdings (gas is paid outside the protocol's ledger).
+     */
     @Override
     protected double spendable(World world) {
-        return account < 0 ? 0 : value(world) - gasPaid();
+        return account < 0 ? 0 : payoff(world) + deposited;
     }
 
     @Override
