@@ -15,9 +15,12 @@ import java.util.List;
  * with several parameter points the key metrics point by point.
  */
 final class SweepReport {
-    /** Metrics charted when the sweep has them (loss, liquidation and cascade outcomes). */
-    static final List<String> CHARTED = List.of("bad_debt", "liquidated_notional", "insurance_drawn",
-            "socialized_loss", "max_cascade_size", "amplification");
+    /**
+     * Metrics charted when the sweep has them, led by the loss others bear and its largest parts, then liquidation
+     * and cascade outcomes.
+     */
+    static final List<String> CHARTED = List.of("loss_borne", "bad_debt", "open_insolvency", "vault_loss",
+            "liquidated_notional", "insurance_drawn", "socialized_loss", "max_cascade_size", "amplification");
 
     private SweepReport() {
     }
