@@ -13,6 +13,7 @@ public final class BankruptcyLimit implements LiquidationLimit {
     @Override
     public long limit(ProtocolContext ctx, int account, int market) {
         long p = BankruptcyPrice.ticks(ctx, account, market);
-        return ctx.accounts().size(account, market) > 0 ? p + 1 : Math.max(1, p - 1);
+        // A long whose equity covers any price has p ≤ 0: its limit is then one tick, i.e. none.
+        return ctx.accounts().size(account, market) > 0 ? Math.max(1, p + 1) : Math.max(1, p - 1);
     }
 }

@@ -161,7 +161,7 @@ class AutoDeleveragingTest {
     }
 
     @Test
-    void crossAccountChargesTheDeficitToTheCounterpartiesOfItsMostLosingPosition() {
+    void crossAccountChargesEachPositionItsShareOfTheDeficitByMaintenanceRequirement() {
         WaterfallFixture f = new WaterfallFixture(ProtocolConfig.builder(
                 List.of(WaterfallFixture.market(0), WaterfallFixture.market(1)))
                 .waterfall(List.of(new AutoDeleveraging(new BitmexRanking(), AdlPrice.BANKRUPTCY, false))).build());
@@ -175,15 +175,17 @@ class AutoDeleveragingTest {
         f.price(1, "80");
         f.price(0, "98");
         f.nextBlock(1);
-        // Value 160 − 1,000 + 500 + 800 − 490 = −$30. X1 (uPnL −$200) goes first, X0 (+$10) held at $98:
-        // p_b = (340 + 490) / 10 = $83; then X0 offsets at its own bankruptcy price, 490 / 5 = $98, the mark.
+        // Value 160 − 1,000 + 500 + 800 − 490 = −$30; maintenance 5% × 800 = $40 (X1) and 5% × 490 = $24.50 (X0).
+        // X1 (uPnL −$200) goes first and carries 30 × 40 / 64.5 = $18.6047 of the deficit (dYdX: −TNC × |DMMR| /
+        // TMMR): p_b = (800 + 18.6047) / 10 = $81.86 (down, against the account); that leaves −$11.40, all X0's:
+        // p_b = (490 − 11.40) / 5 = $95.72. Before, X1 carried all $30 ($83) and X0 closed at the oracle, $98.
         List<ProtocolEvent.PositionTransfer> adl = f.adl();
         assertEquals(1, adl.get(0).market());
         assertEquals(shortX1, adl.get(0).toAccount());
-        assertEquals(8_300, adl.get(0).price());
+        assertEquals(8_186, adl.get(0).price());
         assertEquals(0, adl.get(1).market());
         assertEquals(longX0, adl.get(1).toAccount(), "a loser, deleveraged as dYdX's code does with no profit filter");
-        assertEquals(9_800, adl.get(1).price(), "the X0 counterparty loses nothing against the mark");
+        assertEquals(9_572, adl.get(1).price(), "X0's counterparty pays X0's share");
         assertEquals(0, f.balance(cross));
         assertFalse(f.p.accounts().hasPositions(cross));
         f.assertConserved();

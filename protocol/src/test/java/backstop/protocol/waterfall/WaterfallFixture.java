@@ -5,6 +5,7 @@ import backstop.protocol.Protocol;
 import backstop.protocol.ProtocolConfig;
 import backstop.protocol.ProtocolDriver;
 import backstop.protocol.event.EventLog;
+import backstop.protocol.event.EventSink;
 import backstop.protocol.event.ProtocolEvent;
 import backstop.protocol.ledger.PostingReason;
 import backstop.protocol.market.FundingParams;
@@ -21,11 +22,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A protocol with helpers for loss-waterfall tests: accounts, trades at a price, time, and planted deficits. */
 final class WaterfallFixture {
     final EventLog log = new EventLog();
+    /** Told of every event right after the log, while the protocol is in the state that produced it. */
+    final List<EventSink> watchers = new ArrayList<>();
     final Protocol p;
     private final ProtocolDriver driver;
 
     WaterfallFixture(ProtocolConfig config) {
-        this.p = new Protocol(config, log);
+        this.p = new Protocol(config, e -> {
+            log.accept(e);
+            for (EventSink w : watchers) {
+                w.accept(e);
+            }
+        });
         driver = new ProtocolDriver(p);
     }
 

@@ -19,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Random bankruptcies under random waterfalls: exact conservation, complete loss accounting, and ADL monotonicity. */
 class WaterfallProperties {
+    /** The band ADL at the bankruptcy price keeps to, ppm of the oracle. */
+    static final long BAND_PPM = 500_000;
 
     @Property(tries = 300, seed = Seeds.PINNED)
     void randomWaterfallsConserveValueAndAccountForEveryDeficit(@ForAll long seed) {
@@ -51,6 +53,36 @@ class WaterfallProperties {
         for (int a = 0; a < f.p.accounts().count(); a++) {
             assertFalse(!f.p.accounts().hasPositions(a) && f.balance(a) < 0, "account " + a + " left flat and negative, seed " + seed);
         }
+    }
+
+    @Property(tries = 300, seed = Seeds.PINNED)
+    void everyLiquidationAndAdlFillLiesInItsBand(@ForAll long seed) {
+        FillBands bands = bandedCrash(seed);
+        assertTrue(bands.outside.isEmpty(), () -> "seed " + seed + ": " + bands.outside.size() + " fills outside their band, first "
+                + bands.outside.get(0));
+    }
+
+    /**
+     * One random crash of 1–3 markets under a random waterfall, every liquidation and ADL fill watched by a
+     * {@link FillBands}; conservation checked after every block.
+     */
+    static FillBands bandedCrash(long seed) {
+        SplittableRandom r = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
+        InsurancePool pool = new InsurancePool(Amounts.micros(r.nextInt(3_000)));
+        List<LossAbsorber> waterfall = randomWaterfall(r, pool);
+        CrashScenario s = new CrashScenario(seed, 1 + r.nextInt(3), waterfall, Amounts.micros(r.nextInt(2_000)),
+                r.nextBoolean());
+        FillBands bands = new FillBands(s.f, waterfall, BAND_PPM);
+        int blocks = 1 + r.nextInt(3);
+        for (int i = 0; i < blocks + 2; i++) {
+            if (i < blocks) {
+                s.crash();
+            } else {
+                s.calm();
+            }
+            s.f.assertConserved();
+        }
+        return bands;
     }
 
     @Property(tries = 200, seed = Seeds.PINNED)
