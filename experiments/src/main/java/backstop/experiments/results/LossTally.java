@@ -61,7 +61,10 @@ final class LossTally {
         }
         protocol.ledger().addListener((from, to, amount, reason) -> {
             if (reason == PostingReason.ADL_HAIRCUT) {
-                adlPostedHaircut[Math.max(0, lastAdlMarket)] += amount;
+                if (lastAdlMarket < 0) {
+                    throw new IllegalStateException("an ADL haircut of " + amount + " before any ADL transfer");
+                }
+                adlPostedHaircut[lastAdlMarket] += amount;
             }
         });
     }
@@ -73,7 +76,10 @@ final class LossTally {
             badDebt[m] += d.amount();
         } else if (e instanceof ProtocolEvent.LossAbsorbed a) {
             Integer m = deficitMarket.get(a.causeId());
-            absorbed.get(a.kind())[m == null ? 0 : m] += a.amount();
+            if (m == null) {
+                throw new IllegalStateException("loss_absorbed " + a.id() + " is not caused by a bad_debt event");
+            }
+            absorbed.get(a.kind())[m] += a.amount();
         } else if (e instanceof ProtocolEvent.PositionTransfer t && t.kind().equals(AutoDeleveraging.KIND)) {
             lastAdlMarket = t.market();
             MarketSpec spec = protocol.market(t.market()).spec();

@@ -1,5 +1,6 @@
 package backstop.experiments.results;
 
+import backstop.protocol.OpenLosses;
 import backstop.protocol.Protocol;
 import backstop.protocol.event.EventSink;
 import backstop.protocol.event.ProtocolEvent;
@@ -39,6 +40,8 @@ public final class RunMetrics implements EventSink {
     private MarketTally markets;
     private LossTally losses;
     private long vaultNetDeposits;
+    private OpenLosses open;
+    private long openAt = -1;
 
     /** Connects the metrics to the protocol whose events they receive (for units, pots and the ledger). */
     public void attach(Protocol p) {
@@ -49,22 +52,31 @@ public final class RunMetrics implements EventSink {
 
     /** The same metrics per market (see {@link MarketTally}), in market-id order, then the vault's row. */
     public List<MarketRow> markets() {
-        return markets == null ? List.of() : markets.rows(protocol.openLosses(), vaultNetDeposits);
+        return markets == null ? List.of() : markets.rows(openLosses(), vaultNetDeposits);
+    }
+
+    /** The open losses now, valued once per event count (the summary and markets.csv read them together). */
+    private OpenLosses openLosses() {
+        if (openAt != protocol.lastEventId() || open == null) {
+            open = protocol.openLosses();
+            openAt = protocol.lastEventId();
+        }
+        return open;
     }
 
     /** The run's loss decomposition now ({@link LossTally}), quote micros by name; empty before block 1. */
     Map<String, Long> losses() {
-        return losses == null ? Map.of() : losses.parts(-1, protocol.openLosses(), vaultNetDeposits);
+        return losses == null ? Map.of() : losses.parts(-1, openLosses(), vaultNetDeposits);
     }
 
     /** Accounts still open with negative equity at the oracle, the vault excluded. */
     int insolventAccounts() {
-        return protocol == null ? 0 : protocol.openLosses().insolventAccounts();
+        return protocol == null ? 0 : openLosses().insolventAccounts();
     }
 
     /** The backstop vault's PnL now (0 without a vault), quote micros. */
     long vaultPnl() {
-        return losses == null ? 0 : losses.vaultPnl(protocol.openLosses(), vaultNetDeposits);
+        return losses == null ? 0 : losses.vaultPnl(openLosses(), vaultNetDeposits);
     }
 
     @Override

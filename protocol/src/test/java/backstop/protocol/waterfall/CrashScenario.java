@@ -85,6 +85,18 @@ final class CrashScenario {
     }
 
     /** A block with no price change. */
+    /** {@code crashes} crash blocks then two calm ones; {@code afterBlock} sees each block's index. */
+    void run(int crashes, java.util.function.IntConsumer afterBlock) {
+        for (int i = 0; i < crashes + 2; i++) {
+            if (i < crashes) {
+                crash();
+            } else {
+                calm();
+            }
+            afterBlock.accept(i);
+        }
+    }
+
     void calm() {
         f.nextBlock(1);
     }

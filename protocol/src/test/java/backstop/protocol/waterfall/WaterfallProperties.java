@@ -31,13 +31,7 @@ class WaterfallProperties {
                 r.nextBoolean());
         WaterfallFixture f = s.f;
         long world = pool.balance() - f.balance(f.p.externalPot());
-        int blocks = 1 + r.nextInt(3);
-        for (int i = 0; i < blocks + 2; i++) {
-            if (i < blocks) {
-                s.crash();
-            } else {
-                s.calm();
-            }
+        s.run(1 + r.nextInt(3), i -> {
             String where = "seed " + seed + " block " + i + " waterfall " + names(waterfall);
             f.assertConserved();
             assertEquals(world, pool.balance() - f.balance(f.p.externalPot()), "world: pool + protocol, " + where);
@@ -49,7 +43,7 @@ class WaterfallProperties {
                 }
                 assertEquals(debt.amount(), shares, "shares of bad debt " + debt.id() + ", " + where);
             }
-        }
+        });
         for (int a = 0; a < f.p.accounts().count(); a++) {
             assertFalse(!f.p.accounts().hasPositions(a) && f.balance(a) < 0, "account " + a + " left flat and negative, seed " + seed);
         }
@@ -73,15 +67,7 @@ class WaterfallProperties {
         CrashScenario s = new CrashScenario(seed, 1 + r.nextInt(3), waterfall, Amounts.micros(r.nextInt(2_000)),
                 r.nextBoolean());
         FillBands bands = new FillBands(s.f, waterfall, BAND_PPM);
-        int blocks = 1 + r.nextInt(3);
-        for (int i = 0; i < blocks + 2; i++) {
-            if (i < blocks) {
-                s.crash();
-            } else {
-                s.calm();
-            }
-            s.f.assertConserved();
-        }
+        s.run(1 + r.nextInt(3), i -> s.f.assertConserved());
         return bands;
     }
 
