@@ -9,9 +9,8 @@ import backstop.protocol.money.Amounts;
 import backstop.protocol.tx.Tx;
 
 /**
- * An agent that trades from one cross-margin account funded with {@code capital} at genesis. Its payoff is
- * the account's value now minus what it deposited and the gas it paid (external holdings, for agents that
- * have them, are added by the subclass).
+ * An agent that trades from one cross-margin account funded with {@code capital} at genesis, and pays its gas from
+ * it. Its payoff is read from the ledger like every agent's ({@link backstop.model.world.Claims}).
  */
 public abstract class AccountAgent extends Agent {
     /** Gas of one order-book transaction; app-chains are cheap, L1s are not (the chain's gas price decides). */
@@ -19,7 +18,6 @@ public abstract class AccountAgent extends Agent {
 
     private final double capital;
     private int account = -1;
-    private double deposited;
 
     protected AccountAgent(int id, String population, double latency, double capital) {
         super(id, population, latency);
@@ -37,7 +35,6 @@ public abstract class AccountAgent extends Agent {
         long micros = Amounts.micros(Math.round(capital));
         if (micros > 0) {
             p.submit(new Tx.Deposit(account, micros));
-            deposited = capital;
         }
     }
 
@@ -78,18 +75,9 @@ public abstract class AccountAgent extends Agent {
         return Math.max(0, world.protocol().market(market).spec().lots(notional / price));
     }
 
-    /**
-     * Everything the agent holds net of the gas paid so far — its payoff plus what it put in: the account's value and,
-     * for agents that have them, vault shares and external holdings (gas is paid outside the protocol's ledger).
-     */
     @Override
-    protected double spendable(World world) {
-        return account < 0 ? 0 : payoff(world) + deposited;
-    }
-
-    @Override
-    public double payoff(World world) {
-        return value(world) - deposited - gasPaid();
+    public final int gasAccount() {
+        return account;
     }
 
     /** Sends an order-book transaction with no priority fee (strategy traders). */
@@ -97,8 +85,4 @@ public abstract class AccountAgent extends Agent {
         send(world, tx, 0, ORDER_GAS, null);
     }
 
-    /** Adds to the recorded deposits when the agent tops up (so payoff stays net of what it put in). */
-    protected final void addDeposit(double quote) {
-        deposited += quote;
-    }
 }

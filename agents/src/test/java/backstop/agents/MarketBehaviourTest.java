@@ -33,7 +33,7 @@ class MarketBehaviourTest {
         WorldSpec.Asset asset = new WorldSpec.Asset(btc, 20_000, process,
                 new WorldSpec.External(ImpactShape.SQUARE_ROOT, 0.02, 20_000_000, 60));
         WorldSpec.Oracle oracle = new WorldSpec.Oracle(List.of(new WorldSpec.Source("binance", 1, 0, 1, 0, 0)), 0);
-        WorldSpec.Chain chain = new WorldSpec.Chain(OrderingRule.PRIORITY_FEE, 3_000_000_000L, 1_500_000_000L, 0.05, 0.01, 2_000);
+        WorldSpec.Chain chain = new WorldSpec.Chain(OrderingRule.PRIORITY_FEE, 3_000_000_000L, 1_500_000_000L, 0.05, 0.01, 2_000, 20);
         return new WorldSpec("calm-test", 1, blocks, 10, List.of(asset), new double[][] {{1}}, oracle, chain, List.of());
     }
 

@@ -28,7 +28,7 @@ class OracleManipulationTest {
         MarketSpec mngo = MarketSpec.builder(0, "MNGO", "0.00001", "1").margin(100_000, 50_000).build();
         WorldSpec.Asset asset = new WorldSpec.Asset(mngo, 0.038, new ProcessSpec.Gbm(0, 0.5),
                 new WorldSpec.External(ImpactShape.SQUARE_ROOT, 1.0, 200_000_000, 3_600)); // a thin altcoin: impact ~1 at depth
-        WorldSpec.Chain chain = new WorldSpec.Chain(OrderingRule.PRIORITY_FEE, 3_000_000_000L, 1_500_000_000L, 0.05, 0.01, 20);
+        WorldSpec.Chain chain = new WorldSpec.Chain(OrderingRule.PRIORITY_FEE, 3_000_000_000L, 1_500_000_000L, 0.05, 0.01, 20, 20);
         return new WorldSpec("mango-test", 1, 1_800, 10, List.of(asset), new double[][] {{1}}, oracle, chain, List.of());
     }
 
@@ -61,7 +61,8 @@ class OracleManipulationTest {
         // It cannot take out more than the protocol holds, here the $10M its two accounts deposited (Mango held far
         // less than the attacker's paper profit): the long account takes it all, the short one is left bankrupt.
         assertTrue(o.withdrawn() > 9_900_000, "withdrew what the protocol held: " + o.withdrawn());
-        assertTrue(o.leftInProtocol() < 1, "and left the protocol empty: " + o.leftInProtocol());
+        // What is left is less than the gas of one more withdrawal ($2 at its 1,000 gwei tip), paid from those tokens.
+        assertTrue(o.leftInProtocol() < 5, "and left the protocol empty: " + o.leftInProtocol());
         assertTrue(o.payoff() > 0, "net of the spot it bought: " + o.payoff());
         assertTrue(o.badDebt() > 10_000_000, "the short side is left bankrupt: " + o.badDebt());
     }

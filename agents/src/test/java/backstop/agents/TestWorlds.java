@@ -33,7 +33,7 @@ final class TestWorlds {
                 new WorldSpec.Source("binance", 3, 0, 1, 0, 0),
                 new WorldSpec.Source("okx", 2, 0.0005, 3, 1, 0),
                 new WorldSpec.Source("bybit", 2, 0.0005, 3, 1, 0)), 0.1);
-        WorldSpec.Chain chain = new WorldSpec.Chain(OrderingRule.PRIORITY_FEE, 3_000_000_000L, 1_500_000_000L, 0.05, 0.01, 2_000);
+        WorldSpec.Chain chain = new WorldSpec.Chain(OrderingRule.PRIORITY_FEE, 3_000_000_000L, 1_500_000_000L, 0.05, 0.01, 2_000, 20);
         return new WorldSpec("test-crash", 1, blocks, 10, List.of(asset), new double[][] {{1}}, oracle, chain,
                 List.of(new WorldSpec.Episode("thin-liquidity", 300, 300 + crashSeconds, 1, 0.5),
                         new WorldSpec.Episode("gas", 300, blocks + 1, gasSpike, 1)));

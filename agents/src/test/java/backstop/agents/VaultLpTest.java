@@ -22,7 +22,8 @@ class VaultLpTest {
     @Test
     void lpsWithdrawWhenTheVaultsSharePriceFalls() {
         List<AgentFactory> populations = new ArrayList<>(TestWorlds.populations(300, new Dist.Constant(1_000)));
-        populations.add(new Populations.VaultLps("lps", 10, new Dist.Constant(200_000), new Dist.Constant(1.0),
+        // Each keeps 1% in its account to pay gas with: an LP with everything in the vault could not pay to withdraw.
+        populations.add(new Populations.VaultLps("lps", 10, new Dist.Constant(200_000), new Dist.Constant(0.99),
                 new Dist.Constant(0.01), new Dist.Constant(10), new Dist.Constant(0.1), null));
         EventLog log = new EventLog();
         BackstopModel model = new BackstopModel(12, TestWorlds.crash(900, 0.3, 120, 1),

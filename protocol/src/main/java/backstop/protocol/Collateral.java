@@ -49,11 +49,22 @@ final class Collateral {
     }
 
     /**
-     * Pays a transaction's gas from the account to the validators pot. The rule a wallet imposes: gas comes
-     * from funds the agent could take out now, so the fee must be covered by the account's free collateral
-     * (paying never leaves it below initial margin, so never negative nor liquidatable) and by the tokens the
-     * protocol holds. Withdrawal gates and rate limits do not apply: the account stands for the agent's wallet.
-     * Otherwise {@link TxResult#GAS_UNPAID} and nothing is posted.
+     * The most gas the account can pay now: its value (equity), never less than zero, and never more than the tokens
+     * the protocol holds. The account stands for the agent's wallet and margin together — a trader on a chain pays
+     * gas from its wallet even when its margin is tight, so paying may take the account below its initial or
+     * maintenance requirement, but never below zero: gas never creates bad debt. Withdrawal gates and rate limits do
+     * not apply.
+     */
+    long gasAllowance(int account) {
+        if (!accounts.exists(account)) {
+            return 0;
+        }
+        return Math.max(0, Math.min(calc.risk(account).value(), tokensHeld()));
+    }
+
+    /**
+     * Pays a transaction's gas from the account to the validators pot, if {@link #gasAllowance} covers it;
+     * otherwise {@link TxResult#GAS_UNPAID} and nothing is posted.
      */
     TxResult payGas(int account, long feeMicros) {
         if (!accounts.exists(account)) {
@@ -65,7 +76,7 @@ final class Collateral {
         if (feeMicros == 0) {
             return TxResult.OK;
         }
-        if (calc.risk(account).freeCollateral() < feeMicros || tokensHeld() < feeMicros) {
+        if (gasAllowance(account) < feeMicros) {
             return TxResult.GAS_UNPAID;
         }
         ledger.post(account, validators, feeMicros, PostingReason.GAS);

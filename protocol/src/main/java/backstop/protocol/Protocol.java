@@ -492,10 +492,17 @@ public final class Protocol {
     }
 
     /**
-     * Pays {@code feeMicros} of gas from {@code account} to the validators pot as one ledger posting, if the
-     * account's free collateral and the protocol's tokens cover it; else {@link TxResult#GAS_UNPAID} and nothing
-     * is posted (the chain then does not execute the sender's transaction). Not a {@link Tx}: the chain charges
-     * it before the transaction runs.
+     * The most gas {@code account} can pay now (micro-units): its equity, never below zero, capped by the tokens the
+     * protocol holds. What a sender's wallet could cover; agents check it before they send.
+     */
+    public long gasAllowance(int account) {
+        return collateral.gasAllowance(account);
+    }
+
+    /**
+     * Pays {@code feeMicros} of gas from {@code account} to the validators pot as one ledger posting, if its
+     * {@link #gasAllowance} covers it; else {@link TxResult#GAS_UNPAID} and nothing is posted (the chain then does
+     * not execute the sender's transaction). Not a {@link Tx}: the chain charges it before the transaction runs.
      */
     public TxResult payGas(int account, long feeMicros) {
         return collateral.payGas(account, feeMicros);

@@ -7,6 +7,7 @@ import backstop.protocol.tx.TxResult;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GasAndLiquidityTest {
 
@@ -24,20 +25,27 @@ class GasAndLiquidityTest {
     }
 
     @Test
-    void gasBeyondFreeCollateralIsUnpaidAndPostsNothing() {
+    void gasBeyondTheAccountsEquityIsUnpaidAndPostsNothing() {
         Fixture f = Fixture.of(Fixture.btc(0).build());
         int buyer = f.open("1000");
         int seller = f.open("1000");
         f.price(0, 10_000);
-        f.trade(buyer, seller, 0, 10_000, 0.5);    // $5,000 notional, $500 initial margin: $500 free
-        long free = f.p.risk(buyer).freeCollateral();
-        assertEquals(Amounts.micros(500), free);
+        f.trade(buyer, seller, 0, 10_000, 0.5);    // $5,000 notional on $1,000
+        f.price(0, 8_800);                         // equity $400 against a $440 initial requirement: nothing free
+        long equity = f.p.risk(buyer).value();
+        assertEquals(Amounts.micros(400), equity);
+        assertTrue(f.p.risk(buyer).freeCollateral() <= 0);
+        assertEquals(equity, f.p.gasAllowance(buyer));
         long cash = f.balance(buyer);
-        assertEquals(TxResult.GAS_UNPAID, f.p.payGas(buyer, free + 1));
+        assertEquals(TxResult.GAS_UNPAID, f.p.payGas(buyer, equity + 1));
         assertEquals(cash, f.balance(buyer));
         assertEquals(0, f.p.ledger().balance(f.p.validatorsPot()));
-        assertEquals(TxResult.OK, f.p.payGas(buyer, free));
-        assertEquals(0, f.p.risk(buyer).freeCollateral());
+        assertEquals(TxResult.OK, f.p.payGas(buyer, Amounts.micros(3)), "gas from a margin-tight wallet");
+        assertEquals(Amounts.micros(397), f.p.risk(buyer).value());
+        assertEquals(TxResult.OK, f.p.payGas(buyer, Amounts.micros(397)));
+        assertEquals(0, f.p.risk(buyer).value(), "gas never takes equity below zero");
+        assertEquals(0, f.p.gasAllowance(buyer));
+        assertEquals(TxResult.GAS_UNPAID, f.p.payGas(buyer, 1));
         assertEquals(TxResult.GAS_UNPAID, f.p.payGas(f.open("0"), 1));
         f.assertInvariants();
     }

@@ -18,8 +18,9 @@ import java.util.List;
  * sides of a large perp position against each other at the market price; at {@code attackTime} the adversary
  * buys {@code pumpNotional} on the thin venues the oracle reads, so the long account's unrealized profit
  * balloons; it then withdraws everything the protocol lets it (free collateral against that profit) and walks
- * away, leaving the short account bankrupt. Its payoff counts what it withdrew, the spot it bought at what it
- * is worth now, and everything it paid in.
+ * away, leaving the short account bankrupt. Its payoff is read from the ledger like every agent's (what it withdrew
+ * counts, as a withdrawal from its accounts; the bankrupt short counts as zero: it walks away from it), plus the spot
+ * it bought at what it is worth now.
  */
 public final class OracleManipulator extends Agent {
     /** The attack's plan: sizes in quote units, times in seconds. */
@@ -37,7 +38,6 @@ public final class OracleManipulator extends Agent {
     private final Params p;
     private int longAccount = -1;
     private int shortAccount = -1;
-    private double deposited;
     private double withdrawn;
     private double spotBase;
     private double spotCost;
@@ -58,7 +58,6 @@ public final class OracleManipulator extends Agent {
         shortAccount = (int) protocol.submit(new Tx.OpenAccount(id(), -1, AgentClass.ADVERSARY.tag())).id();
         protocol.submit(new Tx.Deposit(longAccount, capital));
         protocol.submit(new Tx.Deposit(shortAccount, capital));
-        deposited = 2 * p.capitalPerAccount();
     }
 
     @Override
@@ -82,9 +81,10 @@ public final class OracleManipulator extends Agent {
             return;
         }
         // 90% of what is free now (by the time the withdrawal executes the pump has faded a little), and never more
-        // than the tokens the protocol holds, which anyone can read on chain: the attacker drains the protocol.
+        // than 99.9% of the tokens the protocol holds, which anyone can read on chain (its own gas leaves them first):
+        // the attacker drains the protocol in a few withdrawals.
         long amount = Math.min(world.protocol().risk(longAccount).freeCollateral() / 10 * 9,
-                world.protocol().tokensHeld());
+                world.protocol().tokensHeld() / 1_000 * 999);
         if (amount > Amounts.MICROS) {
             send(world, new Tx.Withdraw(longAccount, amount), 1_000, 100_000, r -> {
                 if (r.ok()) {
@@ -106,15 +106,18 @@ public final class OracleManipulator extends Agent {
         }
     }
 
+    /** It pays gas from the long account, the one with the profit. */
     @Override
-    public double payoff(World world) {
-        double spotValue = 0;
+    public int gasAccount() {
+        return longAccount;
+    }
+
+    /** The spot it bought, at what it is worth once the pump has faded, minus what it cost. */
+    @Override
+    public double externalPnl(World world) {
         List<ExternalMarket> thin = world.thinVenues(p.market());
         ExternalMarket venue = thin.isEmpty() ? world.venue(p.market()) : thin.get(0);
-        spotValue = spotBase * venue.reference();     // what the spot is worth once the pump has faded
-        double left = Amounts.toUnits(world.protocol().risk(longAccount).value())
-                + Math.max(0, Amounts.toUnits(world.protocol().risk(shortAccount).value()));
-        return withdrawn + left + spotValue - spotCost - deposited - gasPaid();
+        return spotBase * venue.reference() - spotCost;
     }
 
     /** Quote units withdrawn so far. */

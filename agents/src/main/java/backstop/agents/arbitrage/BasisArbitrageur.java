@@ -124,7 +124,7 @@ public final class BasisArbitrageur extends AccountAgent {
     }
 
     @Override
-    public double payoff(World world) {
-        return super.payoff(world) + externalBase * world.venue(p.market()).price() - externalCost;
+    public double externalPnl(World world) {
+        return externalBase * world.venue(p.market()).price() - externalCost;
     }
 }

@@ -86,7 +86,6 @@ public final class LeveragedTrader extends Trader {
         if (u < p.topUpProbability() && reserve > 1) {
             double amount = reserve / 2;
             reserve -= amount;
-            addDeposit(amount);
             send(world, new Tx.Deposit(account(), Amounts.micros(Math.round(amount))), 0, 50_000, null);
         } else if (u < p.topUpProbability() + p.panicProbability()) {
             close(world, size);

@@ -13,7 +13,8 @@ import ec.util.MersenneTwisterFast;
  * A liquidity provider of the backstop vault (DESIGN.md §5): it puts a share of its capital into the vault at
  * genesis and earns or loses with it; when the share price has fallen more than {@code exitDrawdown} from its
  * peak it asks for all of its shares back — refused while locked up or while the vault's collateral is tied
- * up, so it retries at every wake. A run of LPs on a losing vault is the backstop's own fragility.
+ * up, so it retries at every wake. A run of LPs on a losing vault is the backstop's own fragility. Gas is paid from
+ * what it keeps in its account: an LP with {@code depositShare} 1 has nothing left to pay for its withdrawal.
  */
 public final class VaultLp extends AccountAgent {
     /** Behaviour of one LP; fractions as decimals. */
@@ -72,12 +73,5 @@ public final class VaultLp extends AccountAgent {
     /** Whether it has decided to leave. */
     public boolean exiting() {
         return exiting;
-    }
-
-    @Override
-    public double payoff(World world) {
-        double shares = world.protocol().vaultShares().sharesOf(account());
-        double price = sharePrice(world.protocol());
-        return super.payoff(world) + (Double.isNaN(price) ? 0 : shares * price / 1e6);
     }
 }

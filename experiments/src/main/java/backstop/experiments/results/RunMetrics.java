@@ -154,7 +154,7 @@ public final class RunMetrics implements EventSink {
         return exogenousDrawdown > 0 ? markDrawdown / exogenousDrawdown : Double.NaN;
     }
 
-    static double units(long micros) {
+    public static double units(long micros) {
         return Amounts.toUnits(micros);
     }
 }

@@ -18,6 +18,16 @@ public final class Summary {
      */
     public static Map<String, Object> of(RunMetrics m, Map<String, Double> pnlByClass, int maxCascadeSize,
                                          int maxCascadeDepth, int accounts, double wallSeconds) {
+        return of(m, pnlByClass, maxCascadeSize, maxCascadeDepth, Map.of(), accounts, wallSeconds);
+    }
+
+    /**
+     * The same, with the chain's metrics of a world run ({@code gas_paid}, {@code tx_expired}, {@code tx_gas_unpaid},
+     * {@code payoff_residual}) after the protocol fees.
+     */
+    public static Map<String, Object> of(RunMetrics m, Map<String, Double> pnlByClass, int maxCascadeSize,
+                                         int maxCascadeDepth, Map<String, Object> chain, int accounts,
+                                         double wallSeconds) {
         Map<String, Object> s = new LinkedHashMap<>();
         m.losses().forEach((k, v) -> s.put(k, RunMetrics.units(v)));
         s.put("vault_pnl", RunMetrics.units(m.vaultPnl()));
@@ -42,6 +52,7 @@ public final class Summary {
         s.put("arbitrageur_pnl", pnlByClass.getOrDefault("arbitrageur", 0.0));
         s.put("trader_pnl", pnlByClass.getOrDefault("trader", 0.0));
         s.put("protocol_fees", RunMetrics.units(m.fees));
+        s.putAll(chain);
         s.put("accounts", accounts);
         s.put("blocks", m.blocks);
         s.put("wall_seconds", wallSeconds);

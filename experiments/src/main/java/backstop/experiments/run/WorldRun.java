@@ -3,6 +3,7 @@ package backstop.experiments.run;
 import backstop.agents.AccountAgent;
 import backstop.agents.AgentClass;
 import backstop.experiments.design.DesignSpec;
+import backstop.experiments.results.PayoffIdentity;
 import backstop.experiments.results.RunMetrics;
 import backstop.experiments.results.Summary;
 import backstop.experiments.scenario.ScenarioSpec;
@@ -13,6 +14,7 @@ import backstop.protocol.Protocol;
 import backstop.protocol.event.EventSink;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,8 +84,13 @@ public final class WorldRun {
                     a.submitted(), a.failed()));
             pnl.merge(cls, payoff, Double::sum);
         }
+        Map<String, Object> chain = new LinkedHashMap<>();
+        chain.put("gas_paid", RunMetrics.units(w.protocol().ledger().balance(w.protocol().validatorsPot())));
+        chain.put("tx_expired", w.expiredTransactions());
+        chain.put("tx_gas_unpaid", w.unpaidTransactions());
+        chain.put("payoff_residual", RunMetrics.units(PayoffIdentity.of(w).residual()));
         Map<String, Object> summary = Summary.of(metrics, pnl, model.cascades().maxSize(), model.cascades().maxDepth(),
-                w.protocol().accounts().count(), wallSeconds);
+                chain, w.protocol().accounts().count(), wallSeconds);
         return new RunResult(scenario.name(), design.name(), seed, summary, model.recorder().series(),
                 model.flows().matrix(), agents, metrics.markets(), w.protocol().stateHash());
     }

@@ -2,6 +2,7 @@ package backstop.model.agent;
 
 import backstop.model.chain.PendingTx;
 import backstop.model.world.World;
+import backstop.protocol.money.Amounts;
 import backstop.protocol.tx.Tx;
 import backstop.protocol.tx.TxReceipt;
 
@@ -10,8 +11,10 @@ import java.util.function.Consumer;
 /**
  * A participant of the world. It acts only by submitting transactions to the mempool, like any user of a
  * real chain; each arrives {@link #latency()} seconds after it is sent, so an agent always acts on a view
- * that is stale by the time its transaction executes. Agents pay gas (outside the protocol's ledger) for
- * every transaction that reaches a block, successful or not, and keep it in their payoff.
+ * that is stale by the time its transaction executes. Every transaction that reaches a block, successful or not, pays
+ * gas from the agent's {@link #gasAccount()} to the validators pot of the ledger; an agent sends nothing it could not
+ * pay for. Its payoff is read from the ledger the same way for every agent ({@link backstop.model.world.Claims}), plus
+ * whatever it made on venues outside the protocol ({@link #externalPnl}).
  */
 public abstract class Agent {
     private final int id;
@@ -19,7 +22,7 @@ public abstract class Agent {
     private final double latency;
     private double wakeEvery;
     private double nextWake;
-    private double gasPaid;
+    private long gasPaid;
     private double gasBudget = Double.POSITIVE_INFINITY;
     private double inFlightGas;
     private long submitted;
@@ -44,8 +47,21 @@ public abstract class Agent {
     /** Called in the agents phase of every block: observe, decide, submit. */
     public abstract void act(World world);
 
-    /** Net value of this agent's accounts and external holdings now, minus gas (quote units). */
-    public abstract double payoff(World world);
+    /** The account the agent pays gas from (−1 before it has one: it then cannot send). */
+    public abstract int gasAccount();
+
+    /**
+     * The agent's payoff now, quote units: its claim on the ledger (every account it opened, at value never below zero,
+     * plus vault shares, minus net deposits — gas included, since gas is paid from the account) plus {@link #externalPnl}.
+     */
+    public final double payoff(World world) {
+        return world.claims().payoff(id) + externalPnl(world);
+    }
+
+    /** Profit on holdings outside the protocol (an external venue, spot), quote units; 0 for most agents. */
+    public double externalPnl(World world) {
+        return 0;
+    }
 
     /**
      * How often the agent wakes, in seconds (0: every block). Its first wake is offset by a uniform fraction
@@ -80,20 +96,38 @@ public abstract class Agent {
     }
 
     /**
-     * Sends {@code tx} with a priority fee (gwei) unless it would cost more gas than the agent's budget;
-     * {@code onReceipt} sees the result when its block runs. Returns whether it was sent.
+     * Sends {@code tx} with a priority fee (gwei) and the wallet's default max fee: the agent's per-transaction budget
+     * if it has one, else twice the base fee plus the priority fee (what wallets set). See
+     * {@link #send(World, Tx, double, double, long, Consumer)}.
      */
     protected final boolean send(World world, Tx tx, double priorityFee, long gas, Consumer<TxReceipt> onReceipt) {
-        double cost = world.gas().cost(gas, priorityFee, world.spec().chain().nativePrice());
-        if (cost > gasBudget || cost > spendable(world) - inFlightGas) {
+        return send(world, tx, priorityFee, Double.NaN, gas, onReceipt);
+    }
+
+    /**
+     * Sends {@code tx} with EIP-1559 fees: a priority fee and a max fee per unit of gas (gwei, base fee included; NaN
+     * for the wallet default), both capped by the agent's per-transaction budget. It is not sent when the base fee
+     * already exceeds the max fee, when it would cost more than the budget now, or when its gas at the max fee, with
+     * that of the agent's transactions still pending, exceeds what the agent could pay ({@link #spendable}).
+     * {@code onReceipt} sees the result when its block runs or drops it. Returns whether it was sent.
+     */
+    protected final boolean send(World world, Tx tx, double priorityFee, double maxFee, long gas,
+                                 Consumer<TxReceipt> onReceipt) {
+        double quotePerGwei = gas * 1e-9 * world.spec().chain().nativePrice();
+        double baseFee = world.gas().baseFee();
+        double cap = Double.isNaN(maxFee) ? (Double.isFinite(gasBudget) ? gasBudget / quotePerGwei : 2 * baseFee + priorityFee)
+                : Math.min(maxFee, gasBudget / quotePerGwei);
+        double tip = Math.min(priorityFee, cap);
+        double reserve = cap * quotePerGwei;
+        if (!(cap >= baseFee) || (baseFee + tip) * quotePerGwei > gasBudget || reserve > spendable(world) - inFlightGas) {
             priced++;
             return false;
         }
         submitted++;
-        inFlightGas += cost;
-        world.mempool().submit(new PendingTx(world.mempool().nextSequence(), id, tx, priorityFee,
-                world.now() + latency, gas, r -> {
-                    inFlightGas = Math.max(0, inFlightGas - cost);
+        inFlightGas += reserve;
+        world.mempool().submit(new PendingTx(world.mempool().nextSequence(), id, tx, tip, cap, world.now() + latency,
+                world.block() + world.spec().chain().txTtlBlocks(), gas, r -> {
+                    inFlightGas = Math.max(0, inFlightGas - reserve);
                     if (!r.ok()) {
                         failed++;
                     }
@@ -105,12 +139,12 @@ public abstract class Agent {
     }
 
     /**
-     * What the agent could pay gas from now, quote units: an agent never sends a transaction whose gas, with that of
-     * its transactions still pending, exceeds it. Unbounded by default; agents with funds return them net of the gas
-     * already paid.
+     * What the agent could pay gas from now, quote units: the protocol's {@code gasAllowance} of its gas account (its
+     * equity, never below zero, capped by the tokens the protocol holds); 0 without an account.
      */
-    protected double spendable(World world) {
-        return Double.POSITIVE_INFINITY;
+    protected final double spendable(World world) {
+        int account = gasAccount();
+        return account < 0 ? 0 : Amounts.toUnits(world.protocol().gasAllowance(account));
     }
 
     /** Transactions not sent because gas was above the budget or above what the agent could pay. */
@@ -118,9 +152,9 @@ public abstract class Agent {
         return priced;
     }
 
-    /** Records gas paid for one executed transaction (by the block phase). */
-    public final void chargeGas(double quote) {
-        gasPaid += quote;
+    /** Records gas paid (micro-units, already posted to the validators) for one transaction (by the block phase). */
+    public final void recordGas(long micros) {
+        gasPaid = Math.addExact(gasPaid, micros);
     }
 
     public final int id() {
@@ -136,7 +170,13 @@ public abstract class Agent {
         return latency;
     }
 
+    /** Gas paid so far, quote units. */
     public final double gasPaid() {
+        return Amounts.toUnits(gasPaid);
+    }
+
+    /** Gas paid so far, micro-units. */
+    public final long gasPaidMicros() {
         return gasPaid;
     }
 

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Pending transactions and the block builder's choice of which run next: those that have arrived are ordered
- * by the {@link OrderingRule} and taken while the block's gas limit allows; the rest wait for the next block.
+ * by the {@link OrderingRule} (by effective tip under {@code PRIORITY_FEE}) and taken while the block's gas limit
+ * allows; those whose max fee is below the base fee wait for it to fall, and those past their last block are dropped.
  */
 public final class Mempool {
     private final OrderingRule rule;
@@ -35,14 +36,27 @@ public final class Mempool {
         pending.add(tx);
     }
 
-    /** Removes and returns the transactions of the block built at {@code now}, in execution order. */
-    public List<PendingTx> buildBlock(double now) {
+    /** One block's choice: the transactions it executes, in order, and those dropped because their time ran out. */
+    public record Block(List<PendingTx> included, List<PendingTx> expired) {
+    }
+
+    /**
+     * Removes and returns the transactions of block {@code number} built at {@code now} with base fee {@code baseFee}:
+     * those past their last block are dropped; of those that have arrived and whose max fee covers the base fee, the
+     * builder takes them in its order while the gas limit allows. The rest wait.
+     */
+    public Block buildBlock(double now, long number, double baseFee) {
         List<PendingTx> ready = new ArrayList<>();
         List<PendingTx> waiting = new ArrayList<>();
+        List<PendingTx> expired = new ArrayList<>();
         for (PendingTx t : pending) {
-            (t.arrival() <= now ? ready : waiting).add(t);
+            if (number > t.lastBlock()) {
+                expired.add(t);
+            } else {
+                (t.arrival() <= now && t.payable(baseFee) ? ready : waiting).add(t);
+            }
         }
-        order(ready);
+        order(ready, baseFee);
         List<PendingTx> block = new ArrayList<>();
         long gas = 0;
         for (PendingTx t : ready) {
@@ -56,13 +70,14 @@ public final class Mempool {
         pending.clear();
         pending.addAll(waiting);
         pending.sort(Comparator.comparingLong(PendingTx::sequence));
-        return block;
+        return new Block(block, expired);
     }
 
-    private void order(List<PendingTx> ready) {
+    private void order(List<PendingTx> ready, double baseFee) {
         Comparator<PendingTx> fifo = Comparator.comparingDouble(PendingTx::arrival).thenComparingLong(PendingTx::sequence);
         switch (rule) {
-            case PRIORITY_FEE -> ready.sort(Comparator.comparingDouble(PendingTx::priorityFee).reversed().thenComparing(fifo));
+            case PRIORITY_FEE -> ready.sort(Comparator.comparingDouble((PendingTx t) -> t.effectiveTip(baseFee)).reversed()
+                    .thenComparing(fifo));
             case FIFO -> ready.sort(fifo);
             case RANDOM -> {
                 ready.sort(Comparator.comparingLong(PendingTx::sequence));

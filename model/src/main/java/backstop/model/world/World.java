@@ -12,7 +12,9 @@ import backstop.model.price.PriceProcess;
 import backstop.model.random.Streams;
 import backstop.protocol.Protocol;
 import backstop.protocol.market.MarketSpec;
+import backstop.protocol.money.Amounts;
 import backstop.protocol.tx.TxReceipt;
+import backstop.protocol.tx.TxResult;
 import ec.util.MersenneTwisterFast;
 
 import java.util.ArrayList;
@@ -34,6 +36,9 @@ public final class World {
     private final Mempool mempool;
     private final GasMarket gas;
     private final List<Agent> agents = new ArrayList<>();
+    private final Claims claims;
+    private long expired;
+    private long unpaid;
     private final MersenneTwisterFast agentOrder;
     private final long[] lastOracleTicks;
     private final long[] lastLiquidation;
@@ -47,6 +52,7 @@ public final class World {
         this.spec = spec;
         this.protocol = protocol;
         this.streams = streams;
+        this.claims = new Claims(protocol);
         List<PriceProcess> processes = new ArrayList<>();
         double[] initial = new double[spec.assets().size()];
         for (int i = 0; i < initial.length; i++) {
@@ -71,8 +77,9 @@ public final class World {
         this.logOracleAtPublish = new double[initial.length];
     }
 
-    /** Every protocol event passes here first: the world remembers each market's latest liquidation. */
+    /** Every protocol event passes here first: the world remembers each market's latest liquidation and who owns what. */
     void onEvent(backstop.protocol.event.ProtocolEvent e) {
+        claims.accept(e);
         if (e instanceof backstop.protocol.event.ProtocolEvent.Liquidation l) {
             lastLiquidation[l.market()] = l.id();
             lastLiquidationTime[l.market()] = now;
@@ -178,15 +185,36 @@ public final class World {
         }
     }
 
-    /** Phase 4: the builder orders the mempool and the protocol executes the block; senders pay gas. */
+    /**
+     * Phase 4: the builder takes the mempool's transactions for this block at the current base fee. Each sender pays
+     * its gas first — gas × (base fee + effective tip), posted from its account to the validators pot — and a sender
+     * that cannot pay gets {@code GAS_UNPAID} and its transaction does not run (nor use block space); transactions past
+     * their last block get {@code TX_EXPIRED}. The base fee then follows the gas the block used.
+     */
     void executeBlock() {
         long used = 0;
-        for (PendingTx t : mempool.buildBlock(now)) {
+        double baseFee = gas.baseFee();
+        double nativePrice = spec.chain().nativePrice();
+        Mempool.Block b = mempool.buildBlock(now, block, baseFee);
+        for (PendingTx t : b.expired()) {
+            expired++;
+            t.onReceipt().accept(TxReceipt.rejected(TxResult.TX_EXPIRED));
+        }
+        for (PendingTx t : b.included()) {
+            Agent sender = t.sender() >= 0 && t.sender() < agents.size() ? agents.get(t.sender()) : null;
+            if (sender != null) {
+                long fee = Math.round(gas.cost(t.gas(), t.effectiveTip(baseFee), nativePrice) * Amounts.MICROS);
+                int account = sender.gasAccount();
+                TxResult paid = account < 0 ? TxResult.GAS_UNPAID : protocol.payGas(account, fee);
+                if (paid != TxResult.OK) {
+                    unpaid++;
+                    t.onReceipt().accept(TxReceipt.rejected(paid));
+                    continue;
+                }
+                sender.recordGas(fee);
+            }
             TxReceipt r = protocol.submit(t.tx());
             used += t.gas();
-            if (t.sender() >= 0 && t.sender() < agents.size()) {
-                agents.get(t.sender()).chargeGas(gas.cost(t.gas(), t.priorityFee(), spec.chain().nativePrice()));
-            }
             t.onReceipt().accept(r);
         }
         gas.afterBlock(used);
@@ -234,6 +262,21 @@ public final class World {
 
     public GasMarket gas() {
         return gas;
+    }
+
+    /** What each agent could claim from the ledger: the one way every agent's payoff is computed. */
+    public Claims claims() {
+        return claims;
+    }
+
+    /** Transactions dropped because they waited past their last block. */
+    public long expiredTransactions() {
+        return expired;
+    }
+
+    /** Transactions not run because their sender could not pay the gas. */
+    public long unpaidTransactions() {
+        return unpaid;
     }
 
     public List<Agent> agents() {

@@ -73,10 +73,14 @@ public record WorldSpec(String name, double blockSeconds, long blocks, double sa
         }
     }
 
-    /** Block building and gas. */
+    /**
+     * Block building and gas. {@code txTtlBlocks}: how many blocks after it was sent a transaction may still run;
+     * later it is dropped unexecuted ({@code TX_EXPIRED}) and its sender decides afresh.
+     */
     public record Chain(OrderingRule ordering, long blockGasLimit, long targetGas, double baseFeeGwei,
-                        double floorGwei, double nativePrice) {
+                        double floorGwei, double nativePrice, long txTtlBlocks) {
         public Chain {
+            Check.atLeast("tx_ttl_blocks", txTtlBlocks, 1);
             Check.required("ordering", ordering);
             Check.atLeast("block_gas_limit", blockGasLimit, 1);
             Check.atLeast("target_gas", targetGas, 1);

@@ -26,7 +26,7 @@ class WorldTest {
                 new WorldSpec.Source("binance", 3, 0.0, 1, 0, 0),
                 new WorldSpec.Source("okx", 2, 0.001, 3, 1, 0),
                 new WorldSpec.Source("chainlink", 1, 0.005, 3_600, 2, 0)), 0.1);
-        WorldSpec.Chain chain = new WorldSpec.Chain(OrderingRule.PRIORITY_FEE, 30_000_000, 15_000_000, 20, 1, 2_000);
+        WorldSpec.Chain chain = new WorldSpec.Chain(OrderingRule.PRIORITY_FEE, 30_000_000, 15_000_000, 20, 1, 2_000, 20);
         return new WorldSpec("test-crash", 1, blocks, 10, List.of(asset), new double[][] {{1}}, oracle, chain,
                 List.of(new WorldSpec.Episode("gas", 60, 660, 6, 0.3)));
     }
