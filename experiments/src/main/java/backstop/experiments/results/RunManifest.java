@@ -10,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code manifest.json} of a run folder: what was run, on which seed, with which resolved configs. */
+/**
+ * {@code manifest.json} of a run folder: what was run, on which seed, with which resolved configs, and by which
+ * build on which machine ({@link BuildProvenance}, under {@code build}).
+ */
 public final class RunManifest {
     private RunManifest() {
     }
@@ -27,6 +30,7 @@ public final class RunManifest {
         m.put("version", version);
         m.put("state_hash", Long.toHexString(r.stateHash()));
         m.put("wall_seconds", r.summary().get("wall_seconds"));
+        m.put(BuildProvenance.KEY, BuildProvenance.fields());
         m.put("scenario_config", mapper.valueToTree(scenario));
         m.put("design_config", mapper.valueToTree(design));
         return m;

@@ -105,6 +105,14 @@ class RunCommandTest {
         sa.remove("wall_seconds");
         sb.remove("wall_seconds");
         assertEquals(sa, sb);
+        // The manifest too, apart from the wall time and the build that wrote it.
+        ObjectNode ma = (ObjectNode) json.readTree(a.resolve("manifest.json").toFile());
+        ObjectNode mb = (ObjectNode) json.readTree(b.resolve("manifest.json").toFile());
+        for (ObjectNode m : List.of(ma, mb)) {
+            m.remove("wall_seconds");
+            m.remove("build");
+        }
+        assertEquals(ma, mb);
     }
 
     @Test

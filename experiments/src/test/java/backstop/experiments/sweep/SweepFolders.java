@@ -31,7 +31,10 @@ final class SweepFolders {
         }
     }
 
-    /** Every file of two run folders equal, the manifest and summary apart from their wall time. */
+    /**
+     * Every file of two run folders equal, the manifest and summary apart from their wall time, and the manifest
+     * apart from the build that wrote it ({@code build}: commit, Java, OS), which describe the run, not its results.
+     */
     static void assertSameRun(Path a, Path b) throws IOException {
         assertEquals(names(a), names(b));
         for (String f : BYTE_IDENTICAL) {
@@ -41,6 +44,9 @@ final class SweepFolders {
             ObjectNode x = (ObjectNode) JSON.readTree(a.resolve(f).toFile());
             ObjectNode y = (ObjectNode) JSON.readTree(b.resolve(f).toFile());
             assertTrue(x.remove("wall_seconds") != null && y.remove("wall_seconds") != null);
+            if (f.equals("manifest.json")) {
+                assertTrue(x.remove("build") != null && y.remove("build") != null, a + "/" + f + " names its build");
+            }
             assertEquals(x, y, a + "/" + f);
         }
     }
