@@ -75,6 +75,7 @@ final class RunCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
+        design.checkMarkets(spec.markets().size(), spec.name());
         Path dir = out != null ? out : Path.of("results", spec.name() + "-" + design.name() + "-seed" + seed);
         RunDirectory folder = new RunDirectory(dir, force);
         try {

@@ -1,5 +1,6 @@
 package backstop.experiments.design;
 
+import backstop.experiments.config.ConfigException;
 import backstop.model.spec.Check;
 import backstop.protocol.ProtocolConfig;
 import backstop.protocol.margin.PriceSource;
@@ -49,7 +50,7 @@ public record DesignSpec(String name, String description, List<String> sources, 
      */
     private static void checkParts(LiquidationSpec liquidation, MarginSpec margin, List<AbsorberSpec> waterfall,
                                    List<BreakerSpec> breakers, List<ControllerSpec> controllers) {
-        built("", liquidation::build);
+        built("", () -> liquidation.build(liquidation.listedMarkets()));
         built("", margin::build);
         for (int i = 0; i < waterfall.size(); i++) {
             AbsorberSpec a = waterfall.get(i);
@@ -105,6 +106,19 @@ public record DesignSpec(String name, String description, List<String> sources, 
         }
     }
 
+    /**
+     * Refuses this design on a scenario of {@code markets} markets when a per-market list of it does not fit them
+     * ({@code liquidation.throttle.capacity_lots}: one value, or one per market): a {@link ConfigException} (exit 2)
+     * naming the design, the scenario and the key, before a run starts.
+     */
+    public void checkMarkets(int markets, String scenario) {
+        try {
+            liquidation.build(markets);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("design '" + name + "' on scenario '" + scenario + "': " + e.getMessage());
+        }
+    }
+
     /** The protocol config of this design over these markets; {@code seed} feeds any randomized mechanism. */
     public ProtocolConfig build(List<MarketSpec> scenarioMarkets, long seed) {
         List<MarketSpec> markets = marketOverrides == null ? scenarioMarkets
@@ -116,7 +130,7 @@ public record DesignSpec(String name, String description, List<String> sources, 
         return ProtocolConfig.builder(markets)
                 .priceSource(priceSource)
                 .marginModel(margin.build())
-                .liquidation(liquidation.build())
+                .liquidation(liquidation.build(markets.size()))
                 .waterfall(absorbers)
                 .breakers(breakers.stream().map(BreakerSpec::build).toList())
                 .controllers(controllers.stream().map(ControllerSpec::build).toList())

@@ -41,8 +41,19 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = LiquidationSpec.VaultTakeover.class, name = "vault-takeover"),
 })
 public sealed interface LiquidationSpec {
-    /** A fresh policy for one protocol instance. */
-    LiquidationPolicy build();
+    /**
+     * A fresh policy for one protocol instance of {@code markets} markets; a per-market list that does not fit
+     * them is refused (IllegalArgumentException naming the key).
+     */
+    LiquidationPolicy build(int markets);
+
+    /**
+     * A market count every per-market list of this policy fits (the length of Synthetix's {@code capacity_lots};
+     * 1 when it lists nothing per market): what the design builds it for to check it before a scenario is known.
+     */
+    default int listedMarkets() {
+        return 1;
+    }
 
     /** Who starts a liquidation. */
     enum Trigger { PROTOCOL, KEEPER }
@@ -68,7 +79,7 @@ public sealed interface LiquidationSpec {
         }
 
         @Override
-        public LiquidationPolicy build() {
+        public LiquidationPolicy build(int markets) {
             return new FullCloseLiquidation(penalty.split(), limit.build(), trigger == Trigger.PROTOCOL);
         }
     }
@@ -83,7 +94,7 @@ public sealed interface LiquidationSpec {
         }
 
         @Override
-        public LiquidationPolicy build() {
+        public LiquidationPolicy build(int markets) {
             return new PartialLiquidation(rule.build(), limit.build(), penalty.split(), trigger == Trigger.PROTOCOL);
         }
     }
@@ -98,8 +109,13 @@ public sealed interface LiquidationSpec {
         }
 
         @Override
-        public LiquidationPolicy build() {
-            return new ThrottledLiquidation(throttle.build(), limit.build(), penalty.split(), trigger == Trigger.PROTOCOL);
+        public LiquidationPolicy build(int markets) {
+            return new ThrottledLiquidation(throttle.build(markets), limit.build(), penalty.split(), trigger == Trigger.PROTOCOL);
+        }
+
+        @Override
+        public int listedMarkets() {
+            return throttle.listedMarkets();
         }
     }
 
@@ -129,7 +145,7 @@ public sealed interface LiquidationSpec {
         }
 
         @Override
-        public LiquidationPolicy build() {
+        public LiquidationPolicy build(int markets) {
             Abacus abacus = switch (decay) {
                 case LINEAR -> new LinearDecrease(Check.atLeast("liquidation.tau_seconds", tauSeconds, 1));
                 case STAIRSTEP -> new StairstepExponentialDecrease(Amounts.ppm(Check.fraction("liquidation.cut", cut)),
@@ -161,12 +177,17 @@ public sealed interface LiquidationSpec {
         }
 
         @Override
-        public LiquidationPolicy build() {
+        public LiquidationPolicy build(int markets) {
             long numerator = Amounts.ppm(threshold);
             long maxNotional = maxVaultNotional >= 9e12 ? Long.MAX_VALUE : Amounts.micros(Math.round(maxVaultNotional));
             return new BackstopVaultTakeover(numerator, Amounts.PPM, Amounts.ppm(bookSlippage), penalty.split(),
-                    Amounts.ppm(unwindSlippage), maxNotional, bookThrottle == null ? null : bookThrottle.build(),
+                    Amounts.ppm(unwindSlippage), maxNotional, bookThrottle == null ? null : bookThrottle.build(markets),
                     trigger == Trigger.PROTOCOL);
+        }
+
+        @Override
+        public int listedMarkets() {
+            return bookThrottle == null ? 1 : bookThrottle.listedMarkets();
         }
     }
 
@@ -236,7 +257,13 @@ public sealed interface LiquidationSpec {
             @JsonSubTypes.Type(value = ThrottleSpec.Synthetix.class, name = "synthetix"),
     })
     sealed interface ThrottleSpec {
-        LiquidationThrottle build();
+        /** A fresh throttle for a protocol of {@code markets} markets. */
+        LiquidationThrottle build(int markets);
+
+        /** See {@link LiquidationSpec#listedMarkets}. */
+        default int listedMarkets() {
+            return 1;
+        }
 
         /** dYdX v4: per block ≤ {@code maxPositionPortion} of a position, ≥ {@code minPositionNotional}, ≤ {@code maxNotionalPerBlock}. */
         record Dydx(double maxPositionPortion, double minPositionNotional, double maxNotionalPerBlock) implements ThrottleSpec {
@@ -247,7 +274,7 @@ public sealed interface LiquidationSpec {
             }
 
             @Override
-            public LiquidationThrottle build() {
+            public LiquidationThrottle build(int markets) {
                 return new DydxBlockLimits(Amounts.ppm(maxPositionPortion), Amounts.micros(Math.round(minPositionNotional)),
                         Amounts.micros(Math.round(maxNotionalPerBlock)));
             }
@@ -262,26 +289,61 @@ public sealed interface LiquidationSpec {
             }
 
             @Override
-            public LiquidationThrottle build() {
+            public LiquidationThrottle build(int markets) {
                 return new HyperliquidChunks(Amounts.micros(Math.round(partialAbove)), Amounts.ppm(fraction), cooldownSeconds);
             }
         }
 
         /**
-         * Synthetix v3: at most {@code capacityLots} per market in any {@code windowSeconds} (0: unlimited);
-         * flagged accounts finish in later windows; a flat {@code flagReward} (quote units) to the flagging keeper.
+         * Synthetix v3: at most {@code capacityLots} per market in any {@code windowSeconds} (0: unlimited), one
+         * value for every market or one per market in market order; flagged accounts finish in later windows; a
+         * flat {@code flagReward} (quote units) to the flagging keeper.
          */
         record Synthetix(List<Long> capacityLots, long windowSeconds, double flagReward) implements ThrottleSpec {
+            static final String CAPACITY = "liquidation.throttle.capacity_lots";
+
             public Synthetix {
-                Check.required("liquidation.throttle.capacity_lots", capacityLots);
+                Check.required(CAPACITY, capacityLots);
+                if (capacityLots.isEmpty()) {
+                    throw new IllegalArgumentException(CAPACITY + ": must list a single value for all markets, or one value per market");
+                }
+                for (int m = 0; m < capacityLots.size(); m++) {
+                    Check.atLeast(CAPACITY + "[" + m + "]", Check.required(CAPACITY + "[" + m + "]", capacityLots.get(m)), 0);
+                }
+                capacityLots = List.copyOf(capacityLots);
                 Check.atLeast("liquidation.throttle.window_seconds", windowSeconds, 1);
                 Check.nonNegative("liquidation.throttle.flag_reward", flagReward);
             }
 
+            /**
+             * The capacity of each of {@code markets} markets: a single value is every market's; a list of another
+             * length than the market count is refused, naming the key, its length and the market count.
+             */
+            long[] perMarket(int markets) {
+                long[] lots = new long[markets];
+                if (capacityLots.size() == 1) {
+                    java.util.Arrays.fill(lots, capacityLots.get(0));
+                    return lots;
+                }
+                if (capacityLots.size() != markets) {
+                    throw new IllegalArgumentException(CAPACITY + ": lists " + capacityLots.size() + " values but the"
+                            + " scenario has " + markets + (markets == 1 ? " market" : " markets")
+                            + "; give a single value for all markets, or one value per market");
+                }
+                for (int m = 0; m < markets; m++) {
+                    lots[m] = capacityLots.get(m);
+                }
+                return lots;
+            }
+
             @Override
-            public LiquidationThrottle build() {
-                return new SynthetixWindow(capacityLots.stream().mapToLong(Long::longValue).toArray(), windowSeconds,
-                        Amounts.micros(Math.round(flagReward)));
+            public LiquidationThrottle build(int markets) {
+                return new SynthetixWindow(perMarket(markets), windowSeconds, Amounts.micros(Math.round(flagReward)));
+            }
+
+            @Override
+            public int listedMarkets() {
+                return capacityLots.size();
             }
         }
     }

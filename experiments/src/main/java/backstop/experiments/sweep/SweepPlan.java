@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ public record SweepPlan(String name, String scenario, List<String> overrides, Li
             seeds.add(spec.baseSeed() + i);
         }
         return new SweepPlan(name, scenario, spec.overrides(), designs, baseline, points, seeds,
-                runs(designs, points, seeds, spec.overrides(), scenarios), spec);
+                runs(designs, points, seeds, spec.overrides(), scenarios, origin), spec);
     }
 
     /** The resolved sweep as written to {@code sweep.json}: the spec with defaults, the points, designs and run ids. */
@@ -221,16 +222,28 @@ public record SweepPlan(String name, String scenario, List<String> overrides, Li
         }
     }
 
+    /** Every run, each design checked against the markets of its point's scenario (one list per market). */
     private static List<PlannedRun> runs(List<DesignSpec> designs, List<ParameterPoint> points, List<Long> seeds,
-                                         List<String> overrides, Map<String, String> scenarios) {
+                                         List<String> overrides, Map<String, String> scenarios, String origin) {
         int pointWidth = String.valueOf(points.size() - 1).length();
         int seedWidth = String.valueOf(seeds.get(seeds.size() - 1)).length();
+        Map<List<String>, ScenarioSpec> loaded = new HashMap<>();
         List<PlannedRun> runs = new ArrayList<>();
         for (DesignSpec d : designs) {
             for (ParameterPoint p : points) {
                 List<String> all = new ArrayList<>(overrides);
                 all.addAll(p.assignments());
                 DesignSpec design = DesignOverrides.apply(d, all);
+                String ref = pointScenario(scenarios, p);
+                List<String> key = new ArrayList<>(List.of(ref));
+                key.addAll(DesignOverrides.scenarioPart(all));
+                ScenarioSpec scenario = loaded.computeIfAbsent(key,
+                        k -> Scenarios.load(ref, DesignOverrides.scenarioPart(all)));
+                String where = origin + (p.values().isEmpty() ? "" : " (point " + p.index() + ")");
+                prefixed(where, () -> {
+                    design.checkMarkets(scenario.markets().size(), scenario.name());
+                    return null;
+                });
                 for (long seed : seeds) {
                     String id = d.name() + "-p" + pad(p.index(), pointWidth) + "-s" + pad(seed, seedWidth);
                     runs.add(new PlannedRun(id, pointScenario(scenarios, p), design, p, seed, all));

@@ -155,6 +155,24 @@ class RunCommandTest {
         assertEquals(1234.0, json.readTree(out.resolve("summary.json").toFile()).get("insurance_fund_start").asDouble());
     }
 
+    @Test
+    void theSynthetixPresetRunsOnThreeMarketsWithItsOneCapacityAndRefusesAListOfTwo(@TempDir Path tmp) throws Exception {
+        // oct-2025's ALT market liquidates within 300 s: the single capacity_lots value covers it too.
+        Path out = tmp.resolve("run");
+        assertEquals(0, Main.execute("run", "oct-2025", "--preset", "synthetix-v3", "--set", "duration_seconds=300",
+                "--out", out.toString()));
+        List<String> markets = Files.readAllLines(out.resolve("markets.csv"));
+        int count = List.of(markets.get(0).split(",")).indexOf("liquidation_count");
+        String alt = markets.stream().filter(l -> l.startsWith("ALT-USD,")).findFirst().orElseThrow();
+        assertTrue(Integer.parseInt(alt.split(",")[count]) > 0, "ALT-USD liquidated: " + alt);
+        Path never = tmp.resolve("never");
+        String err = stderrOf("run", "oct-2025", "--preset", "synthetix-v3", "--set",
+                "design.liquidation.throttle.capacity_lots=[1, 2]", "--out", never.toString());
+        assertTrue(err.contains("backstop: design 'synthetix-v3' on scenario 'oct-2025': liquidation.throttle.capacity_lots:"
+                + " lists 2 values but the scenario has 3 markets"), err);
+        assertFalse(Files.exists(never));
+    }
+
     private static String stderrOf(String... args) {
         PrintStream old = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -82,6 +82,53 @@ class PresetsTest {
     }
 
     @Test
+    void theSynthetixPresetsSingleCapacityCoversEveryMarket() {
+        List<MarketSpec> three = List.of(MarketSpec.builder(0, "BTC", "0.1", "0.001").build(),
+                MarketSpec.builder(1, "ETH", "0.01", "0.01").build(), MarketSpec.builder(2, "ALT", "0.001", "0.1").build());
+        DesignSpec synthetix = Presets.load("synthetix-v3");
+        synthetix.checkMarkets(3, "three");
+        assertEquals(List.of(360_000L, 360_000L, 360_000L), windowCapacities(synthetix.build(three, 1), 3));
+        assertEquals(List.of(360_000L), windowCapacities(synthetix.build(BTC, 1), 1));
+        DesignSpec perMarket = DesignOverrides.apply(synthetix, List.of("design.liquidation.throttle.capacity_lots=[5, 0, 7]"));
+        assertEquals(List.of(5L, 0L, 7L), windowCapacities(perMarket.build(three, 1), 3));
+    }
+
+    @Test
+    void aCapacityListOfAnotherLengthThanTheMarketsIsRefusedNamingKeyLengthAndMarketCount() {
+        DesignSpec two = DesignOverrides.apply(Presets.load("synthetix-v3"),
+                List.of("design.liquidation.throttle.capacity_lots=[100, 200]"));
+        two.checkMarkets(2, "pair");
+        backstop.experiments.config.ConfigException three = assertThrows(backstop.experiments.config.ConfigException.class,
+                () -> two.checkMarkets(3, "oct-2025"));
+        assertEquals("design 'synthetix-v3' on scenario 'oct-2025': liquidation.throttle.capacity_lots: lists 2 values"
+                + " but the scenario has 3 markets; give a single value for all markets, or one value per market",
+                three.getMessage());
+        backstop.experiments.config.ConfigException one = assertThrows(backstop.experiments.config.ConfigException.class,
+                () -> two.checkMarkets(1, "calm"));
+        assertTrue(one.getMessage().contains("lists 2 values but the scenario has 1 market;"), one.getMessage());
+        // The run itself refuses it too, should a caller skip the check.
+        IllegalArgumentException build = assertThrows(IllegalArgumentException.class, () -> two.build(BTC, 1));
+        assertTrue(build.getMessage().startsWith("liquidation.throttle.capacity_lots: lists 2 values"), build.getMessage());
+        for (String bad : List.of("[]", "[-1]")) {
+            backstop.experiments.config.ConfigException e = assertThrows(backstop.experiments.config.ConfigException.class,
+                    () -> DesignOverrides.apply(Presets.load("synthetix-v3"),
+                            List.of("design.liquidation.throttle.capacity_lots=" + bad)));
+            assertTrue(e.getMessage().contains("liquidation.throttle.capacity_lots"), e.getMessage());
+        }
+    }
+
+    private static List<Long> windowCapacities(ProtocolConfig config, int markets) {
+        backstop.protocol.governance.Parameters p = new backstop.protocol.governance.Parameters();
+        ((backstop.protocol.liquidation.ThrottledLiquidation) config.liquidation()).register(p);
+        List<Long> out = new java.util.ArrayList<>();
+        for (int m = 0; m < markets; m++) {
+            out.add(p.get("liquidation.window_capacity_lots." + m).value());
+        }
+        assertTrue(!p.has("liquidation.window_capacity_lots." + markets), "one capacity per market");
+        return out;
+    }
+
+    @Test
     void aSecondTunableBreakerOfOneTypeIsRefusedNamingIt() {
         backstop.experiments.config.ConfigException twice = assertThrows(backstop.experiments.config.ConfigException.class,
                 () -> Presets.parse("""

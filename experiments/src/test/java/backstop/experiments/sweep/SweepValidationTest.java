@@ -52,6 +52,13 @@ class SweepValidationTest {
                 "bad.yaml: designs[1]: insurance_fund: must be an amount in [0, 1e12] quote units, got -1.0");
         c.put(HEAD + "designs: [none, {extends: dydx-v4, name: x/y}]\nreplications: 2\n",
                 "bad.yaml: designs[1].name: must be a name of letters, digits, '.', '_' or '-' (it names folders), got 'x/y'");
+        c.put(HEAD + "designs: [none, {extends: synthetix-v3, name: s, liquidation: {throttle: {capacity_lots: [1, 2]}}}]\n"
+                + "replications: 2\n", "bad.yaml: design 's' on scenario 'calm': liquidation.throttle.capacity_lots: lists 2"
+                + " values but the scenario has 1 market");
+        c.put(HEAD + "designs: [synthetix-v3]\nreplications: 1\n"
+                        + "parameters: {grid: {design.liquidation.throttle.capacity_lots: [[1], [1, 2]]}}\n",
+                "bad.yaml (point 1): design 'synthetix-v3' on scenario 'calm': liquidation.throttle.capacity_lots: lists 2"
+                        + " values but the scenario has 1 market");
         c.put(HEAD + "designs: []\nreplications: 2\n", "bad.yaml: designs: must list at least one design");
         c.put(HEAD + OK_DESIGNS + "baseline: binance\n", "bad.yaml: baseline: 'binance' is not one of the designs (none, dydx-v4)");
         c.put(HEAD + "designs: [none]\nreplications: 0\n", "bad.yaml: replications: must be ≥ 1, got 0");
