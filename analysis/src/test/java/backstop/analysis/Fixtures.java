@@ -1,16 +1,41 @@
 package backstop.analysis;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Small hand-written result folders for tests. */
+/** Small hand-written result folders for tests, and the checked-in sample runs the simulator wrote. */
 public final class Fixtures {
-    /** The two sample runs written by {@code backstop run}; tests that need them are skipped without them. */
-    public static final Path SAMPLES = Path.of("/tmp/backstop-samples");
-
     private Fixtures() {
+    }
+
+    /**
+     * A run folder written by {@code backstop run}, checked in under src/test/resources/samples ({@code calm-run} or
+     * {@code crash-run}; the README there says how they are made and kept current).
+     */
+    public static Path sample(String name) {
+        URL manifest = Fixtures.class.getResource("/samples/" + name + "/manifest.json");
+        if (manifest == null) {
+            throw new IllegalArgumentException("no sample run samples/" + name + " on the test classpath");
+        }
+        try {
+            return Path.of(manifest.toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(manifest.toString(), e);
+        }
+    }
+
+    /** The lines of a file that are not blank, as a reader other than the one under test counts them. */
+    public static long lines(Path file) {
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return lines.filter(l -> !l.isBlank()).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static void write(Path file, String text) throws IOException {

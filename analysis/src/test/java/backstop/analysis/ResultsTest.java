@@ -1,12 +1,10 @@
 package backstop.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -128,16 +126,26 @@ class ResultsTest {
     }
 
     @Test
-    void readsTheSampleRunWrittenBySimulator() {
-        Path calm = Fixtures.SAMPLES.resolve("calm-run");
-        Assumptions.assumeTrue(Files.isDirectory(calm), "no sample run");
-        RunResults run = Results.load(calm);
-        assertEquals(27, run.summary().size());  // the 27 keys README "Command line" lists
-        assertEquals(60, run.timeseries().rows());
-        assertEquals(268, run.agents().rows());
-        assertEquals(3, run.flows().size());
-        try (Stream<JsonNode> events = run.events()) {
-            assertEquals(4262, events.count());
+    void readsTheSampleRunsWrittenBySimulator() {
+        for (String name : List.of("calm-run", "crash-run")) {
+            Path dir = Fixtures.sample(name);
+            RunResults run = Results.load(dir);
+            // Counted from the files' lines, not by the readers under test: summary.json has one key a line
+            // between its braces, each CSV a header, events.jsonl one event a line.
+            assertEquals(Fixtures.lines(dir.resolve("summary.json")) - 2, run.summary().size(), name);
+            assertEquals(Fixtures.lines(dir.resolve("timeseries.csv")) - 1, run.timeseries().rows(), name);
+            assertEquals(Fixtures.lines(dir.resolve("agents.csv")) - 1, run.agents().rows(), name);
+            assertEquals(Fixtures.lines(dir.resolve("flows.csv")) - 1, run.flows().size(), name);
+            assertEquals(Fixtures.lines(dir.resolve("markets.csv")) - 1, run.byMarket().rows(), name);
+            try (Stream<JsonNode> events = run.events()) {
+                assertEquals(Fixtures.lines(dir.resolve("events.jsonl")), events.count(), name);
+            }
+            assertEquals(name.startsWith("calm") ? "calm" : "black-thursday-2020", run.manifest().get("scenario").asText());
+            JsonNode config = run.manifest().get("scenario_config");
+            assertEquals(config.get("duration_seconds").asDouble() / config.get("sample_seconds").asDouble(),
+                    run.timeseries().rows(), 1e-9, name + ": one row every sample_seconds");
         }
+        assertEquals(List.of("btc-usd"), Results.load(Fixtures.sample("calm-run")).markets());
+        assertEquals(List.of("eth-usd"), Results.load(Fixtures.sample("crash-run")).markets());
     }
 }

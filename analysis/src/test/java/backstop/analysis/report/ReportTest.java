@@ -50,18 +50,23 @@ class ReportTest {
     }
 
     @Test
-    void reportOfTheSampleRunWrittenBySimulator() throws IOException {
-        Path sample = Fixtures.SAMPLES.resolve("calm-run");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(sample), "no sample run");
-        // Links, so the report is written here and the shared sample stays untouched.
-        Path run = Files.createDirectory(tmp.resolve("calm"));
-        for (String f : List.of("manifest.json", "summary.json", "timeseries.csv", "events.jsonl", "agents.csv", "flows.csv")) {
-            Files.createSymbolicLink(run.resolve(f), sample.resolve(f));
+    void reportOfTheSampleRunsWrittenBySimulator() throws IOException {
+        for (String name : List.of("calm-run", "crash-run")) {
+            Path sample = Fixtures.sample(name);
+            // Links, so the report is written here and the checked-in sample stays untouched.
+            Path run = Files.createDirectory(tmp.resolve(name));
+            for (String f : names(sample)) {
+                Files.createSymbolicLink(run.resolve(f), sample.resolve(f));
+            }
+            String text = Files.readString(Report.write(run));
+            assertEquals(4, images(text), name);
+            String scenario = name.equals("calm-run") ? "calm" : "black-thursday-2020";
+            assertTrue(text.contains("Backstop run: " + scenario), name + " headline");
+            long samples = Fixtures.lines(sample.resolve("timeseries.csv")) - 1;
+            String market = name.equals("calm-run") ? "btc-usd" : "eth-usd";
+            assertTrue(text.contains("<td>" + market + "</td><td class=\"n\">" + (samples - 1) + "</td>"),
+                    name + ": " + (samples - 1) + " returns of " + samples + " samples");
         }
-        String text = Files.readString(Report.write(run));
-        assertEquals(4, images(text));
-        assertTrue(text.contains("Backstop run: calm"), "headline");
-        assertTrue(text.contains("<td>btc-usd</td><td class=\"n\">59</td>"), "59 returns of 60 samples");
     }
 
     @Test
