@@ -6,6 +6,7 @@ import backstop.protocol.Seeds;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import org.junit.jupiter.api.Assumptions;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,6 +57,45 @@ class WaterfallProperties {
         FillBands bands = bandedCrash(seed);
         assertTrue(bands.outside.isEmpty(), () -> "seed " + seed + ": " + bands.outside.size() + " fills outside their band, first "
                 + bands.outside.get(0));
+    }
+
+    /** System property: how many random crashes {@link #manyRandomCrashesKeepEveryFillInItsBand} runs. */
+    static final String CRASHES = "backstop.crashes";
+
+    /**
+     * The long run of {@link #everyLiquidationAndAdlFillLiesInItsBand}, skipped unless {@code -Dbackstop.crashes=N}:
+     * N random crashes, their seeds drawn from {@code -Dbackstop.crashes.seed} (fresh, and printed, when unset), every
+     * fill outside its band counted rather than the first one stopping the run. README, "Tests".
+     */
+    @Example
+    void manyRandomCrashesKeepEveryFillInItsBand() {
+        int crashes = Integer.getInteger(CRASHES, 0);
+        Assumptions.assumeTrue(crashes > 0, "the long run: set -D" + CRASHES + "=N");
+        String given = System.getProperty(CRASHES + ".seed");
+        // Exploring on purpose: a fresh stream unless one is given, printed so the run can be repeated.
+        long base = given != null ? Long.parseLong(given) : new SplittableRandom().nextLong();
+        SplittableRandom seeds = new SplittableRandom(base);
+        long liquidationFills = 0;
+        long adlFills = 0;
+        long farOff = 0;
+        List<String> outside = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < crashes; i++) {
+            long seed = seeds.nextLong();
+            FillBands bands = bandedCrash(seed);
+            liquidationFills += bands.liquidationFills;
+            adlFills += bands.adlFills;
+            farOff += bands.adlFarOff;
+            for (String o : bands.outside) {
+                outside.add("seed " + seed + ": " + o);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("%s: %,d crashes (-D%s.seed=%d) in %.1f s (%,.0f/s): %,d liquidation fills, %,d ADL fills"
+                        + " (%,d beyond 2x or 1/2 the oracle), %,d outside their band%n", CRASHES, crashes, CRASHES, base,
+                seconds, crashes / seconds, liquidationFills, adlFills, farOff, outside.size());
+        assertTrue(outside.isEmpty(), () -> outside.size() + " fills outside their band, first "
+                + outside.subList(0, Math.min(5, outside.size())));
     }
 
     /**
@@ -109,7 +149,7 @@ class WaterfallProperties {
                 "a fund that covers everything, seed " + seed);
     }
 
-    /** Crash seed 25517 (found by {@code -Pexplore}): the crash sweep shrinks with the fund, the run does not. */
+    /** Crash seed 25517 (found with fresh seeds): the crash sweep shrinks with the fund, the run does not. */
     @Example
     void aFundCanAddACascadeLotAfterTheCrashSweep() {
         FundLadder l = FundLadder.of(25517);
