@@ -16,7 +16,7 @@ public abstract class AccountAgent extends Agent {
     /** Gas of one order-book transaction; app-chains are cheap, L1s are not (the chain's gas price decides). */
     protected static final long ORDER_GAS = 60_000;
 
-    private final double capital;
+    private final long capitalMicros;
     private int account = -1;
 
     protected AccountAgent(int id, String population, double latency, double capital) {
@@ -25,16 +25,15 @@ public abstract class AccountAgent extends Agent {
             throw new IllegalArgumentException(population + ": capital must be an amount in [0, 1e12] quote units, got "
                     + capital);
         }
-        this.capital = capital;
+        this.capitalMicros = Math.round(capital * Amounts.MICROS);
     }
 
     @Override
     public void setUp(World world) {
         Protocol p = world.protocol();
         account = (int) p.submit(new Tx.OpenAccount(id(), -1, agentClass().tag())).id();
-        long micros = Amounts.micros(Math.round(capital));
-        if (micros > 0) {
-            p.submit(new Tx.Deposit(account, micros));
+        if (capitalMicros > 0) {
+            p.submit(new Tx.Deposit(account, capitalMicros));
         }
     }
 
@@ -45,8 +44,15 @@ public abstract class AccountAgent extends Agent {
         return account;
     }
 
+    /** What the agent deposits at genesis, to the micro-unit (quote units). */
     public final double capital() {
-        return capital;
+        return Amounts.toUnits(capitalMicros);
+    }
+
+    /** Its capital; agents with a reserve off the protocol add it. */
+    @Override
+    public double endowment() {
+        return capital();
     }
 
     /** Signed position in lots. */

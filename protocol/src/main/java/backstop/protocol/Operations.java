@@ -103,6 +103,11 @@ final class Operations implements ProtocolContext {
     }
 
     @Override
+    public boolean canCloseIntoBook(int account, int market, long size, long limitPrice) {
+        return liquidationAllowed(market) && parts.orders().canCloseForLiquidation(account, market, size, limitPrice);
+    }
+
+    @Override
     public long transferPosition(int from, int to, int market, long size, long price, String kind, long causeId) {
         if (size == 0 || from == to || price <= 0) {
             throw new IllegalArgumentException("position transfer needs size ≠ 0, two accounts and price > 0; got "

@@ -106,6 +106,12 @@ public final class OracleManipulator extends Agent {
         }
     }
 
+    /** The capital of its two accounts and the spot it may buy in the pump. */
+    @Override
+    public double endowment() {
+        return 2 * Amounts.toUnits(Amounts.micros(Math.round(p.capitalPerAccount()))) + p.pumpNotional();
+    }
+
     /** It pays gas from the long account, the one with the profit. */
     @Override
     public int gasAccount() {

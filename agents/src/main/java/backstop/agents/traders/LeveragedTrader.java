@@ -5,12 +5,16 @@ import backstop.model.world.World;
 import backstop.protocol.book.Side;
 import backstop.protocol.money.Amounts;
 import backstop.protocol.tx.Tx;
+import backstop.protocol.tx.TxReceipt;
 import ec.util.MersenneTwisterFast;
 
 /**
  * Leveraged retail (DESIGN.md §5): opens a position at its own leverage when it wakes, takes profit at a
  * target, and when its health falls near liquidation either tops up margin from its reserve or panic-closes
- * — or does nothing and is liquidated. Each choice is a draw from its own stream.
+ * — or does nothing and is liquidated. Each choice is a draw from its own stream. It sends one close at a time and
+ * reads its receipt: after a close that filled nothing (the book was empty, the transaction expired or could not pay
+ * its gas) it waits 1, 2, 4, … up to {@value #MAX_BACKOFF_WAKES} wakes before trying again, as a person would,
+ * rather than re-sending into an empty book every wake.
  */
 public final class LeveragedTrader extends Trader {
     /** Behaviour of one trader. */
@@ -25,20 +29,34 @@ public final class LeveragedTrader extends Trader {
             Check.nonNegative("alarm_health", alarmHealth);
             Check.fraction("top_up_probability", topUpProbability);
             Check.fraction("panic_probability", panicProbability);
-            Check.amount("reserve (× capital)", reserve);
+            Check.amount("reserve", reserve);
         }
     }
 
     private final Params p;
     private final MersenneTwisterFast rng;
-    private double reserve;
+    /** The longest a trader waits, in wakes, after closes that filled nothing. */
+    static final int MAX_BACKOFF_WAKES = 64;
+
+    private long reserve;
     private boolean alarmed;
+    private boolean closePending;
+    private int unfilledCloses;
+    private long closesSent;
+    private long closesUnfilled;
+    private int wakesToWait;
 
     public LeveragedTrader(int id, String population, Params params, MersenneTwisterFast rng) {
         super(id, population, params.latency(), params.capital(), params.wakeSeconds(), rng);
         this.p = params;
         this.rng = rng;
-        this.reserve = params.reserve();
+        this.reserve = Math.round(params.reserve() * Amounts.MICROS);
+    }
+
+    /** Capital plus the margin reserve it holds off the protocol for top-ups. */
+    @Override
+    public double endowment() {
+        return capital() + Amounts.toUnits(Math.round(p.reserve() * Amounts.MICROS));
     }
 
     @Override
@@ -83,17 +101,43 @@ public final class LeveragedTrader extends Trader {
     /** Near liquidation: top up half the reserve, or panic-close, or hold. */
     private void react(World world, long size) {
         double u = rng.nextDouble();
-        if (u < p.topUpProbability() && reserve > 1) {
-            double amount = reserve / 2;
+        if (u < p.topUpProbability() && reserve > Amounts.MICROS) {
+            long amount = reserve / 2;
             reserve -= amount;
-            send(world, new Tx.Deposit(account(), Amounts.micros(Math.round(amount))), 0, 50_000, null);
+            send(world, new Tx.Deposit(account(), amount), 0, 50_000, null);
         } else if (u < p.topUpProbability() + p.panicProbability()) {
             close(world, size);
         }
     }
 
     private void close(World world, long size) {
+        if (closePending) {
+            return;
+        }
+        if (wakesToWait > 0) {
+            wakesToWait--;
+            return;
+        }
         Side side = size > 0 ? Side.SELL : Side.BUY;
-        send(world, Tx.PlaceOrder.close(account(), p.market(), side, Math.abs(size)), 0, ORDER_GAS, null);
+        closePending = send(world, Tx.PlaceOrder.close(account(), p.market(), side, Math.abs(size)), 0, ORDER_GAS,
+                this::closed);
+        closesSent += closePending ? 1 : 0;
+    }
+
+    private void closed(TxReceipt receipt) {
+        closePending = false;
+        unfilledCloses = receipt.filled() > 0 ? 0 : unfilledCloses + 1;
+        closesUnfilled += unfilledCloses == 0 ? 0 : 1;
+        wakesToWait = unfilledCloses == 0 ? 0 : Math.min(MAX_BACKOFF_WAKES, 1 << Math.min(30, unfilledCloses - 1));
+    }
+
+    /** Closes sent so far (take-profit and panic). */
+    public long closesSent() {
+        return closesSent;
+    }
+
+    /** Closes whose receipt showed nothing filled (refused, expired, unpaid or an empty book). */
+    public long closesUnfilled() {
+        return closesUnfilled;
     }
 }

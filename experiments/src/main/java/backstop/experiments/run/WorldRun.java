@@ -79,7 +79,7 @@ public final class WorldRun {
             double payoff = a.payoff(w);
             String cls = a instanceof AccountAgent aa ? aa.agentClass().name().toLowerCase(Locale.ROOT) : "other";
             int account = a instanceof AccountAgent aa ? aa.account() : -1;
-            double capital = a instanceof AccountAgent aa ? aa.capital() : 0;
+            double capital = a.endowment();
             agents.add(new RunResult.AgentRow(a.id(), a.population(), cls, account, capital, payoff, a.gasPaid(),
                     a.submitted(), a.failed()));
             pnl.merge(cls, payoff, Double::sum);

@@ -58,6 +58,13 @@ public abstract class Agent {
         return world.claims().payoff(id) + externalPnl(world);
     }
 
+    /**
+     * Everything the agent owns at the start, on the protocol and off it (quote units): what it deposits at genesis, any
+     * reserve it may deposit later and what it may spend on external venues. Limited liability: its payoff is never
+     * below minus this, gas included.
+     */
+    public abstract double endowment();
+
     /** Profit on holdings outside the protocol (an external venue, spot), quote units; 0 for most agents. */
     public double externalPnl(World world) {
         return 0;

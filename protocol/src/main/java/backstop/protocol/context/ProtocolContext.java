@@ -66,6 +66,13 @@ public interface ProtocolContext {
     ClosedFill closeIntoBook(int account, int market, long size, long limitPrice, long causeId);
 
     /**
+     * Whether {@link #closeIntoBook} could fill anything now: liquidation is allowed in the market, the account holds
+     * a position that {@code size} reduces, and the best opposite quote is at or inside {@code limitPrice}. A
+     * necessary condition (a fill guard may still refuse), read without side effects.
+     */
+    boolean canCloseIntoBook(int account, int market, long size, long limitPrice);
+
+    /**
      * Moves {@code size} lots (signed, as seen by {@code to}: positive means {@code to} buys) of a position
      * from {@code from} to {@code to} off the book at {@code price} ticks, with no fee: {@code to} pays
      * size × price to {@code from}. Used for auto-deleveraging, vault takeovers and auction takes. Emits a

@@ -9,7 +9,9 @@ import backstop.protocol.money.Amounts;
 /**
  * One liquidation step shared by every book-based policy: emit the {@code liquidation} event, close up to
  * {@code size} lots into the book at a limit, charge the penalty, pay the keeper's share, and emit the
- * {@code liquidation_settled} event. Returns what was closed.
+ * {@code liquidation_settled} event. Returns what was closed. An attempt that could fill nothing (an empty book
+ * within the limit, liquidations paused) emits nothing and closes nothing: an engine that retries every block into an
+ * empty book would otherwise fill the event log with liquidations that did not happen.
  */
 public final class LiquidationStep {
     private LiquidationStep() {
@@ -22,6 +24,9 @@ public final class LiquidationStep {
     public static ClosedFill close(ProtocolContext ctx, String policy, int account, int market, long size,
                                    long limitPrice, PenaltySplit penalty, int liquidator, boolean partial,
                                    long causeId) {
+        if (!ctx.canCloseIntoBook(account, market, size, limitPrice)) {
+            return ClosedFill.NOTHING;
+        }
         double health = ctx.risk(account).health();
         long id = ctx.events().nextId();
         ctx.events().emit(new ProtocolEvent.Liquidation(id, causeId, ctx.block(), account, market, size, liquidator,

@@ -191,6 +191,22 @@ public final class OrderEntry {
         return new ClosedFill(settlement.takerFilled(), Math.abs(settlement.takerNotional()));
     }
 
+    /**
+     * Whether {@link #closeForLiquidation} could fill anything now: the position is reduced by {@code signedSize} and
+     * the best opposite quote is at or inside the limit.
+     */
+    public boolean canCloseForLiquidation(int account, int market, long signedSize, long limitPrice) {
+        long position = accounts.size(account, market);
+        if (position == 0 || signedSize == 0 || Long.signum(signedSize) == Long.signum(position)) {
+            return false;
+        }
+        Side side = Side.ofSign(signedSize);
+        long limit = Math.max(1, Math.min(limitPrice, MAX_PRICE));
+        OrderBook book = markets.get(market).book();
+        long best = side == Side.BUY ? book.bestAsk() : book.bestBid();
+        return best != OrderBook.NO_PRICE && (side == Side.BUY ? best <= limit : best >= limit);
+    }
+
     /** Cancels every resting order of the account, emitting an order-removed event for each. */
     public void cancelAll(int account, long causeId) {
         for (Market m : markets) {
