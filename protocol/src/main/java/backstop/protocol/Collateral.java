@@ -84,6 +84,21 @@ final class Collateral {
         return TxResult.OK;
     }
 
+    /**
+     * Refunds {@code refundMicros} of gas paid by {@link #payGas} (the unused gas of a reverted call) from the
+     * validators pot to the account; never more than the pot holds.
+     */
+    void refundGas(int account, long refundMicros) {
+        if (refundMicros < 0 || refundMicros > ledger.balance(validators)) {
+            throw new IllegalArgumentException("gas refund of " + refundMicros + " micros to account " + account
+                    + ": must be in [0, " + ledger.balance(validators) + "]");
+        }
+        if (refundMicros > 0) {
+            ledger.post(validators, account, refundMicros, PostingReason.GAS_REFUND);
+            risk.refresh(account, 0);
+        }
+    }
+
     void setWithdrawalsGated(boolean gated) {
         this.withdrawalsGated = gated;
     }

@@ -277,11 +277,13 @@ public final class Protocol {
 
     /**
      * What a keeper's {@code Liquidate} of {@code account} would earn under the design's current parameters, from
-     * the liquidation policy's public parameters; {@link KeeperReward#NONE} where keepers may not liquidate.
+     * the liquidation policy's public parameters; {@link KeeperReward#NONE} where keepers may not liquidate or where
+     * the call would change nothing now ({@link LiquidationPolicy#wouldLiquidate}: Maker's Hole full).
      */
     public KeeperReward keeperReward(int account) {
         LiquidationPolicy policy = config.liquidation();
-        return policy.keeperTriggered() ? policy.keeperReward(account) : KeeperReward.NONE;
+        return policy.keeperTriggered() && policy.wouldLiquidate(operations, account) ? policy.keeperReward(account)
+                : KeeperReward.NONE;
     }
 
     /** Runs the policy on one account, then the waterfall's position and deficit stages if it is bankrupt. */
@@ -506,6 +508,11 @@ public final class Protocol {
      */
     public TxResult payGas(int account, long feeMicros) {
         return collateral.payGas(account, feeMicros);
+    }
+
+    /** Returns the unused part of gas paid by {@link #payGas} to the account (a reverted call's refund). */
+    public void refundGas(int account, long refundMicros) {
+        collateral.refundGas(account, refundMicros);
     }
 
     /** Id of the latest event emitted. */

@@ -361,6 +361,27 @@ class DutchAuctionLiquidationTest {
     }
 
     @Test
+    void aKeeperSeesNoRewardWhileTheHoleHasNoRoomForTheKick() {
+        DutchAuctionLiquidation policy = new DutchAuctionLiquidation(StairstepExponentialDecrease.yfiA(),
+                yfiA(0, Amounts.micros(20_000), Amounts.micros(5_000_000)), false);
+        Fixture f = fixture(policy, "0", 1);
+        int maker = f.open("1000000");
+        int keeper = f.open("10000");
+        f.price(0, 20_000);
+        int trader = longTrader(f, maker);
+        f.price(0, 18_900);
+        f.nextBlock(1);
+        assertTrue(f.p.risk().isLiquidatable(trader));
+        // Tab 20,340 > Hole 20,000: bark would revert, so the design pays nothing for it now (dog.sol, read on chain).
+        assertFalse(f.p.keeperReward(trader).pays(), "no reward while the Hole is full");
+        assertFalse(f.p.submit(new Tx.Liquidate(keeper, trader)).result() == TxResult.OK);
+        f.p.parameters().set("auction.hole_micros", Amounts.micros(20_340), "governance", 0);
+        assertTrue(f.p.keeperReward(trader).pays(), "chip × tab once the kick fits");
+        assertTrue(f.p.submit(new Tx.Liquidate(keeper, trader)).ok());
+        f.assertInvariants();
+    }
+
+    @Test
     void ilkHoleLetsTheSecondKickInOnlyWhenTakesHaveLoweredTheMarketsActiveTab() {
         DutchAuctionLiquidation policy = new DutchAuctionLiquidation(StairstepExponentialDecrease.yfiA(),
                 yfiA(0, Amounts.micros(100_000_000), Amounts.micros(30_000)), true);

@@ -12,6 +12,9 @@ import backstop.protocol.liquidation.DutchAuctionLiquidation;
 import backstop.protocol.tx.Tx;
 import ec.util.MersenneTwisterFast;
 
+import java.util.HashSet;
+import java.util.Set;
+
 /**
  * Liquidator / keeper (DESIGN.md §5): where the design lets keepers liquidate, it watches the protocol's public
  * list of liquidatable accounts and calls {@code Liquidate} when the reward it expects exceeds the gas it would pay,
@@ -25,8 +28,9 @@ import ec.util.MersenneTwisterFast;
  * still pay gas for their failed calls. The scenario's {@code reward_rate} is what the keeper believed before the
  * design's reward could be read; it no longer enters the decision. Where liquidations are Dutch
  * auctions (Maker), it buys a lot once the auction price is {@code auctionDiscount} through the oracle and
- * the discount pays for the gas, as much as its margin allows, and unwinds that inventory into the book at
- * its next wake — carrying the price risk in between.
+ * the discount, weighted by its own observed share of takes that bought something (same prior), pays for the gas, as
+ * much as its margin allows, with one take per auction in flight; and unwinds that inventory into the book at its
+ * next wake, one close per market in flight — carrying the price risk in between.
  */
 public final class Keeper extends AccountAgent {
     /** Behaviour of one keeper; the reward rate is a fraction of notional, gas in units. */
@@ -53,6 +57,12 @@ public final class Keeper extends AccountAgent {
     private long lost;
     private long stoodDown;
     private long takes;
+    private long takesWon;
+    private long takesLost;
+    private final Set<Long> takesPending = new HashSet<>();
+    /** Initial margin its takes in flight will use, quote units: new takes are sized against what is left. */
+    private double marginInFlight;
+    private long unwindsPending;
 
     public Keeper(int id, String population, Params params, MersenneTwisterFast rng) {
         super(id, population, params.latency(), params.capital());
@@ -112,10 +122,14 @@ public final class Keeper extends AccountAgent {
     /** Closes whatever it bought at auction with reduce-only market orders. */
     private void unwindInventory(World world) {
         Protocol protocol = world.protocol();
-        for (long mask = protocol.accounts().positionMask(account()); mask != 0; mask &= mask - 1) {
+        for (long mask = protocol.accounts().positionMask(account()) & ~unwindsPending; mask != 0; mask &= mask - 1) {
             int m = Long.numberOfTrailingZeros(mask);
             long size = protocol.accounts().size(account(), m);
-            submit(world, Tx.PlaceOrder.close(account(), m, size > 0 ? Side.SELL : Side.BUY, Math.abs(size)));
+            long bit = 1L << m;
+            if (send(world, Tx.PlaceOrder.close(account(), m, size > 0 ? Side.SELL : Side.BUY, Math.abs(size)), 0,
+                    ORDER_GAS, r -> unwindsPending &= ~bit)) {
+                unwindsPending |= bit;
+            }
         }
     }
 
@@ -127,23 +141,41 @@ public final class Keeper extends AccountAgent {
             double price = spec.price(auctions.takePrice(a.id(), (long) world.now()));
             double oracle = oracle(world, a.market());
             double discount = a.side() > 0 ? 1 - price / oracle : price / oracle - 1;
-            if (discount < p.auctionDiscount() || a.lots() == 0) {
+            if (discount < p.auctionDiscount() || a.lots() == 0 || takesPending.contains(a.id())) {
                 continue;
             }
-            double free = world.protocol().risk(account()).freeCollateral() / 1e6;
+            double free = world.protocol().risk(account()).freeCollateral() / 1e6 - marginInFlight;
             double imf = world.protocol().margin().model().initialPpm(world.protocol().market(a.market()), 0) / 1e6;
             long lots = Math.min(a.lots(), lotsFor(world, a.market(), 0.9 * free / Math.max(imf, 1e-6), oracle));
-            double profit = discount * oracle * spec.base(lots) - world.gas().cost(p.gasPerCall(), 0, nativePrice);
-            if (lots > 0 && profit > p.minProfit()) {
-                send(world, new Tx.TakeAuction(account(), a.id(), lots, spec.ticks(price)), 0, p.gasPerCall(), null);
+            double margin = imf * oracle * spec.base(lots);
+            double profit = takeWinRate() * discount * oracle * spec.base(lots)
+                    - world.gas().cost(p.gasPerCall(), 0, nativePrice);
+            long auction = a.id();
+            if (lots > 0 && profit > p.minProfit()
+                    && send(world, new Tx.TakeAuction(account(), auction, lots, spec.ticks(price)), 0, p.gasPerCall(), r -> {
+                        takesPending.remove(auction);
+                        marginInFlight = Math.max(0, marginInFlight - margin);
+                        if (r.ok()) {
+                            takesWon++;
+                        } else {
+                            takesLost++;
+                        }
+                    })) {
+                takesPending.add(auction);
+                marginInFlight += margin;
                 takes++;
             }
         }
     }
 
-    /** Auction lots it bid for. */
+    /** Auction takes it sent. */
     public long takes() {
         return takes;
+    }
+
+    /** The observed share of its auction takes that bought something, with a prior of one in two. */
+    public double takeWinRate() {
+        return (takesWon + 1.0) / (takesWon + takesLost + 2.0);
     }
 
     /** Absolute notional of the target's positions at oracle prices, quote units. */

@@ -26,6 +26,12 @@ import java.util.List;
  * (prices, books, their accounts) and act only through the mempool.
  */
 public final class World {
+    /**
+     * Gas a refused call uses before it reverts: 21,000 intrinsic plus a few storage reads (a {@code bark} of a safe
+     * vault, a {@code take} of a finished auction).
+     */
+    public static final long REVERTED_GAS = 30_000;
+
     private final WorldSpec spec;
     private final Protocol protocol;
     private final Streams streams;
@@ -189,7 +195,9 @@ public final class World {
      * Phase 4: the builder takes the mempool's transactions for this block at the current base fee. Each sender pays
      * its gas first — gas × (base fee + effective tip), posted from its account to the validators pot — and a sender
      * that cannot pay gets {@code GAS_UNPAID} and its transaction does not run (nor use block space); transactions past
-     * their last block get {@code TX_EXPIRED}. The base fee then follows the gas the block used.
+     * their last block get {@code TX_EXPIRED}. A call the protocol refuses reverts early and uses only
+     * {@link #REVERTED_GAS} (at most its gas limit); the rest of what it paid is refunded, as on Ethereum, where the
+     * fee is gas used × price. The base fee then follows the gas the block used.
      */
     void executeBlock() {
         long used = 0;
@@ -202,19 +210,28 @@ public final class World {
         }
         for (PendingTx t : b.included()) {
             Agent sender = t.sender() >= 0 && t.sender() < agents.size() ? agents.get(t.sender()) : null;
+            long fee = 0;
+            int account = -1;
+            double tip = t.effectiveTip(baseFee);
             if (sender != null) {
-                long fee = Math.round(gas.cost(t.gas(), t.effectiveTip(baseFee), nativePrice) * Amounts.MICROS);
-                int account = sender.gasAccount();
+                fee = Math.round(gas.cost(t.gas(), tip, nativePrice) * Amounts.MICROS);
+                account = sender.gasAccount();
                 TxResult paid = account < 0 ? TxResult.GAS_UNPAID : protocol.payGas(account, fee);
                 if (paid != TxResult.OK) {
                     unpaid++;
                     t.onReceipt().accept(TxReceipt.rejected(paid));
                     continue;
                 }
-                sender.recordGas(fee);
             }
             TxReceipt r = protocol.submit(t.tx());
-            used += t.gas();
+            long gasUsed = r.result().valid() ? t.gas() : Math.min(t.gas(), REVERTED_GAS);
+            if (sender != null) {
+                long charged = gasUsed == t.gas() ? fee
+                        : Math.min(fee, Math.round(gas.cost(gasUsed, tip, nativePrice) * Amounts.MICROS));
+                protocol.refundGas(account, fee - charged);
+                sender.recordGas(charged);
+            }
+            used += gasUsed;
             t.onReceipt().accept(r);
         }
         gas.afterBlock(used);

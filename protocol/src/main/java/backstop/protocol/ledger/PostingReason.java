@@ -20,5 +20,7 @@ public enum PostingReason {
     UNCOVERED_LOSS,
     PARAMETER_TOP_UP,
     /** A transaction's gas, from the sender's account to the validators pot. */
-    GAS
+    GAS,
+    /** The unused gas of a reverted transaction, from the validators pot back to the sender's account. */
+    GAS_REFUND
 }

@@ -25,13 +25,28 @@ final class AuctionKick {
 
     /** Kicks the account's positions into auctions; returns false (and changes nothing) when it may not now. */
     boolean kick(ProtocolContext ctx, int account, int keeper, long causeId, int vault) {
+        Plan plan = plan(ctx, account);
+        if (plan == null) {
+            return false;
+        }
+        seize(ctx, account, keeper, causeId, vault, plan.markets, plan.share, plan.debt, plan.equity);
+        return true;
+    }
+
+    /** Whether a kick of the account would go through now (read-only: what a keeper sees on chain). */
+    boolean allowed(ProtocolContext ctx, int account) {
+        return plan(ctx, account) != null;
+    }
+
+    /** The auctions a kick would open: markets, equity shares and debts; null when the kick is refused now. */
+    private Plan plan(ProtocolContext ctx, int account) {
         List<Integer> markets = new ArrayList<>();
         long totalNotional = 0;
         long equity = ctx.ledger().balance(account);
         for (long mask = ctx.accounts().positionMask(account); mask != 0; mask &= mask - 1) {
             int m = Long.numberOfTrailingZeros(mask);
             if (ctx.market(m).oraclePrice() <= 0 || !ctx.liquidationAllowed(m)) {
-                return false;
+                return null;
             }
             long notional = notionalAtOracle(ctx, account, m);
             markets.add(m);
@@ -39,7 +54,7 @@ final class AuctionKick {
             equity += notional;
         }
         if (markets.isEmpty()) {
-            return false;
+            return null;
         }
         // The equity V₀ is shared among the positions by notional (the last takes the rounding); debt = |notional| − share.
         long[] share = new long[markets.size()];
@@ -54,15 +69,17 @@ final class AuctionKick {
             debt[i] = abs - share[i];
             long tab = debt[i] + Amounts.ppmCeil(debt[i], terms.chopPpm());
             if (active.remainingTab(m) + tab > terms.ilkHoleMicros()) {
-                return false; // dog.sol: ilk.dirt + tab ≤ ilk.hole
+                return null; // dog.sol: ilk.dirt + tab ≤ ilk.hole
             }
             newTab += tab;
         }
         if (active.remainingTab(-1) + newTab > terms.holeMicros()) {
-            return false; // dog.sol: Dirt + tab ≤ Hole
+            return null; // dog.sol: Dirt + tab ≤ Hole
         }
-        seize(ctx, account, keeper, causeId, vault, markets, share, debt, equity);
-        return true;
+        return new Plan(markets, share, debt, equity);
+    }
+
+    private record Plan(List<Integer> markets, long[] share, long[] debt, long equity) {
     }
 
     private void seize(ProtocolContext ctx, int account, int keeper, long causeId, int vault, List<Integer> markets,

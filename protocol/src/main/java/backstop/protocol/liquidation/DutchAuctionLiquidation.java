@@ -224,6 +224,12 @@ public final class DutchAuctionLiquidation implements LiquidationPolicy, Tunable
         return new KeeperReward(terms.tipMicros(), 0, 0, debtPpm);
     }
 
+    /** A kick goes through only while the breaker has not stopped kicks and the Hole and ilk.hole have room for it. */
+    @Override
+    public boolean wouldLiquidate(ProtocolContext ctx, int account) {
+        return account != ctx.vaultAccount() && terms.stopped() < 1 && kick.allowed(ctx, account);
+    }
+
     @Override
     public TxResult take(ProtocolContext ctx, int bidder, long auctionId, long size, long limitPrice) {
         Auction a = active.get(auctionId);

@@ -70,6 +70,15 @@ public interface LiquidationPolicy {
     }
 
     /**
+     * Whether a {@code Liquidate} of {@code account} would act now, judged from public state without side effects
+     * (Maker: the Hole has room and kicks are not stopped); true unless the policy knows it would not. A keeper whose
+     * call would change nothing earns nothing ({@link backstop.protocol.Protocol#keeperReward}).
+     */
+    default boolean wouldLiquidate(ProtocolContext ctx, int account) {
+        return true;
+    }
+
+    /**
      * A value that changes whenever the policy's own state about {@code account} changes other than through its
      * positions, cash or orders (a flag, a cooldown started), so that the protocol can tell a call that changed
      * nothing ({@link TxResult#NO_EFFECT}); 0 for policies whose state follows the account's positions.
