@@ -34,6 +34,12 @@ class DutchAuctionLiquidationTest {
                 .backstopVaultSeed(VAULT_SEED).build());
     }
 
+    /** YFI-A auctions with no tip and the Hole and ilk.hole given, in whole quote units. */
+    private static DutchAuctionLiquidation withHoles(long hole, long ilkHole, boolean protocolTriggered) {
+        return new DutchAuctionLiquidation(StairstepExponentialDecrease.yfiA(),
+                yfiA(0, Amounts.micros(hole), Amounts.micros(ilkHole)), protocolTriggered);
+    }
+
     private static AuctionTerms yfiA(long tipMicros, long holeMicros, long ilkHoleMicros) {
         AuctionTerms y = AuctionTerms.yfiA();
         return new AuctionTerms(y.bufPpm(), y.tailSeconds(), y.cuspPpm(), y.chipPpm(), tipMicros, y.chopPpm(), holeMicros,
@@ -341,8 +347,7 @@ class DutchAuctionLiquidationTest {
 
     @Test
     void globalHoleBlocksTheKickUntilGovernanceMakesRoom() {
-        DutchAuctionLiquidation policy = new DutchAuctionLiquidation(StairstepExponentialDecrease.yfiA(),
-                yfiA(0, Amounts.micros(20_000), Amounts.micros(5_000_000)), true);
+        DutchAuctionLiquidation policy = withHoles(20_000, 5_000_000, true);
         Fixture f = fixture(policy, "0", 1);
         int maker = f.open("1000000");
         f.price(0, 20_000);
@@ -362,8 +367,7 @@ class DutchAuctionLiquidationTest {
 
     @Test
     void aKeeperSeesNoRewardWhileTheHoleHasNoRoomForTheKick() {
-        DutchAuctionLiquidation policy = new DutchAuctionLiquidation(StairstepExponentialDecrease.yfiA(),
-                yfiA(0, Amounts.micros(20_000), Amounts.micros(5_000_000)), false);
+        DutchAuctionLiquidation policy = withHoles(20_000, 5_000_000, false);
         Fixture f = fixture(policy, "0", 1);
         int maker = f.open("1000000");
         int keeper = f.open("10000");
@@ -383,8 +387,7 @@ class DutchAuctionLiquidationTest {
 
     @Test
     void ilkHoleLetsTheSecondKickInOnlyWhenTakesHaveLoweredTheMarketsActiveTab() {
-        DutchAuctionLiquidation policy = new DutchAuctionLiquidation(StairstepExponentialDecrease.yfiA(),
-                yfiA(0, Amounts.micros(100_000_000), Amounts.micros(30_000)), true);
+        DutchAuctionLiquidation policy = withHoles(100_000_000, 30_000, true);
         Fixture f = fixture(policy, "0", 1);
         int maker = f.open("1000000");
         int keeper = f.open("10000");
