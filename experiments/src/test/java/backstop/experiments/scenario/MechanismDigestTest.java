@@ -45,8 +45,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Golden digests that pin the mechanisms (STYLE.md §3; issue 11, point 7). {@link ScenarioDigestTest} runs only
- * {@code none} for 120 blocks, where almost nothing is liquidated; here every preset runs once (seed 1) on a library
- * crash compressed to one simulated hour ({@link CompressedScenarios#oneHour}), where its own mechanisms act. Each
+ * {@code none} for 120 blocks, where almost nothing is liquidated; here every preset runs (seed 1) on a library crash
+ * compressed to one simulated hour ({@link CompressedScenarios#oneHour}), where its own mechanisms act. Each
  * run must (1) show every mechanism listed for it at least once in its events, and (2) give the same SHA-256 of
  * summary (without {@code wall_seconds}), {@code events.jsonl} and time series as when it was pinned in
  * {@code mechanism-digests.txt}. Changing behaviour on purpose means re-pinning: run with
@@ -67,23 +67,24 @@ import static org.junit.jupiter.api.Assertions.fail;
  *   collects), so ADL acts.</li>
  *   <li>{@code synthetix-v3}: 10 Oct 2025, as preset.</li>
  *   <li>{@code drift}: 10 Oct 2025 for keeper liquidations and the 50% TWAP pause band; May 2021 with a $100
- *   insurance fund and the whole 1.5% penalty to the liquidator (none to the fund) for the funding bump — with the
- *   preset's third of the penalty going to the fund, the fund covers every deficit of every library crash.</li>
+ *   insurance fund and the whole 1.5% penalty to the liquidator (none to the fund) for the funding bump. As preset,
+ *   the fund's third of every penalty refills it faster than deficits come: even starting from 0 it covers every
+ *   deficit of May 2021, and the other compressed crashes leave Drift none.</li>
  *   <li>{@code gmx-v2}: FTX with half the 0.20% fee to the keeper and the pool starting empty. <b>As preset, no
- *   keeper ever liquidates</b> on any library scenario: {@code keeper_share: 0} leaves a keeper no expected
+ *   keeper ever liquidates</b> in any library crash: {@code keeper_share: 0} leaves a keeper no expected
  *   reward, and GMX's execution fees, which pay real keepers, are not modelled.</li>
  *   <li>{@code maker-liq2}: Black Thursday run on for two more hours, so that auctions decay to where keepers take
- *   and some run past {@code tail}; FTX with FTT falling 90% in one block for ClipperMom's trip (no library
- *   scenario's oracle ever falls by half between two prices).</li>
+ *   and some reach {@code tail} or {@code cusp} and reset; the first 20 minutes of FTX with FTT falling 90% in one
+ *   block for ClipperMom's trip (no library crash's oracle ever falls by half between two prices).</li>
  * </ul>
  *
- * <p><b>Mechanisms that no short run shows</b> (not asserted; see {@link #CASES} for each preset's list):
- * Binance's and Drift's partial closes always close the whole position here, since their rule assumes a fill at
- * the order's limit (the bankruptcy price; 5% slippage), where no partial close restores health; which of the
- * Binance fund's two rules (20% net-notional cap, 7.5%/8 h exit) sends a position to ADL is not visible in the
- * events; Maker's chop is never charged (every auction here brings in less than its tab) and its Hole/ilk.hole caps
- * never bind; Synthetix's flag reward is a ledger posting, not an event. No preset configures governance controllers
- * or adaptive margin, so none are pinned here.
+ * <p><b>Mechanisms that no short run shows</b> (not asserted): Binance's IOC never closes only part of a position
+ * here, and Drift's hardly ever (none of 1,240 on 10 Oct), since their rule assumes a fill at the order's limit (the
+ * bankruptcy price; 5% from the oracle), where a partial close rarely restores health; which of the Binance fund's
+ * rules (20% net-notional cap, 7.5%/8 h exit) sends a position to ADL is not visible in the events; Maker's chop is
+ * never charged on Black Thursday (every auction brings in less than its tab), and whether Hole or ilk.hole binds is
+ * not checked; Synthetix's flag reward and dYdX's OI-scaled margin leave no event of their own. No preset configures
+ * governance controllers or adaptive margin, so none are pinned here.
  */
 class MechanismDigestTest {
     private static final Path GOLDEN = Path.of("src/test/resources/mechanism-digests.txt");
