@@ -1,0 +1,408 @@
+package backstop.experiments.scenario;
+
+import backstop.experiments.CompressedScenarios;
+import backstop.experiments.design.DesignOverrides;
+import backstop.experiments.design.Presets;
+import backstop.experiments.results.EventJsonl;
+import backstop.experiments.results.Json;
+import backstop.experiments.run.RunResult;
+import backstop.experiments.run.WorldRun;
+import backstop.protocol.Protocol;
+import backstop.protocol.event.AbsorberKind;
+import backstop.protocol.event.EventSink;
+import backstop.protocol.event.ProtocolEvent;
+import backstop.protocol.liquidation.BackstopVaultTakeover;
+import backstop.protocol.liquidation.DutchAuctionLiquidation;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Golden digests that pin the mechanisms (STYLE.md §3; issue 11, point 7). {@link ScenarioDigestTest} runs only
+ * {@code none} for 120 blocks, where almost nothing is liquidated; here every preset runs (seed 1) on a library crash
+ * compressed to one simulated hour ({@link CompressedScenarios#oneHour}), where its own mechanisms act. Each
+ * run must (1) show every mechanism listed for it at least once in its events, and (2) give the same SHA-256 of
+ * summary (without {@code wall_seconds}), {@code events.jsonl} and time series as when it was pinned in
+ * {@code mechanism-digests.txt}. Changing behaviour on purpose means re-pinning: run with
+ * {@code -Dbackstop.updateGolden=true} and commit the new file (its comment lines record every mechanism's count
+ * at pinning) with the reason.
+ *
+ * <p><b>Runs.</b> A preset gets a second run where one crash cannot show all its mechanisms, and a run gets
+ * {@code --set} overrides only where a mechanism would otherwise not act; each is named in {@link #CASES}:
+ * <ul>
+ *   <li>{@code none}: Black Thursday — full closes into the book; what the book cannot cover is uncovered.</li>
+ *   <li>{@code dydx-v4}: 10 Oct 2025 with a $100k insurance fund instead of $1M (with $1M the fund, refilled by
+ *   the 1.5% penalty, never runs dry in an hour, so deleveraging never starts).</li>
+ *   <li>{@code hyperliquid}: 10 Oct 2025 for the book (20% chunks) and the vault takeovers and unwinds; LUNA for
+ *   auto-deleveraging and the vault absorbing losses (on 10 Oct the vault takes every account over before it goes
+ *   negative, unless it is shrunk so far that it cannot absorb anything).</li>
+ *   <li>{@code binance}: Black Thursday, as preset.</li>
+ *   <li>{@code bitmex}: 10 Oct 2025 with the insurance fund starting empty (it holds only the 0.5% penalties it
+ *   collects), so ADL acts.</li>
+ *   <li>{@code synthetix-v3}: 10 Oct 2025, as preset.</li>
+ *   <li>{@code drift}: 10 Oct 2025 for keeper liquidations and the 50% TWAP pause band; May 2021 with a $100
+ *   insurance fund and the whole 1.5% penalty to the liquidator (none to the fund) for the funding bump. As preset,
+ *   the fund's third of every penalty refills it faster than deficits come: even starting from 0 it covers every
+ *   deficit of May 2021, and the other compressed crashes leave Drift none.</li>
+ *   <li>{@code gmx-v2}: FTX with half the 0.20% fee to the keeper and the pool starting empty. <b>As preset, no
+ *   keeper ever liquidates</b> in any library crash: {@code keeper_share: 0} leaves a keeper no expected
+ *   reward, and GMX's execution fees, which pay real keepers, are not modelled.</li>
+ *   <li>{@code maker-liq2}: Black Thursday run on for two more hours, so that auctions decay to where keepers take
+ *   and some reach {@code tail} or {@code cusp} and reset; the first 20 minutes of FTX with FTT falling 90% in one
+ *   block for ClipperMom's trip (no library crash's oracle ever falls by half between two prices).</li>
+ * </ul>
+ *
+ * <p><b>Mechanisms that no short run shows</b> (not asserted): Binance's IOC never closes only part of a position
+ * here, and Drift's hardly ever (none of 1,240 on 10 Oct), since their rule assumes a fill at the order's limit (the
+ * bankruptcy price; 5% from the oracle), where a partial close rarely restores health; which of the Binance fund's
+ * rules (20% net-notional cap, 7.5%/8 h exit) sends a position to ADL is not visible in the events; Maker's chop is
+ * never charged on Black Thursday (every auction brings in less than its tab), and whether Hole or ilk.hole binds is
+ * not checked; Synthetix's flag reward and dYdX's OI-scaled margin leave no event of their own. No preset configures
+ * governance controllers or adaptive margin, so none are pinned here.
+ */
+class MechanismDigestTest {
+    private static final Path GOLDEN = Path.of("src/test/resources/mechanism-digests.txt");
+    private static final long SEED = 1;
+
+    /** What a run's events showed, counted while they were written. */
+    static final class Tally implements EventSink {
+        final Map<String, Long> liquidations = new TreeMap<>();
+        final Map<String, Long> partial = new TreeMap<>();
+        final Map<String, Long> byKeeper = new TreeMap<>();
+        final Map<String, Long> byProtocol = new TreeMap<>();
+        long penaltyCharged;
+        long keeperRewarded;
+        final Map<String, Long> transfers = new TreeMap<>();
+        final Map<AbsorberKind, Long> absorbed = new TreeMap<>();
+        final Map<String, Long> trips = new TreeMap<>();
+        final Map<String, Long> releases = new TreeMap<>();
+        long badDebts;
+        long vaultUnwindFills;
+        private final Set<Integer> vaults = new HashSet<>();
+
+        @Override
+        public void accept(ProtocolEvent event) {
+            if (event instanceof ProtocolEvent.AccountOpened a && a.tag() == Protocol.VAULT_TAG) {
+                vaults.add(a.account());
+            } else if (event instanceof ProtocolEvent.Liquidation l) {
+                liquidations.merge(l.policy(), 1L, Long::sum);
+                if (l.partial()) {
+                    partial.merge(l.policy(), 1L, Long::sum);
+                }
+                (l.liquidator() >= 0 ? byKeeper : byProtocol).merge(l.policy(), 1L, Long::sum);
+            } else if (event instanceof ProtocolEvent.LiquidationSettled s) {
+                penaltyCharged += s.penalty() > 0 ? 1 : 0;
+                keeperRewarded += s.reward() > 0 ? 1 : 0;
+            } else if (event instanceof ProtocolEvent.Fill f && vaults.contains(f.takerAccount())) {
+                vaultUnwindFills++;
+            } else if (event instanceof ProtocolEvent.PositionTransfer t) {
+                transfers.merge(t.kind(), 1L, Long::sum);
+            } else if (event instanceof ProtocolEvent.BadDebt) {
+                badDebts++;
+            } else if (event instanceof ProtocolEvent.LossAbsorbed a) {
+                absorbed.merge(a.kind(), 1L, Long::sum);
+            } else if (event instanceof ProtocolEvent.Halt h) {
+                (h.halted() ? trips : releases).merge(h.breaker(), 1L, Long::sum);
+            }
+        }
+
+        long liquidations(String policy) {
+            return liquidations.getOrDefault(policy, 0L);
+        }
+
+        /** Liquidations of {@code policy} a keeper started (a liquidator account is named). */
+        long byKeeper(String policy) {
+            return byKeeper.getOrDefault(policy, 0L);
+        }
+
+        /** Liquidations of {@code policy} the protocol started or continued (no liquidator). */
+        long byProtocol(String policy) {
+            return byProtocol.getOrDefault(policy, 0L);
+        }
+
+        long partial(String policy) {
+            return partial.getOrDefault(policy, 0L);
+        }
+
+        long transfers(String kind) {
+            return transfers.getOrDefault(kind, 0L);
+        }
+
+        long absorbed(AbsorberKind kind) {
+            return absorbed.getOrDefault(kind, 0L);
+        }
+
+        long trips(String breaker) {
+            return trips.getOrDefault(breaker, 0L);
+        }
+
+        long releases(String breaker) {
+            return releases.getOrDefault(breaker, 0L);
+        }
+    }
+
+    /** A mechanism that must act at least once: its name, as a failure names it, and how to count it. */
+    record Mechanism(String name, ToLongFunction<Tally> count) {
+    }
+
+    /** One pinned run: {@code key} is the preset, or preset/what for a preset's second run. */
+    record Case(String key, String preset, String scenario, List<String> overrides, List<Mechanism> mechanisms) {
+        String[] allOverrides() {
+            List<String> all = new ArrayList<>(Arrays.asList(CompressedScenarios.oneHour(scenario)));
+            all.addAll(overrides);
+            return all.toArray(String[]::new);
+        }
+
+        @Override
+        public String toString() {
+            return key + " on " + scenario + (overrides.isEmpty() ? "" : " " + String.join(" ", overrides));
+        }
+    }
+
+    private static Mechanism m(String name, ToLongFunction<Tally> count) {
+        return new Mechanism(name, count);
+    }
+
+    private static final String THROTTLED_DYDX = "throttled-dydx-block-limits";
+    private static final String THROTTLED_SNX = "throttled-synthetix-window";
+    private static final String TARGET_HEALTH = "partial-target-health";
+
+    static final List<Case> CASES = List.of(
+            new Case("none", "none", "black-thursday-2020", List.of(), List.of(
+                    m("protocol full closes into the book (policy=full-close)", t -> t.byProtocol("full-close")),
+                    m("bad debt", t -> t.badDebts),
+                    m("uncovered losses (loss_absorbed kind=UNCOVERED)", t -> t.absorbed(AbsorberKind.UNCOVERED)))),
+            new Case("dydx-v4", "dydx-v4", "oct-2025", List.of("design.insurance_fund=100000"), List.of(
+                    m("protocol-run throttled liquidations (policy=" + THROTTLED_DYDX + ", no keeper)",
+                            t -> t.byProtocol(THROTTLED_DYDX)),
+                    m("per-block limits closing part of a position (partial " + THROTTLED_DYDX + ")",
+                            t -> t.partial(THROTTLED_DYDX)),
+                    m("1.5% penalty to the insurance fund (liquidation_settled penalty > 0)", t -> t.penaltyCharged),
+                    m("insurance fund draws (loss_absorbed kind=INSURANCE)", t -> t.absorbed(AbsorberKind.INSURANCE)),
+                    m("deleveraging (position_transfer kind=adl)", t -> t.transfers("adl")),
+                    m("withdrawal gate shut (halt withdrawal-gate halted=true)", t -> t.trips("withdrawal-gate")),
+                    m("withdrawal gate reopened (halt withdrawal-gate halted=false)", t -> t.releases("withdrawal-gate")))),
+            new Case("hyperliquid", "hyperliquid", "oct-2025", List.of(), List.of(
+                    m("protocol book liquidations (policy=" + BackstopVaultTakeover.BOOK + ")",
+                            t -> t.byProtocol(BackstopVaultTakeover.BOOK)),
+                    m("20% chunks above $100k (partial " + BackstopVaultTakeover.BOOK + ")",
+                            t -> t.partial(BackstopVaultTakeover.BOOK)),
+                    m("vault takeovers below ⅔ MM (position_transfer kind=vault-takeover)", t -> t.transfers("vault-takeover")),
+                    m("the vault unwinding into the book (fills taken by the vault)", t -> t.vaultUnwindFills))),
+            new Case("hyperliquid/adl", "hyperliquid", "luna-2022", List.of(), List.of(
+                    m("vault takeovers (position_transfer kind=vault-takeover)", t -> t.transfers("vault-takeover")),
+                    m("auto-deleveraging at the oracle (position_transfer kind=adl)", t -> t.transfers("adl")),
+                    m("the vault absorbing losses (loss_absorbed kind=VAULT)", t -> t.absorbed(AbsorberKind.VAULT)))),
+            new Case("binance", "binance", "black-thursday-2020", List.of(), List.of(
+                    m("protocol IOC liquidations (policy=" + TARGET_HEALTH + ")", t -> t.byProtocol(TARGET_HEALTH)),
+                    m("clearance fee to the insurance fund (liquidation_settled penalty > 0)", t -> t.penaltyCharged),
+                    m("insurance fund draws (loss_absorbed kind=INSURANCE)", t -> t.absorbed(AbsorberKind.INSURANCE)),
+                    m("ADL past the fund's cap or exit (position_transfer kind=adl)", t -> t.transfers("adl")))),
+            new Case("bitmex", "bitmex", "oct-2025", List.of("design.insurance_fund=0"), List.of(
+                    m("protocol full takeover into the book (policy=full-close)", t -> t.byProtocol("full-close")),
+                    m("liquidation fee to the contract's fund (liquidation_settled penalty > 0)", t -> t.penaltyCharged),
+                    m("insurance fund draws (loss_absorbed kind=INSURANCE)", t -> t.absorbed(AbsorberKind.INSURANCE)),
+                    m("ADL (position_transfer kind=adl)", t -> t.transfers("adl")))),
+            new Case("synthetix-v3", "synthetix-v3", "oct-2025", List.of(), List.of(
+                    m("keeper-flagged liquidations (" + THROTTLED_SNX + " with a liquidator)",
+                            t -> t.byKeeper(THROTTLED_SNX)),
+                    m("window capacity closing part of a position (partial " + THROTTLED_SNX + ")",
+                            t -> t.partial(THROTTLED_SNX)),
+                    m("flagged accounts continued by the protocol (" + THROTTLED_SNX + " without a liquidator)",
+                            t -> t.byProtocol(THROTTLED_SNX)),
+                    m("LP debt pool draws (loss_absorbed kind=INSURANCE)", t -> t.absorbed(AbsorberKind.INSURANCE)))),
+            new Case("drift", "drift", "oct-2025", List.of(), List.of(
+                    m("keeper liquidations (" + TARGET_HEALTH + " with a liquidator)",
+                            t -> t.byKeeper(TARGET_HEALTH)),
+                    m("keeper rewards (liquidation_settled reward > 0)", t -> t.keeperRewarded),
+                    m("insurance fund fee (liquidation_settled penalty > 0)", t -> t.penaltyCharged),
+                    m("50% TWAP band pausing liquidations (halt liquidation-pause-band halted=true)",
+                            t -> t.trips("liquidation-pause-band")),
+                    m("the band releasing (halt liquidation-pause-band halted=false)",
+                            t -> t.releases("liquidation-pause-band")))),
+            new Case("drift/funding-bump", "drift", "may-2021",
+                    List.of("design.insurance_fund=100", "design.liquidation.penalty.keeper_share=1"), List.of(
+                    m("keeper liquidations (" + TARGET_HEALTH + " with a liquidator)",
+                            t -> t.byKeeper(TARGET_HEALTH)),
+                    m("insurance fund draws (loss_absorbed kind=INSURANCE)", t -> t.absorbed(AbsorberKind.INSURANCE)),
+                    m("socializing funding bump (loss_absorbed kind=FUNDING_BUMP)", t -> t.absorbed(AbsorberKind.FUNDING_BUMP)))),
+            new Case("gmx-v2", "gmx-v2", "ftx-2022",
+                    List.of("design.liquidation.penalty.keeper_share=0.5", "design.insurance_fund=0"), List.of(
+                    m("keeper full closes (full-close with a liquidator)",
+                            t -> t.byKeeper("full-close")),
+                    m("keeper rewards (liquidation_settled reward > 0)", t -> t.keeperRewarded),
+                    m("liquidation fee to the pool (liquidation_settled penalty > 0)", t -> t.penaltyCharged),
+                    m("GM pool draws (loss_absorbed kind=INSURANCE)", t -> t.absorbed(AbsorberKind.INSURANCE)),
+                    m("pro-rata ADL of winners (position_transfer kind=adl)", t -> t.transfers("adl")))),
+            new Case("maker-liq2", "maker-liq2", "black-thursday-2020", List.of("duration_seconds=10800"), List.of(
+                    m("keeper barks (policy=" + DutchAuctionLiquidation.NAME + " with a liquidator)",
+                            t -> t.byKeeper(DutchAuctionLiquidation.NAME)),
+                    m("auction kicks (position_transfer kind=auction-kick)", t -> t.transfers("auction-kick")),
+                    m("auction takes (position_transfer kind=auction-take)", t -> t.transfers("auction-take")),
+                    m("auction resets after tail or below cusp (policy=" + DutchAuctionLiquidation.RESET + ")",
+                            t -> t.liquidations(DutchAuctionLiquidation.RESET)),
+                    m("keeper incentives tip + chip (liquidation_settled reward > 0)", t -> t.keeperRewarded),
+                    m("surplus buffer draws (loss_absorbed kind=INSURANCE)", t -> t.absorbed(AbsorberKind.INSURANCE)))),
+            new Case("maker-liq2/clipper-mom", "maker-liq2", "ftx-2022", List.of("duration_seconds=1200", "markets[2].process.duration=1"), List.of(
+                    m("auction kicks (position_transfer kind=auction-kick)", t -> t.transfers("auction-kick")),
+                    m("ClipperMom tripping on a price below half the last (halt price-drop-trip halted=true)",
+                            t -> t.trips("price-drop-trip")))));
+
+    private record Outcome(Tally tally, String digest, double seconds) {
+    }
+
+    private static final Map<String, Outcome> OUTCOMES = new LinkedHashMap<>();
+
+    static Stream<Case> cases() {
+        return CASES.stream();
+    }
+
+    @BeforeAll
+    static void runEveryCase() throws Exception {
+        Path tmp = Files.createTempDirectory("mechanism-digests");
+        for (Case c : CASES) {
+            OUTCOMES.put(c.key(), run(c, tmp.resolve(c.key().replace('/', '_'))));
+        }
+        if (Boolean.getBoolean("backstop.updateGolden")) {
+            StringBuilder out = new StringBuilder("""
+                    # mechanism digest per preset run (SHA-256 of summary w/o wall_seconds, events.jsonl, timeseries);
+                    # seed 1, the scenario compressed to one hour plus the overrides shown. Re-pin with
+                    # -Dbackstop.updateGolden=true; the '#' lines record each mechanism's count when pinned.
+                    """);
+            for (Case c : CASES) {
+                Outcome o = OUTCOMES.get(c.key());
+                out.append("#\n# ").append(c).append('\n');
+                for (Mechanism m : c.mechanisms()) {
+                    out.append("#   ").append(m.count().applyAsLong(o.tally())).append("  ").append(m.name()).append('\n');
+                }
+                out.append(c.key()).append(' ').append(o.digest()).append('\n');
+            }
+            Files.writeString(GOLDEN, out.toString(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @AfterAll
+    static void report() {
+        double total = OUTCOMES.values().stream().mapToDouble(Outcome::seconds).sum();
+        StringBuilder s = new StringBuilder(String.format("mechanism digests: %d runs in %.1f s%n", OUTCOMES.size(), total));
+        for (Case c : CASES) {
+            Outcome o = OUTCOMES.get(c.key());
+            if (o == null) {
+                continue;
+            }
+            s.append(String.format("  %-24s %5.1f s  %s%n", c.key(), o.seconds(), c));
+            for (Mechanism m : c.mechanisms()) {
+                s.append(String.format("      %8d  %s%n", m.count().applyAsLong(o.tally()), m.name()));
+            }
+        }
+        System.out.print(s);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void everyMechanismOfThePresetActs(Case c) {
+        Tally t = OUTCOMES.get(c.key()).tally();
+        List<String> missing = new ArrayList<>();
+        for (Mechanism m : c.mechanisms()) {
+            if (m.count().applyAsLong(t) <= 0) {
+                missing.add(m.name());
+            }
+        }
+        if (!missing.isEmpty()) {
+            fail("preset " + c.preset() + " (" + c + "): these mechanisms did not act: " + String.join("; ", missing));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void theRunReproducesItsPinnedDigest(Case c) throws IOException {
+        String pinned = pinned().get(c.key());
+        assertTrue(pinned != null, "preset " + c.preset() + ": no digest pinned for " + c.key()
+                + "; pin with -Dbackstop.updateGolden=true");
+        assertEquals(pinned, OUTCOMES.get(c.key()).digest(), "preset " + c.preset() + " (" + c
+                + "): its results changed; if intended, re-pin with -Dbackstop.updateGolden=true");
+    }
+
+    @Test
+    void everyPresetIsPinnedAndNothingElse() throws IOException {
+        Set<String> presets = new TreeSet<>();
+        for (Case c : CASES) {
+            presets.add(c.preset());
+        }
+        assertEquals(new TreeSet<>(Presets.NAMES), presets, "every preset has a mechanism run");
+        Set<String> keys = new TreeSet<>();
+        for (Case c : CASES) {
+            keys.add(c.key());
+        }
+        assertEquals(keys, pinned().keySet(), "the golden file pins exactly these runs");
+    }
+
+    private static Map<String, String> pinned() throws IOException {
+        Map<String, String> pinned = new TreeMap<>();
+        for (String line : Files.readAllLines(GOLDEN)) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                String[] parts = line.trim().split("\\s+");
+                pinned.put(parts[0], parts[1]);
+            }
+        }
+        return pinned;
+    }
+
+    private static Outcome run(Case c, Path dir) throws IOException {
+        List<String> o = List.of(c.allOverrides());
+        ScenarioSpec spec = Scenarios.load(c.scenario(), DesignOverrides.scenarioPart(o));
+        Tally tally = new Tally();
+        Files.createDirectories(dir);
+        long started = System.nanoTime();
+        RunResult r;
+        try (EventJsonl events = new EventJsonl(dir.resolve("events.jsonl"), Json.mapper())) {
+            r = WorldRun.run(spec, DesignOverrides.apply(Presets.load(c.preset()), o), SEED, e -> {
+                events.accept(e);
+                tally.accept(e);
+            });
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        ObjectNode summary = Json.mapper().valueToTree(r.summary());
+        summary.remove("wall_seconds");
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        sha.update(Json.mapper().writeValueAsBytes(summary));
+        sha.update(Files.readAllBytes(dir.resolve("events.jsonl")));
+        for (double[] row : r.timeseries().rows()) {
+            for (double v : row) {
+                sha.update(Double.toString(v).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return new Outcome(tally, HexFormat.of().formatHex(sha.digest()).substring(0, 16), seconds);
+    }
+}
