@@ -70,9 +70,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  *   insurance fund and the whole 1.5% penalty to the liquidator (none to the fund) for the funding bump. As preset,
  *   the fund's third of every penalty refills it faster than deficits come: even starting from 0 it covers every
  *   deficit of May 2021, and the other compressed crashes leave Drift none.</li>
- *   <li>{@code gmx-v2}: FTX with half the 0.20% fee to the keeper and the pool starting empty. <b>As preset, no
- *   keeper ever liquidates</b> in any library crash: {@code keeper_share: 0} leaves a keeper no expected
- *   reward, and GMX's execution fees, which pay real keepers, are not modelled.</li>
+ *   <li>{@code gmx-v2}: FTX with the pool starting empty. GMX's keepers are permissioned and run by GMX, so the
+ *   preset liquidates as the protocol, every block.</li>
  *   <li>{@code maker-liq2}: Black Thursday run on for two more hours, so that auctions decay to where keepers take
  *   and some reach {@code tail} or {@code cusp} and reset; the first 20 minutes of FTX with FTT falling 90% in one
  *   block for ClipperMom's trip (no library crash's oracle ever falls by half between two prices).</li>
@@ -253,10 +252,8 @@ class MechanismDigestTest {
                     m("insurance fund draws (loss_absorbed kind=INSURANCE)", t -> t.absorbed(AbsorberKind.INSURANCE)),
                     m("socializing funding bump (loss_absorbed kind=FUNDING_BUMP)", t -> t.absorbed(AbsorberKind.FUNDING_BUMP)))),
             new Case("gmx-v2", "gmx-v2", "ftx-2022",
-                    List.of("design.liquidation.penalty.keeper_share=0.5", "design.insurance_fund=0"), List.of(
-                    m("keeper full closes (full-close with a liquidator)",
-                            t -> t.byKeeper("full-close")),
-                    m("keeper rewards (liquidation_settled reward > 0)", t -> t.keeperRewarded),
+                    List.of("design.insurance_fund=0"), List.of(
+                    m("protocol full closes (full-close)", t -> t.byProtocol("full-close")),
                     m("liquidation fee to the pool (liquidation_settled penalty > 0)", t -> t.penaltyCharged),
                     m("GM pool draws (loss_absorbed kind=INSURANCE)", t -> t.absorbed(AbsorberKind.INSURANCE)),
                     m("pro-rata ADL of winners (position_transfer kind=adl)", t -> t.transfers("adl")))),
