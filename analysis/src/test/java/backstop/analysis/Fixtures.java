@@ -87,6 +87,19 @@ public final class Fixtures {
      */
     public static Path sweep(Path dir) throws IOException {
         write(dir.resolve("runs.csv"), """
+                run_id,design,seed,param:markets[0].venue.depth,loss_borne,bad_debt,liquidated_notional,max_cascade_size
+                base-s10,base,10,1e6,40.0,30.0,500.0,4
+                base-s2,base,2,1e6,12.0,10.0,100.0,2
+                vault-s10,vault,10,1e6,8.0,5.0,400.0,3
+                vault-s2-a,vault,2,1e6,1.0,1.0,50.0,1
+                vault-s2-b,vault,2,2e6,6.0,2.0,70.0,1
+                """);
+        return sweepFiles(dir);
+    }
+
+    /** The same sweep as a runs.csv written before the loss decomposition leaves it: no {@code loss_borne} column. */
+    public static Path sweepWithoutLossBorne(Path dir) throws IOException {
+        write(dir.resolve("runs.csv"), """
                 run_id,design,seed,param:markets[0].venue.depth,bad_debt,liquidated_notional,max_cascade_size
                 base-s10,base,10,1e6,30.0,500.0,4
                 base-s2,base,2,1e6,10.0,100.0,2
@@ -94,6 +107,10 @@ public final class Fixtures {
                 vault-s2-a,vault,2,1e6,1.0,50.0,1
                 vault-s2-b,vault,2,2e6,2.0,70.0,1
                 """);
+        return sweepFiles(dir);
+    }
+
+    private static Path sweepFiles(Path dir) throws IOException {
         write(dir.resolve("comparison.csv"), """
                 design,metric,n,mean,ci_low,ci_high,baseline,mean_difference,difference_ci_low,difference_ci_high,share_lower,share_higher
                 base,bad_debt,2,20.0,-107.06,147.06,,,,,,

@@ -34,7 +34,7 @@ class SweepResultsTest {
     void parametersAndMetricsAreSplitByColumnName() throws IOException {
         SweepResults s = SweepResults.load(Fixtures.sweep(tmp));
         assertEquals(List.of("markets[0].venue.depth"), s.parameters());
-        assertEquals(List.of("bad_debt", "liquidated_notional", "max_cascade_size"), s.metrics());
+        assertEquals(List.of("loss_borne", "bad_debt", "liquidated_notional", "max_cascade_size"), s.metrics());
         assertThrows(IllegalArgumentException.class, () -> s.metric("base", "param:markets[0].venue.depth"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.metric("nope", "bad_debt"));
         assertTrue(e.getMessage().contains("no design 'nope'"), e.getMessage());

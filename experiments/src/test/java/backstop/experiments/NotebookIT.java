@@ -27,7 +27,7 @@ class NotebookIT {
     @Test
     void theDesignComparisonNotebookExecutesAndReproducesTheComparison(@TempDir Path tmp) throws Exception {
         String cells = execute("design-comparison.ipynb", tmp);
-        assertTrue(cells.contains("comparison.csv reproduced for 6 design"), "the notebook checked its numbers");
+        assertTrue(cells.contains("comparison.csv reproduced for 9 design"), "the notebook checked its numbers");
     }
 
     @Test

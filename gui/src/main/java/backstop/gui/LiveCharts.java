@@ -10,9 +10,13 @@ import java.util.Locale;
 
 /**
  * The live charts, fed from the model's {@code Recorder} rows as they are sampled: prices with liquidation
- * markers, open interest, insurance fund and bad debt, liquidations and ADL fills per sample, funding, gas.
+ * markers, open interest, the loss borne (the run's {@code loss_borne}, as in summary.json) with bad debt and the
+ * insurance fund, liquidations and ADL fills per sample, funding, gas.
  */
 public final class LiveCharts {
+    /** The title of the chart of losses: loss borne, bad debt, insurance fund. */
+    public static final String LOSS_CHART = "Loss borne, bad debt and insurance fund";
+
     /**
      * One plotted line: a recorder column, or the change of a cumulative one; a per-market line names the column's
      * suffix, after the shown market's prefix ({@code btc-usd} + {@code _mark}).
@@ -51,9 +55,11 @@ public final class LiveCharts {
             r.setSeriesPaint(i, java.awt.Color.RED);
         }
         marketLine(chart("Open interest", "quote"), "open interest", "_open_interest");
-        TimeSeriesChartGenerator fund = chart("Insurance fund and bad debt", "quote");
-        line(fund, "insurance fund", "insurance_fund", false);
-        line(fund, "bad debt", "bad_debt", false);
+        // loss_borne is the run's RunMetrics decomposition, sampled into the time series as summary.json values it.
+        TimeSeriesChartGenerator losses = chart(LOSS_CHART, "quote");
+        line(losses, "loss borne", "loss_borne", false);
+        line(losses, "bad debt", "bad_debt", false);
+        line(losses, "insurance fund", "insurance_fund", false);
         TimeSeriesChartGenerator liq = chart("Liquidations and ADL per sample", "count");
         line(liq, "liquidations", "liquidations", true);
         line(liq, "ADL fills", "adl_fills", true);

@@ -47,8 +47,8 @@ final class RunReport {
         for (String market : run.markets()) {
             Report.chart(dir, page, "price_" + market, market + " prices", PriceChart.png(ts, market, Report.WIDTH, Report.HEIGHT));
         }
-        page.heading("Insurance fund and bad debt");
-        Report.chart(dir, page, "fund", "insurance fund and bad debt", FundChart.png(ts, Report.WIDTH, Report.HEIGHT));
+        page.heading("Loss borne, bad debt and insurance fund");
+        Report.chart(dir, page, "fund", "loss borne, bad debt and insurance fund", FundChart.png(ts, Report.WIDTH, Report.HEIGHT));
 
         cascades(dir, page, Cascades.of(run));
         facts(page, run);

@@ -1,5 +1,6 @@
 package backstop.analysis.report;
 
+import backstop.analysis.ResultFormatException;
 import backstop.analysis.SweepResults;
 import backstop.analysis.Table;
 import backstop.analysis.TailRisk;
@@ -11,8 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The page for a sweep: designs compared with 95% intervals, VaR and LaR per design, one chart per key metric, and
- * with several parameter points the key metrics point by point.
+ * The page for a sweep: tail risk per design led by the loss others bear ({@link TailRisk}: VaR and CVaR of
+ * {@code loss_borne}, VaR of bad debt, LaR), designs compared with 95% intervals, one chart per key metric, and with
+ * several parameter points the key metrics point by point.
  */
 final class SweepReport {
     /**
@@ -31,18 +33,7 @@ final class SweepReport {
         page.paragraph(sweep.runs().rows() + " runs; designs " + sweep.designs() + "; " + sweep.seeds().length
                 + " seeds; varied parameters " + sweep.parameters() + ".");
 
-        page.heading("Tail risk (Gauntlet VaR and LaR: 95th percentiles across runs, quote units)");
-        List<List<String>> tail = new ArrayList<>();
-        boolean hasTail = sweep.metrics().contains("bad_debt") && sweep.metrics().contains("liquidated_notional");
-        if (hasTail) {
-            for (TailRisk t : TailRisk.byDesign(sweep)) {
-                tail.add(List.of(t.design(), Integer.toString(t.runs()), Html.number(t.valueAtRisk()),
-                        Html.number(t.liquidationsAtRisk())));
-            }
-            page.table(List.of("design", "runs", "VaR (bad debt)", "LaR (liquidated notional)"), tail);
-        } else {
-            page.paragraph("runs.csv has no bad_debt and liquidated_notional columns.");
-        }
+        tailRisk(page, sweep);
 
         page.heading("Design comparison");
         for (String metric : CHARTED) {
@@ -54,6 +45,39 @@ final class SweepReport {
         comparisonTable(page, sweep);
         byPoint(page, sweep);
         return page.finish();
+    }
+
+    /**
+     * VaR and CVaR of loss_borne (of bad_debt, said so, in a runs.csv written before it), VaR of bad debt, LaR; a
+     * sentence naming the missing columns instead when runs.csv lacks them.
+     */
+    private static void tailRisk(Html page, SweepResults sweep) {
+        page.heading("Tail risk (95th percentiles across runs, and the mean of the worst 5%; quote units)");
+        String loss;
+        try {
+            loss = TailRisk.lossMetric(sweep);
+        } catch (ResultFormatException e) {
+            page.paragraph(e.getMessage().replace(sweep.runs().source(), "runs.csv") + ".");
+            return;
+        }
+        TailRisk.fallbackNote(sweep).ifPresent(page::paragraph);
+        boolean badDebtToo = !loss.equals(TailRisk.FALLBACK) && sweep.metrics().contains(TailRisk.FALLBACK);
+        List<String> header = new ArrayList<>(List.of("design", "runs", "VaR (" + loss + ")", "CVaR (" + loss + ")"));
+        if (badDebtToo) {
+            header.add("VaR (" + TailRisk.FALLBACK + ")");
+        }
+        header.add("LaR (" + TailRisk.LIQUIDATED + ")");
+        List<List<String>> rows = new ArrayList<>();
+        for (TailRisk t : TailRisk.byDesign(sweep)) {
+            List<String> row = new ArrayList<>(List.of(t.design(), Integer.toString(t.runs()),
+                    Html.number(t.valueAtRisk()), Html.number(t.expectedShortfall())));
+            if (badDebtToo) {
+                row.add(Html.number(t.badDebtAtRisk()));
+            }
+            row.add(Html.number(t.liquidationsAtRisk()));
+            rows.add(row);
+        }
+        page.table(header, rows);
     }
 
     /** The charted metrics of comparison_by_point.csv, one row per point, design and metric. */

@@ -6,6 +6,7 @@ import backstop.analysis.Results;
 import backstop.analysis.RunResults;
 import backstop.analysis.SweepResults;
 import backstop.analysis.Table;
+import org.jfree.chart.JFreeChart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,10 +102,26 @@ class ChartsTest {
     }
 
     @Test
-    void fundChart() throws IOException {
+    void fundChartLeadsWithLossBorne() throws IOException {
+        Table ts = new Table("t", List.of("time", "insurance_fund", "bad_debt", "loss_borne"), List.of(
+                new String[] {"0", "1000", "0", "0"}, new String[] {"3600", "990", "10", "25"},
+                new String[] {"7200", "990", "10", "40"}));
+        assertDrawn(FundChart.png(ts, 700, 350), 700, 350);
+        var data = FundChart.of(ts).getXYPlot().getDataset();
+        assertEquals(3, data.getSeriesCount());
+        assertEquals(List.of("loss borne", "bad debt", "insurance fund"),
+                List.of(data.getSeriesKey(0), data.getSeriesKey(1), data.getSeriesKey(2)));
+        assertEquals(40, data.getYValue(0, 2), 0);
+        assertEquals(2, data.getXValue(0, 2), 0, "hours");
+    }
+
+    @Test
+    void fundChartOfAnOldTimeSeriesHasBadDebtAndTheFund() throws IOException {
         Table ts = Results.load(Fixtures.run(tmp)).timeseries();
         assertDrawn(FundChart.png(ts, 700, 350), 700, 350);
-        assertEquals(2, FundChart.of(ts).getXYPlot().getDataset().getSeriesCount());
+        JFreeChart chart = FundChart.of(ts);
+        assertEquals(2, chart.getXYPlot().getDataset().getSeriesCount());
+        assertTrue(chart.getTitle().getText().contains("no loss_borne column"), chart.getTitle().getText());
     }
 
     @Test

@@ -80,15 +80,41 @@ class ReportTest {
     void sweepReportHasTailRiskComparisonAndCharts() throws IOException {
         Path sweep = Fixtures.sweep(tmp);
         String text = Files.readString(Report.write(sweep));
-        assertEquals(List.of("compare_bad_debt.png", "compare_liquidated_notional.png", "compare_max_cascade_size.png"),
-                names(sweep.resolve("charts")));
-        assertEquals(3, images(text));
-        // VaR / LaR hand-computed in TailRiskTest: base 29 / 480, vault 4.7 / 367 (366.99999999999994 in doubles).
-        assertTrue(text.contains("<td>base</td><td class=\"n\">2</td><td class=\"n\">29</td><td class=\"n\">480</td>"), "base tail");
-        assertTrue(text.contains("<td>vault</td><td class=\"n\">3</td><td class=\"n\">4.70</td><td class=\"n\">367.00</td>"), "vault tail");
+        assertEquals(List.of("compare_bad_debt.png", "compare_liquidated_notional.png", "compare_loss_borne.png",
+                "compare_max_cascade_size.png"), names(sweep.resolve("charts")));
+        assertEquals(4, images(text));
+        assertTrue(text.indexOf("loss_borne by design") < text.indexOf("bad_debt by design"), "loss borne charted first");
+        // Hand-computed in TailRiskTest: VaR / CVaR of loss borne, VaR of bad debt, LaR: base 38.6 / 40 / 29 / 480,
+        // vault 7.8 / 8 / 4.7 / 367 (366.99999999999994 in doubles).
+        assertTrue(text.contains("<th>design</th><th>runs</th><th>VaR (loss_borne)</th><th>CVaR (loss_borne)</th>"
+                + "<th>VaR (bad_debt)</th><th>LaR (liquidated_notional)</th>"), "tail header");
+        assertTrue(text.contains("<td>base</td><td class=\"n\">2</td><td class=\"n\">38.60</td><td class=\"n\">40</td>"
+                + "<td class=\"n\">29</td><td class=\"n\">480</td>"), "base tail");
+        assertTrue(text.contains("<td>vault</td><td class=\"n\">3</td><td class=\"n\">7.80</td><td class=\"n\">8</td>"
+                + "<td class=\"n\">4.70</td><td class=\"n\">367.00</td>"), "vault tail");
+        assertFalse(text.contains("no loss_borne column"), "no fallback note");
         // comparison.csv rows, baseline cells left empty.
         assertTrue(text.contains("<td>vault</td><td>bad_debt</td><td class=\"n\">2</td><td class=\"n\">3</td>"
                 + "<td class=\"n\">-22.41</td><td class=\"n\">28.41</td><td>base</td><td class=\"n\">-17</td>"), "comparison row");
+    }
+
+    @Test
+    void anOldRunsCsvGetsBadDebtTailRiskWithANote() throws IOException {
+        Path sweep = Fixtures.sweepWithoutLossBorne(tmp);
+        String text = Files.readString(Report.write(sweep));
+        assertTrue(text.contains("runs.csv has no loss_borne column"), "the note names the missing column");
+        assertTrue(text.contains("<th>design</th><th>runs</th><th>VaR (bad_debt)</th><th>CVaR (bad_debt)</th>"
+                + "<th>LaR (liquidated_notional)</th>"), "tail header");
+        assertTrue(text.contains("<td>base</td><td class=\"n\">2</td><td class=\"n\">29</td><td class=\"n\">30</td>"
+                + "<td class=\"n\">480</td>"), "base tail of bad debt");
+    }
+
+    @Test
+    void aRunsCsvWithoutLossColumnsSaysWhichAreMissing() throws IOException {
+        Fixtures.write(tmp.resolve("runs.csv"), "run_id,design,seed,max_cascade_size\na,d,1,3\n");
+        String text = Files.readString(Report.write(tmp));
+        assertTrue(text.contains("runs.csv: no tail risk without the columns loss_borne (or, in files written before it, "
+                + "bad_debt) and liquidated_notional."), "missing columns named");
     }
 
     @Test

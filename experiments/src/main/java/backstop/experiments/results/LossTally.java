@@ -11,6 +11,7 @@ import backstop.protocol.waterfall.AutoDeleveraging;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,6 +41,11 @@ import java.util.Map;
 final class LossTally {
     /** Name of the markets.csv row of what cannot be charged to one market (the backstop vault's PnL). */
     static final String VAULT_ROW = "(vault)";
+
+    /** The names of {@link #parts}, in order: {@code loss_borne}, its eight parts, {@code bad_debt}, {@code vault_absorbed}. */
+    static final List<String> NAMES = List.of("loss_borne", "insurance_drawn", "vault_loss", "adl_haircut",
+            "socialized_loss", "funding_bump_loss", "uncovered_bad_debt", "open_insolvency", "auction_shortfall",
+            "bad_debt", "vault_absorbed");
 
     private final Protocol protocol;
     private final int n;
@@ -102,7 +108,7 @@ final class LossTally {
 
     /**
      * The decomposition of market {@code m}, or with {@code m} = −1 the run's total (which alone includes the vault's
-     * loss), quote micros by name in {@link MarketRow#COLUMNS} order.
+     * loss), quote micros by name in {@link #NAMES} order (which {@link MarketRow#COLUMNS} follows).
      */
     Map<String, Long> parts(int m, OpenLosses open, long vaultNetDeposits) {
         Map<String, Long> p = new LinkedHashMap<>();
@@ -122,6 +128,7 @@ final class LossTally {
         p.put("auction_shortfall", sum(m, open.pendingLiquidationLoss()));
         p.put("bad_debt", sum(m, badDebt));
         p.put("vault_absorbed", sum(m, AbsorberKind.VAULT));
+        assert List.copyOf(p.keySet()).equals(NAMES) : p.keySet();
         return p;
     }
 

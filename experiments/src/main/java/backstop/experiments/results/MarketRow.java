@@ -16,10 +16,15 @@ import java.util.Map;
 public record MarketRow(String market, Map<String, Object> metrics) {
 
     /** The CSV header. */
-    public static final List<String> COLUMNS = List.of("market", "loss_borne", "insurance_drawn", "vault_loss",
-            "adl_haircut", "socialized_loss", "funding_bump_loss", "uncovered_bad_debt", "open_insolvency",
-            "auction_shortfall", "bad_debt", "vault_absorbed", "liquidation_count", "liquidated_notional", "adl_count",
-            "adl_notional", "halt_count", "exogenous_drawdown", "mark_drawdown", "amplification");
+    public static final List<String> COLUMNS = columns();
+
+    private static List<String> columns() {
+        List<String> c = new ArrayList<>(List.of("market"));
+        c.addAll(LossTally.NAMES);
+        c.addAll(List.of("liquidation_count", "liquidated_notional", "adl_count", "adl_notional", "halt_count",
+                "exogenous_drawdown", "mark_drawdown", "amplification"));
+        return List.copyOf(c);
+    }
 
     public MarketRow {
         metrics = Map.copyOf(metrics);

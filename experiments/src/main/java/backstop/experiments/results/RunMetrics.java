@@ -1,5 +1,6 @@
 package backstop.experiments.results;
 
+import backstop.model.metrics.SampledColumns;
 import backstop.protocol.OpenLosses;
 import backstop.protocol.Protocol;
 import backstop.protocol.event.EventSink;
@@ -67,6 +68,31 @@ public final class RunMetrics implements EventSink {
     /** The run's loss decomposition now ({@link LossTally}), quote micros by name; empty before block 1. */
     Map<String, Long> losses() {
         return losses == null ? Map.of() : losses.parts(-1, openLosses(), vaultNetDeposits);
+    }
+
+    /**
+     * The run's loss decomposition as time-series columns: {@link LossTally#NAMES} but {@code bad_debt} (the recorder's
+     * own column), valued as {@code summary.json} values them, so the last sample of a run is its summary's; zeros
+     * before {@link #attach}.
+     */
+    public SampledColumns lossColumns() {
+        List<String> names = LossTally.NAMES.stream().filter(n -> !n.equals("bad_debt")).toList();
+        return new SampledColumns() {
+            @Override
+            public List<String> names() {
+                return names;
+            }
+
+            @Override
+            public double[] values() {
+                Map<String, Long> now = losses();
+                double[] v = new double[names.size()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = units(now.getOrDefault(names.get(i), 0L));
+                }
+                return v;
+            }
+        };
     }
 
     /** Accounts still open with negative equity at the oracle, the vault excluded. */

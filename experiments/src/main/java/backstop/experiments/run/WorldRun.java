@@ -45,7 +45,8 @@ public final class WorldRun {
 
     /**
      * Builds (but does not start) the model of one run, wired so that {@code metrics} sees every protocol event
-     * before {@code sink} does and closes each block; the GUI steps the same model block by block.
+     * before {@code sink} does, closes each block and adds the loss decomposition to the time series
+     * ({@link RunMetrics#lossColumns}); the GUI steps the same model block by block.
      */
     public static BackstopModel model(ScenarioSpec scenario, DesignSpec design, long seed, RunMetrics metrics,
                                       EventSink sink) {
@@ -55,6 +56,7 @@ public final class WorldRun {
                     sink.accept(e);
                 });
         model.nameTags(WorldRun::className);
+        model.sampleAlso(metrics.lossColumns());
         model.onRecord(s -> {
             World w = model.world();
             if (w.block() == 1) {

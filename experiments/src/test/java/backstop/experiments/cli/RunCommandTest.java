@@ -57,7 +57,7 @@ class RunCommandTest {
         Path out = tmp.resolve("run");
         assertEquals(0, Main.execute(args(out, "--seed", "7")));
         JsonNode summary = json.readTree(out.resolve("summary.json").toFile());
-        for (String key : List.of("bad_debt", "uncovered_bad_debt", "insurance_fund_start", "insurance_fund_end",
+        for (String key : List.of("loss_borne", "bad_debt", "uncovered_bad_debt", "insurance_fund_start", "insurance_fund_end",
                 "insurance_fund_min", "insurance_drawn", "socialized_loss", "adl_count", "adl_notional",
                 "liquidation_count", "partial_liquidation_count", "liquidated_notional", "max_cascade_size",
                 "max_cascade_depth", "halt_count", "halted_seconds", "exogenous_drawdown", "mark_drawdown",
@@ -72,7 +72,9 @@ class RunCommandTest {
         assertEquals(120.0, manifest.get("scenario_config").get("duration_seconds").asDouble());
         List<String> series = Files.readAllLines(out.resolve("timeseries.csv"));
         assertTrue(series.get(0).startsWith("time,block,btc-usd_index,btc-usd_oracle,btc-usd_mark"), series.get(0));
-        assertEquals(13, series.size(), "a header and one row every 10 s");
+        assertEquals(14, series.size(), "a header, one row every 10 s from block 1 (1 s … 111 s) and the last block's");
+        assertTrue(series.get(13).startsWith("120.0,120.0,"), series.get(13));
+        assertTrue(series.get(0).contains(",insurance_fund,bad_debt,loss_borne,"), series.get(0));
         assertTrue(Files.readAllLines(out.resolve("agents.csv")).get(0).startsWith("agent,population,class"));
         assertTrue(Files.readAllLines(out.resolve("flows.csv")).size() > 1);
         for (String line : Files.readAllLines(out.resolve("events.jsonl")).subList(0, 50)) {

@@ -49,6 +49,37 @@ class LossDecompositionTest {
         }
     }
 
+    /**
+     * timeseries.csv carries the decomposition over time, valued as summary.json values it: its last row (the run's
+     * last block is always sampled) is the summary, to the last digit, in memory and as written.
+     */
+    @Test
+    void theTimeSeriesEndsAtTheSummarysLosses(@TempDir Path tmp) throws Exception {
+        for (String design : List.of("hyperliquid", "maker-liq2")) {
+            RunResult run = Backstop.run("black-thursday-2020", design, 1, CompressedScenarios.oneHour("black-thursday-2020"));
+            Path dir = tmp.resolve(design);
+            RunFolder.write(dir, run, Map.of());
+            RunResults r = Results.load(dir);
+            Table ts = r.timeseries();
+            int last = ts.rows() - 1;
+            assertEquals(r.metric("blocks"), ts.column("block")[last], design + ": the last block is sampled");
+            for (String name : LossTally.NAMES) {
+                double summary = ((Number) run.summary().get(name)).doubleValue();
+                assertEquals(summary, run.timeseries().column(name)[run.timeseries().size() - 1], 0,
+                        design + " " + name + ": the last sample is the summary's");
+                assertEquals(r.metric(name), ts.column(name)[last], 0, design + " " + name + " in timeseries.csv");
+            }
+            double[] borne = ts.column("loss_borne");
+            assertEquals(0, borne[0], 0, design + ": nothing borne at the first sample");
+            assertTrue(r.metric("loss_borne") > 1_000_000, design + ": a crash's loss: " + r.metric("loss_borne"));
+            int firstLoss = 0;
+            while (borne[firstLoss] == 0) {
+                firstLoss++;
+            }
+            assertTrue(firstLoss < last, design + ": the loss shows before the end, at sample " + firstLoss + " of " + last);
+        }
+    }
+
     @Test
     void theHyperliquidVaultsTakeoverLossIsBorneAndCounted(@TempDir Path tmp) throws Exception {
         RunResults r = blackThursday("hyperliquid", tmp);

@@ -15,10 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Samples the world every {@code sampleSeconds} into a {@link TimeSeries} (DESIGN.md §7): per market the
- * index (external venue), oracle, mark, spread, depth within 1% and 5% of the mark, open interest and last
- * funding rate; and protocol-wide the insurance funds, cumulative bad debt, liquidations that filled, ADL
- * fills, halted markets and the gas base fee. Counters come from the events it is sent.
+ * Samples the world every {@code sampleSeconds}, and at the run's last block, into a {@link TimeSeries} (DESIGN.md
+ * §7): per market the index (external venue), oracle, mark, spread, depth within 1% and 5% of the mark, open interest
+ * and last funding rate; and protocol-wide the insurance funds, cumulative bad debt, any {@link SampledColumns} a run
+ * adds (the loss decomposition), liquidations that filled, ADL fills, halted markets and the gas base fee. Counters
+ * come from the events it is sent. Sampling the last block makes the final row the state the run's summary reads.
  */
 public final class Recorder implements EventSink {
     private static final String[] MARKET_COLUMNS = {"index", "oracle", "mark", "spread_bps", "depth_1pct", "depth_5pct",
@@ -27,20 +28,27 @@ public final class Recorder implements EventSink {
     private final double sampleSeconds;
     private TimeSeries series;
     private double nextSample;
-    private double badDebt;
+    private final List<SampledColumns> extra;
+    private long badDebtMicros;
     private long liquidations;
     private double liquidatedNotional;
     private long adlFills;
     private final List<Double> fundingRate = new ArrayList<>();
 
     public Recorder(double sampleSeconds) {
+        this(sampleSeconds, List.of());
+    }
+
+    /** A recorder that also samples {@code extra}'s columns, in this order, after {@code bad_debt}. */
+    public Recorder(double sampleSeconds, List<SampledColumns> extra) {
         this.sampleSeconds = sampleSeconds;
+        this.extra = List.copyOf(extra);
     }
 
     @Override
     public void accept(ProtocolEvent e) {
         if (e instanceof ProtocolEvent.BadDebt d) {
-            badDebt += Amounts.toUnits(d.amount());
+            badDebtMicros = Math.addExact(badDebtMicros, d.amount()); // summed exactly, as summary.json sums it
         } else if (e instanceof ProtocolEvent.LiquidationSettled s && s.sizeClosed() > 0) {
             liquidations++;
             liquidatedNotional += Amounts.toUnits(s.notional());
@@ -54,9 +62,9 @@ public final class Recorder implements EventSink {
         }
     }
 
-    /** Samples when due (called in the record phase of every block). */
+    /** Samples when due, and at the run's last block (called in the record phase of every block). */
     public void sample(World world) {
-        if (world.now() + 1e-9 < nextSample) {
+        if (world.now() + 1e-9 < nextSample && world.block() < world.spec().blocks()) {
             return;
         }
         nextSample = world.now() + sampleSeconds;
@@ -75,7 +83,16 @@ public final class Recorder implements EventSink {
             insurance += Amounts.toUnits(p.ledger().balance(pot));
         }
         row.add(insurance);
-        row.add(badDebt);
+        row.add(badDebt());
+        for (SampledColumns c : extra) {
+            double[] values = c.values();
+            if (values.length != c.names().size()) {
+                throw new IllegalStateException(values.length + " values for the sampled columns " + c.names());
+            }
+            for (double v : values) {
+                row.add(v);
+            }
+        }
         row.add((double) liquidations);
         row.add(liquidatedNotional);
         row.add((double) adlFills);
@@ -110,15 +127,18 @@ public final class Recorder implements EventSink {
         return p.markets().stream().mapToInt(m -> p.insuranceFundPot(m.id())).distinct().toArray();
     }
 
-    private static List<String> columns(Protocol p) {
+    private List<String> columns(Protocol p) {
         List<String> c = new ArrayList<>(List.of("time", "block"));
         for (Market m : p.markets()) {
             for (String name : MARKET_COLUMNS) {
                 c.add(m.spec().symbol().toLowerCase(java.util.Locale.ROOT) + "_" + name);
             }
         }
-        c.addAll(List.of("insurance_fund", "bad_debt", "liquidations", "liquidated_notional", "adl_fills",
-                "halted_markets", "gas_base_fee"));
+        c.addAll(List.of("insurance_fund", "bad_debt"));
+        for (SampledColumns e : extra) {
+            c.addAll(e.names());
+        }
+        c.addAll(List.of("liquidations", "liquidated_notional", "adl_fills", "halted_markets", "gas_base_fee"));
         return c;
     }
 
@@ -127,8 +147,9 @@ public final class Recorder implements EventSink {
         return series;
     }
 
+    /** Cumulative bad debt so far, quote units. */
     public double badDebt() {
-        return badDebt;
+        return Amounts.toUnits(badDebtMicros);
     }
 
     public long liquidations() {

@@ -4,6 +4,7 @@ import backstop.model.agent.Agent;
 import backstop.model.agent.AgentFactory;
 import backstop.model.metrics.CascadeTracker;
 import backstop.model.metrics.Recorder;
+import backstop.model.metrics.SampledColumns;
 import backstop.model.metrics.ValueFlows;
 import backstop.model.random.Streams;
 import backstop.protocol.Protocol;
@@ -32,6 +33,7 @@ public class BackstopModel extends SimState {
     private final transient List<AgentFactory> populations;
     private final transient EventSink sink;
     private final transient List<Steppable> recorders = new ArrayList<>();
+    private final transient List<SampledColumns> sampled = new ArrayList<>();
     private transient World world;
     private transient CascadeTracker cascades;
     private transient Recorder recorder;
@@ -61,7 +63,7 @@ public class BackstopModel extends SimState {
         }
         Streams streams = new Streams(seed());
         cascades = new CascadeTracker();
-        recorder = new Recorder(spec.sampleSeconds());
+        recorder = new Recorder(spec.sampleSeconds(), sampled);
         World[] holder = new World[1];
         Protocol protocol = new Protocol(design.apply(markets), e -> {
             if (holder[0] != null) {
@@ -94,10 +96,14 @@ public class BackstopModel extends SimState {
         schedulePhase(Phase.AGENTS, s -> world.letAgentsAct());
         schedulePhase(Phase.BLOCK, s -> world.executeBlock());
         schedulePhase(Phase.END_BLOCK, s -> world.endBlock());
-        schedulePhase(Phase.RECORD, s -> recorder.sample(world));
-        for (Steppable r : recorders) {
-            schedulePhase(Phase.RECORD, r);
-        }
+        // One steppable, in a fixed order: the run's recorders close the block first, then the time series samples
+        // it, so columns added with sampleAlso read what those recorders have seen (MASON would shuffle several).
+        schedulePhase(Phase.RECORD, s -> {
+            for (Steppable r : recorders) {
+                r.step(s);
+            }
+            recorder.sample(world);
+        });
     }
 
     private void schedulePhase(int ordering, Steppable step) {
@@ -114,9 +120,17 @@ public class BackstopModel extends SimState {
         return flows;
     }
 
-    /** Registers a recorder run in the {@link Phase#RECORD} phase of every block (call before starting). */
+    /**
+     * Registers a recorder run in the {@link Phase#RECORD} phase of every block, in registration order and before the
+     * time series samples (call before starting).
+     */
     public void onRecord(Steppable recorder) {
         recorders.add(recorder);
+    }
+
+    /** Adds columns to the sampled time series, after {@code bad_debt} (call before starting). */
+    public void sampleAlso(SampledColumns columns) {
+        sampled.add(columns);
     }
 
     /** Runs every block of the scenario headless, then finishes. */

@@ -54,7 +54,8 @@ class WorldTest {
         assertTrue(oracle < start * 0.8, "the crash shows in the oracle: " + start + " → " + oracle);
         assertEquals(0, w.protocol().ledger().total());
         var series = model.recorder().series();
-        assertEquals(90, series.size(), "one sample every 10 s of 900 s");
+        assertEquals(91, series.size(), "one sample every 10 s of 900 s, and the last block");
+        assertEquals(900, series.column("block")[90], "the last row is the run's last block");
         double[] index = series.column("btc_index");
         assertEquals(1, series.column("time")[0], "first sample after block 1");
         assertEquals(20_000, index[0], 20_000 * 0.005);
