@@ -69,13 +69,14 @@ class KeeperGasTest {
 
     @Test
     void keepersReadTheDesignsRealRewardAndDoNotCallForNothing() {
-        // The same crash with the keeper's share of the penalty at 0 (gmx-v2's split): whatever reward_rate the
-        // scenario believes, a call earns nothing, so keepers pass every account over.
+        // The same crash with the keeper's share of the penalty at 0: whatever reward_rate the scenario believes, a
+        // call earns nothing, so keepers never call, and an account that pays nothing is no opportunity passed over.
         Outcome unpaid = crash(1, new PenaltySplit(10_000, 0));
         Outcome paid = crash(1);
         assertTrue(paid.calls() > 0, "paid keepers call: " + paid);
         assertEquals(0, unpaid.calls(), "unpaid keepers never call: " + unpaid);
-        assertTrue(unpaid.stoodDown() > 0, "they pass the accounts over: " + unpaid);
+        assertEquals(0, unpaid.stoodDown(), "nothing to stand down from: " + unpaid);
+        assertTrue(paid.stoodDown() > 0, "paid keepers weigh gas and sometimes pass: " + paid);
         assertTrue(unpaid.badDebt() >= paid.badDebt(), "and the protocol is not better off: " + unpaid + " vs " + paid);
     }
 }

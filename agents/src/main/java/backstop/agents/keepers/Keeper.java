@@ -56,6 +56,8 @@ public final class Keeper extends AccountAgent {
     private long won;
     private long lost;
     private long stoodDown;
+    private double rewardCalled;
+    private double rewardPassed;
     private long takes;
     private long takesWon;
     private long takesLost;
@@ -95,12 +97,16 @@ public final class Keeper extends AccountAgent {
             }
             double reward = protocol.keeperReward(target).estimate(Math.round(notional(world, target) * 1e6),
                     protocol.risk(target).value()) / 1e6;
+            if (reward <= 0) {
+                continue; // a call that would earn nothing (or change nothing) is no opportunity
+            }
             double profit = winRate() * reward - baseCost;
             boolean probe = false;
             if (profit < p.minProfit()) {
                 stoodDown++;
                 probe = reward > baseCost && stoodDown % PROBE_EVERY == 0;
                 if (!probe) {
+                    rewardPassed += reward;
                     continue;
                 }
             }
@@ -115,6 +121,7 @@ public final class Keeper extends AccountAgent {
                 break; // it cannot pay for the call
             }
             calls++;
+            rewardCalled += reward;
             sent++;
         }
     }
@@ -210,7 +217,17 @@ public final class Keeper extends AccountAgent {
         return calls;
     }
 
-    /** Liquidatable accounts passed over because the expected profit did not cover gas. */
+    /** The design's reward on the accounts it called, summed over calls (quote units). */
+    public double rewardCalled() {
+        return rewardCalled;
+    }
+
+    /** The design's reward on the accounts it passed over for gas, summed over wakes (quote units). */
+    public double rewardPassed() {
+        return rewardPassed;
+    }
+
+    /** Liquidatable accounts with a reward passed over because the expected profit did not cover gas. */
     public long stoodDown() {
         return stoodDown;
     }

@@ -23,7 +23,7 @@ public final class Summary {
 
     /**
      * The same, with the chain's metrics of a world run ({@code gas_paid}, {@code tx_expired}, {@code tx_gas_unpaid},
-     * {@code payoff_residual}) after the protocol fees.
+     * {@code payoff_residual}, {@code keeper_calls}, {@code keeper_passes}, {@code keeper_participation}) after the protocol fees.
      */
     public static Map<String, Object> of(RunMetrics m, Map<String, Double> pnlByClass, int maxCascadeSize,
                                          int maxCascadeDepth, Map<String, Object> chain, int accounts,

@@ -2,6 +2,7 @@ package backstop.experiments.run;
 
 import backstop.agents.AccountAgent;
 import backstop.agents.AgentClass;
+import backstop.agents.keepers.Keeper;
 import backstop.experiments.design.DesignSpec;
 import backstop.experiments.results.PayoffIdentity;
 import backstop.experiments.results.RunMetrics;
@@ -91,6 +92,21 @@ public final class WorldRun {
         chain.put("tx_expired", w.expiredTransactions());
         chain.put("tx_gas_unpaid", w.unpaidTransactions());
         chain.put("payoff_residual", RunMetrics.units(PayoffIdentity.of(w).residual()));
+        long calls = 0;
+        long passes = 0;
+        double called = 0;
+        double passed = 0;
+        for (Agent a : w.agents()) {
+            if (a instanceof Keeper k) {
+                calls += k.calls();
+                passes += k.stoodDown();
+                called += k.rewardCalled();
+                passed += k.rewardPassed();
+            }
+        }
+        chain.put("keeper_calls", calls);
+        chain.put("keeper_passes", passes);
+        chain.put("keeper_participation", called + passed > 0 ? called / (called + passed) : Double.NaN);
         Map<String, Object> summary = Summary.of(metrics, pnl, model.cascades().maxSize(), model.cascades().maxDepth(),
                 chain, w.protocol().accounts().count(), wallSeconds);
         return new RunResult(scenario.name(), design.name(), seed, summary, model.recorder().series(),
