@@ -1,5 +1,6 @@
 package backstop.agents;
 
+import backstop.agents.populations.Populations;
 import backstop.agents.arbitrage.BasisArbitrageur;
 import backstop.agents.keepers.Keeper;
 import backstop.agents.params.Dist;

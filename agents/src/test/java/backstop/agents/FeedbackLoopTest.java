@@ -1,5 +1,6 @@
 package backstop.agents;
 
+import backstop.agents.populations.Populations;
 import backstop.agents.arbitrage.BasisArbitrageur;
 import backstop.agents.params.Dist;
 import backstop.model.market.ImpactShape;

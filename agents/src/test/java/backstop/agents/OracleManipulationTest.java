@@ -1,5 +1,6 @@
 package backstop.agents;
 
+import backstop.agents.populations.Populations;
 import backstop.agents.adversary.OracleManipulator;
 import backstop.model.chain.OrderingRule;
 import backstop.model.market.ImpactShape;

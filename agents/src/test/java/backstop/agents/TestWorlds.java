@@ -1,5 +1,6 @@
 package backstop.agents;
 
+import backstop.agents.populations.Populations;
 import backstop.agents.params.Dist;
 import backstop.model.agent.AgentFactory;
 import backstop.model.chain.OrderingRule;

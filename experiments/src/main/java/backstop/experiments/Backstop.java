@@ -3,7 +3,7 @@ package backstop.experiments;
 import backstop.experiments.design.DesignOverrides;
 import backstop.experiments.design.DesignSpec;
 import backstop.experiments.design.Presets;
-import backstop.experiments.run.RunResult;
+import backstop.experiments.results.RunResult;
 import backstop.experiments.run.WorldRun;
 import backstop.experiments.scenario.ScenarioSpec;
 import backstop.experiments.scenario.Scenarios;

@@ -1,6 +1,6 @@
 package backstop.experiments;
 
-import backstop.experiments.run.RunResult;
+import backstop.experiments.results.RunResult;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

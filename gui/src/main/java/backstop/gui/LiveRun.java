@@ -8,7 +8,7 @@ import backstop.experiments.results.RunDirectory;
 import backstop.experiments.results.RunFolder;
 import backstop.experiments.results.RunManifest;
 import backstop.experiments.results.RunMetrics;
-import backstop.experiments.run.RunResult;
+import backstop.experiments.results.RunResult;
 import backstop.experiments.run.WorldRun;
 import backstop.experiments.scenario.ScenarioSpec;
 import backstop.model.world.BackstopModel;

@@ -1,6 +1,6 @@
 package backstop.gui;
 
-import backstop.experiments.run.RunResult;
+import backstop.experiments.results.RunResult;
 import backstop.experiments.run.WorldRun;
 import backstop.protocol.event.EventSink;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import backstop.experiments.results.Json;
 import backstop.experiments.results.RunDirectory;
 import backstop.experiments.results.RunFolder;
 import backstop.experiments.results.RunManifest;
-import backstop.experiments.run.RunResult;
+import backstop.experiments.results.RunResult;
 import backstop.experiments.run.WorldRun;
 import backstop.experiments.scenario.ScenarioSpec;
 import backstop.experiments.scenario.Scenarios;

@@ -1,6 +1,6 @@
 package backstop.experiments.config;
 
-import backstop.agents.Populations;
+import backstop.agents.populations.Populations;
 import backstop.agents.params.Dist;
 import backstop.model.agent.AgentFactory;
 import backstop.model.price.ProcessSpec;

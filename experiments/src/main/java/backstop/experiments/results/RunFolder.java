@@ -1,6 +1,6 @@
 package backstop.experiments.results;
 
-import backstop.experiments.run.RunResult;
+import backstop.experiments.results.RunResult;
 import backstop.model.metrics.ValueFlows;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;

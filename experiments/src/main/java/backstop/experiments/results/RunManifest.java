@@ -2,7 +2,7 @@ package backstop.experiments.results;
 
 import backstop.experiments.config.ConfigBinder;
 import backstop.experiments.design.DesignSpec;
-import backstop.experiments.run.RunResult;
+import backstop.experiments.results.RunResult;
 import backstop.experiments.scenario.ScenarioSpec;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

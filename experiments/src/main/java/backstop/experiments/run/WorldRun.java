@@ -1,5 +1,6 @@
 package backstop.experiments.run;
 
+import backstop.experiments.results.RunResult;
 import backstop.agents.AccountAgent;
 import backstop.agents.AgentClass;
 import backstop.agents.keepers.Keeper;

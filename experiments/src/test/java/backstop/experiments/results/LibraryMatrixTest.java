@@ -3,7 +3,7 @@ package backstop.experiments.results;
 import backstop.experiments.Backstop;
 import backstop.experiments.CompressedScenarios;
 import backstop.experiments.design.Presets;
-import backstop.experiments.run.RunResult;
+import backstop.experiments.results.RunResult;
 import backstop.experiments.scenario.Scenarios;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

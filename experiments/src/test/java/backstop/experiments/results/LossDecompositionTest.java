@@ -5,7 +5,7 @@ import backstop.analysis.RunResults;
 import backstop.analysis.Table;
 import backstop.experiments.Backstop;
 import backstop.experiments.CompressedScenarios;
-import backstop.experiments.run.RunResult;
+import backstop.experiments.results.RunResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

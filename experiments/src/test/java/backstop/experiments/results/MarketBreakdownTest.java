@@ -4,7 +4,7 @@ import backstop.analysis.Results;
 import backstop.analysis.RunResults;
 import backstop.analysis.Table;
 import backstop.experiments.Backstop;
-import backstop.experiments.run.RunResult;
+import backstop.experiments.results.RunResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,7 +5,7 @@ import backstop.experiments.design.DesignOverrides;
 import backstop.experiments.design.Presets;
 import backstop.experiments.results.EventJsonl;
 import backstop.experiments.results.Json;
-import backstop.experiments.run.RunResult;
+import backstop.experiments.results.RunResult;
 import backstop.experiments.run.WorldRun;
 import backstop.protocol.Protocol;
 import backstop.protocol.event.AbsorberKind;

@@ -3,7 +3,7 @@ package backstop.experiments.scenario;
 import backstop.experiments.design.Presets;
 import backstop.experiments.results.EventJsonl;
 import backstop.experiments.results.Json;
-import backstop.experiments.run.RunResult;
+import backstop.experiments.results.RunResult;
 import backstop.experiments.run.WorldRun;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;

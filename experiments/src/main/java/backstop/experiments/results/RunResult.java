@@ -1,4 +1,4 @@
-package backstop.experiments.run;
+package backstop.experiments.results;
 
 import backstop.experiments.results.MarketRow;
 import backstop.model.metrics.TimeSeries;

@@ -1,4 +1,4 @@
-package backstop.agents;
+package backstop.agents.populations;
 
 import backstop.agents.adversary.OracleManipulator;
 import backstop.agents.arbitrage.BasisArbitrageur;
