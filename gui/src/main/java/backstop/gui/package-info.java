@@ -1,6 +1,7 @@
 /**
- * The MASON Swing front end: {@link backstop.gui.BackstopWithUI} reads a {@code BackstopModel} and draws it
- * (account map, order-book ladder, live charts, cascades) and offers the few mid-run interventions. Nothing
- * here changes how the model runs; without interventions a GUI run replays {@code backstop run} exactly.
+ * The MASON Swing front end, the only module that uses Swing: {@link backstop.gui.BackstopWithUI} reads a
+ * {@code BackstopModel} and draws it (account map, order-book ladder, live charts, cascades). Apart from the
+ * {@link backstop.gui.Interventions}, applied between blocks and logged, nothing here changes how the model runs;
+ * without them a GUI run replays {@code backstop run} exactly.
  */
 package backstop.gui;
