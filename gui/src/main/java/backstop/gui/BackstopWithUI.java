@@ -1,7 +1,7 @@
 package backstop.gui;
 
 import backstop.model.world.World;
-import backstop.protocol.governance.Parameter;
+import backstop.protocol.parameters.Parameter;
 import sim.display.Console;
 import sim.display.Controller;
 import sim.display.Display2D;

@@ -68,7 +68,7 @@ class ReplayTest {
             assertTrue(gui.step());
         }
         backstop.protocol.Protocol p = gui.run().model().world().protocol();
-        backstop.protocol.governance.Parameter first = p.parameters().all().stream().filter(x -> x.min() < x.max())
+        backstop.protocol.parameters.Parameter first = p.parameters().all().stream().filter(x -> x.min() < x.max())
                 .findFirst().orElseThrow();
         long target = first.value() == first.max() ? first.min() : first.max();
         long fund = p.ledger().balance(p.insuranceFundPot(0));

@@ -3,7 +3,7 @@ package backstop.protocol;
 import backstop.protocol.book.Side;
 import backstop.protocol.context.ProtocolContext;
 import backstop.protocol.event.ProtocolEvent;
-import backstop.protocol.governance.Parameter;
+import backstop.protocol.parameters.Parameter;
 import backstop.protocol.money.Amounts;
 import backstop.protocol.tx.Tx;
 import backstop.protocol.tx.TxResult;

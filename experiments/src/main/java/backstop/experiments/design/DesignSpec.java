@@ -59,10 +59,10 @@ public record DesignSpec(String name, String description, List<String> sources, 
         for (int i = 0; i < controllers.size(); i++) {
             built("controllers[" + i + "]: ", controllers.get(i)::build);
         }
-        backstop.protocol.governance.Parameters probe = new backstop.protocol.governance.Parameters();
+        backstop.protocol.parameters.Parameters probe = new backstop.protocol.parameters.Parameters();
         for (int i = 0; i < breakers.size(); i++) {
             backstop.protocol.breaker.CircuitBreaker b = built("breakers[" + i + "]: ", breakers.get(i)::build);
-            if (b instanceof backstop.protocol.governance.Tunable t) {
+            if (b instanceof backstop.protocol.parameters.Tunable t) {
                 try {
                     t.register(probe);
                 } catch (IllegalArgumentException e) {

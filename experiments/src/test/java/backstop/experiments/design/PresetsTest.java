@@ -118,7 +118,7 @@ class PresetsTest {
     }
 
     private static List<Long> windowCapacities(ProtocolConfig config, int markets) {
-        backstop.protocol.governance.Parameters p = new backstop.protocol.governance.Parameters();
+        backstop.protocol.parameters.Parameters p = new backstop.protocol.parameters.Parameters();
         ((backstop.protocol.liquidation.ThrottledLiquidation) config.liquidation()).register(p);
         List<Long> out = new java.util.ArrayList<>();
         for (int m = 0; m < markets; m++) {

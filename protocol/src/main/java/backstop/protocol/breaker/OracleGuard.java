@@ -2,9 +2,9 @@ package backstop.protocol.breaker;
 
 import backstop.protocol.context.ProtocolContext;
 import backstop.protocol.event.ProtocolEvent;
-import backstop.protocol.governance.Parameter;
-import backstop.protocol.governance.Parameters;
-import backstop.protocol.governance.Tunable;
+import backstop.protocol.parameters.Parameter;
+import backstop.protocol.parameters.Parameters;
+import backstop.protocol.parameters.Tunable;
 import backstop.protocol.money.Amounts;
 
 import java.util.Arrays;

@@ -2,10 +2,9 @@ package backstop.protocol.context;
 
 import backstop.protocol.account.Accounts;
 import backstop.protocol.event.EventBus;
-import backstop.protocol.governance.Parameters;
+import backstop.protocol.parameters.Parameters;
 import backstop.protocol.ledger.Ledger;
 import backstop.protocol.ledger.PostingReason;
-import backstop.protocol.liquidation.ClosedFill;
 import backstop.protocol.margin.AccountRisk;
 import backstop.protocol.margin.MarginCalculator;
 import backstop.protocol.market.Market;

@@ -1,5 +1,8 @@
 package backstop.protocol.governance;
 
+import backstop.protocol.parameters.Parameter;
+import backstop.protocol.parameters.Parameters;
+
 /**
  * A parameter under a controller's control and its baseline: the value it had when the controller took it
  * over (what a rule restores to, and the PID controller's bias).

@@ -1,6 +1,9 @@
 package backstop.protocol.governance;
 
 import backstop.protocol.context.ProtocolContext;
+import backstop.protocol.parameters.Parameter;
+import backstop.protocol.parameters.Parameters;
+import backstop.protocol.parameters.Tunable;
 
 /**
  * A PID controller (DESIGN.md §4) that drives an observed quantity to a setpoint by setting one parameter,

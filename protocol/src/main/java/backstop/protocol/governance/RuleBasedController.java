@@ -2,6 +2,9 @@ package backstop.protocol.governance;
 
 import backstop.protocol.context.ProtocolContext;
 import backstop.protocol.money.Amounts;
+import backstop.protocol.parameters.Parameter;
+import backstop.protocol.parameters.Parameters;
+import backstop.protocol.parameters.Tunable;
 
 import java.util.List;
 

@@ -1,11 +1,12 @@
 package backstop.protocol.liquidation;
 
+import backstop.protocol.context.ClosedFill;
 import backstop.protocol.context.ProtocolContext;
 import backstop.protocol.event.EventBus;
 import backstop.protocol.event.ProtocolEvent;
-import backstop.protocol.governance.Parameter;
-import backstop.protocol.governance.Parameters;
-import backstop.protocol.governance.Tunable;
+import backstop.protocol.parameters.Parameter;
+import backstop.protocol.parameters.Parameters;
+import backstop.protocol.parameters.Tunable;
 import backstop.protocol.ledger.PostingReason;
 import backstop.protocol.margin.AccountRisk;
 import backstop.protocol.money.Amounts;

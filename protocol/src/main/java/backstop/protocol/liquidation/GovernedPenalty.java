@@ -1,6 +1,6 @@
 package backstop.protocol.liquidation;
 
-import backstop.protocol.governance.Parameters;
+import backstop.protocol.parameters.Parameters;
 import backstop.protocol.money.Amounts;
 
 /**

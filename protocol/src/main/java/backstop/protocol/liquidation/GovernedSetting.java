@@ -1,7 +1,7 @@
 package backstop.protocol.liquidation;
 
-import backstop.protocol.governance.Parameter;
-import backstop.protocol.governance.Parameters;
+import backstop.protocol.parameters.Parameter;
+import backstop.protocol.parameters.Parameters;
 
 /**
  * One bounded value of a liquidation policy that governance may change mid-run: its constructor value until

@@ -1,5 +1,6 @@
 package backstop.protocol.liquidation;
 
+import backstop.protocol.context.ClosedFill;
 import backstop.protocol.context.ProtocolContext;
 
 /**

@@ -1,8 +1,8 @@
 package backstop.protocol.liquidation;
 
 import backstop.protocol.context.ProtocolContext;
-import backstop.protocol.governance.Parameters;
-import backstop.protocol.governance.Tunable;
+import backstop.protocol.parameters.Parameters;
+import backstop.protocol.parameters.Tunable;
 
 /**
  * Liquidation that closes only part of a position per step (DESIGN.md §4), as much as its

@@ -1,8 +1,8 @@
 package backstop.protocol.liquidation;
 
 import backstop.protocol.context.ProtocolContext;
-import backstop.protocol.governance.Parameters;
-import backstop.protocol.governance.Tunable;
+import backstop.protocol.parameters.Parameters;
+import backstop.protocol.parameters.Tunable;
 import backstop.protocol.margin.AccountRisk;
 import backstop.protocol.market.Market;
 import backstop.protocol.money.Amounts;

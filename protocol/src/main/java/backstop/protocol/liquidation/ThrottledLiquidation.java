@@ -1,8 +1,9 @@
 package backstop.protocol.liquidation;
 
+import backstop.protocol.context.ClosedFill;
 import backstop.protocol.context.ProtocolContext;
-import backstop.protocol.governance.Parameters;
-import backstop.protocol.governance.Tunable;
+import backstop.protocol.parameters.Parameters;
+import backstop.protocol.parameters.Tunable;
 import it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap;
 
 /**

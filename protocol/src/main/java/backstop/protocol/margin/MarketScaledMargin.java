@@ -1,7 +1,7 @@
 package backstop.protocol.margin;
 
-import backstop.protocol.governance.Parameters;
-import backstop.protocol.governance.Tunable;
+import backstop.protocol.parameters.Parameters;
+import backstop.protocol.parameters.Tunable;
 import backstop.protocol.market.Market;
 import backstop.protocol.money.Amounts;
 

@@ -10,7 +10,7 @@ import backstop.protocol.book.TimeInForce;
 import backstop.protocol.event.EventBus;
 import backstop.protocol.event.ProtocolEvent;
 import backstop.protocol.ledger.Ledger;
-import backstop.protocol.liquidation.ClosedFill;
+import backstop.protocol.context.ClosedFill;
 import backstop.protocol.margin.MarginCalculator;
 import backstop.protocol.market.Market;
 import backstop.protocol.money.Amounts;

@@ -3,9 +3,9 @@ package backstop.protocol.waterfall;
 import backstop.protocol.account.Accounts;
 import backstop.protocol.context.ProtocolContext;
 import backstop.protocol.event.AbsorberKind;
-import backstop.protocol.governance.Parameter;
-import backstop.protocol.governance.Parameters;
-import backstop.protocol.governance.Tunable;
+import backstop.protocol.parameters.Parameter;
+import backstop.protocol.parameters.Parameters;
+import backstop.protocol.parameters.Tunable;
 import backstop.protocol.ledger.PostingReason;
 import backstop.protocol.money.Amounts;
 

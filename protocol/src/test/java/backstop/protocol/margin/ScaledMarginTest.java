@@ -1,6 +1,6 @@
 package backstop.protocol.margin;
 
-import backstop.protocol.governance.Parameters;
+import backstop.protocol.parameters.Parameters;
 import backstop.protocol.market.FundingParams;
 import backstop.protocol.market.MarginTier;
 import backstop.protocol.market.Market;

@@ -1,4 +1,4 @@
-package backstop.protocol.liquidation;
+package backstop.protocol.context;
 
 /** What a liquidation order achieved: lots closed (absolute) and their notional (absolute, quote micros). */
 public record ClosedFill(long size, long notional) {

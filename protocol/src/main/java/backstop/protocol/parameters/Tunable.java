@@ -1,4 +1,4 @@
-package backstop.protocol.governance;
+package backstop.protocol.parameters;
 
 /**
  * A policy with parameters that governance may change mid-run. The protocol calls {@link #register} once,

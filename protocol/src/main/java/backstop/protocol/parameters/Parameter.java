@@ -1,4 +1,4 @@
-package backstop.protocol.governance;
+package backstop.protocol.parameters;
 
 /**
  * One named, bounded, mutable protocol parameter (a margin scale, a penalty, a cap…). Policies hold the

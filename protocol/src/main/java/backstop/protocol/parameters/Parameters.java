@@ -1,4 +1,4 @@
-package backstop.protocol.governance;
+package backstop.protocol.parameters;
 
 import backstop.protocol.event.EventBus;
 import backstop.protocol.event.ProtocolEvent;
