@@ -82,13 +82,52 @@ import static org.junit.jupiter.api.Assertions.fail;
  *   block for ClipperMom's trip (no library crash's oracle ever falls by half between two prices).</li>
  * </ul>
  *
+ * <p><b>What no preset configures</b> gets a run of its own: a preset with {@code design.} overrides (a governance
+ * controller, an adaptive margin model or a breaker added), named preset/mechanism. Controllers are counted from their
+ * {@code parameter_changed} events (by the controller's name, up or down from the value before); adaptive margin logs
+ * no event, so every run also reads the margin model's maintenance fraction for each market's first tier after every
+ * block ({@link Tally#sampleMargin}, read only) and counts its rises and falls; breakers are counted from their
+ * {@code halt} events by the first two words of the reason.
+ * <ul>
+ *   <li>{@code binance/coverage-rule}: Black Thursday, tiered margin × {@code margin.scale_ppm} (1× in [0.5×, 3×]) and
+ *   the rule-based controller raising the scale 10% (every 10 blocks at most) while the insurance fund covers less
+ *   than 10% of open interest and restoring it above 15%. Coverage first dips below 10% at block 13, as the fall
+ *   begins, is back above 15% by block 121 and falls below 10% again from block 268, where the scale climbs to
+ *   1.46×.</li>
+ *   <li>{@code binance/pid}: the same scaled margin under two proportional PID controllers: realized volatility (EWMA,
+ *   setpoint 80%) → {@code margin.scale_ppm}, every 10 blocks (it reaches the 3× bound in the fall and comes back
+ *   down), and bad debt over the last 50 blocks (setpoint 0) → {@code liquidation.penalty_ppm}, 100 ppm more per $1
+ *   of it, back to the preset's 1.25% when the bad debt has left the window.</li>
+ *   <li>{@code binance/volatility-scaled}, {@code binance/predictive}: Black Thursday with EWMA (λ 0.94) and GARCH(1,1)
+ *   (100-return window, refit every 20 blocks, 10-block horizon) margin over the tiers, σ_ref 80%, scale in [1×, 3×];
+ *   both reach 3× in the crash and fall back.</li>
+ *   <li>{@code bitmex/price-band}: Black Thursday under CME-style bands, 7% and 13% soft limits halting 2 min, 20% hard
+ *   limit halting to the end of a 30-minute session (so that a session ends within the hour).</li>
+ *   <li>{@code none/oracle-guard}: Mango (the pump the guard exists for) with a marginfi-style EMA band: prices more than
+ *   10% off the reference are refused and halt the market, 30 s then 120 s within 5 minutes.</li>
+ *   <li>{@code gmx-v2/oracle-staleness}: FTX behind one Chainlink-style feed (publishes on a 0.5% move, or hourly) with a
+ *   guard that calls 60 s of silence stale (60 s grace). No scenario has an oracle outage: the feed falls silent
+ *   whenever the price sits within 0.5%.</li>
+ *   <li>{@code hyperliquid/oi-cap}: LUNA with open interest frozen (cap = 100% of it) while the oracle's range over 2
+ *   minutes exceeds 5%.</li>
+ *   <li>{@code bitmex/liquidation-throttle}: May 2021 with at most $100k liquidated per 5-minute window.</li>
+ *   <li>{@code binance/stress-index}: Black Thursday with the stress index (5-min window; 3% volatility, 1% of TVL
+ *   liquidated, 50% insurance drawdown each count as full stress), soft at 0.5, hard (all markets halted) at 1, left
+ *   after 60 s below: volatility puts it in the soft state, the liquidation burst of the crash in the hard one.</li>
+ * </ul>
+ *
  * <p><b>Mechanisms that no short run shows</b> (not asserted): Binance's IOC never closes only part of a position
  * here, and Drift's hardly ever (none of 1,240 on 10 Oct), since their rule assumes a fill at the order's limit (the
  * bankruptcy price; 5% from the oracle), where a partial close rarely restores health; which of the Binance fund's
  * rules (20% net-notional cap, 7.5%/8 h exit) sends a position to ADL is not visible in the events; Maker's chop is
  * never charged on Black Thursday (every auction brings in less than its tab), and whether Hole or ilk.hole binds is
- * not checked; Synthetix's flag reward and dYdX's OI-scaled margin leave no event of their own. No preset configures
- * governance controllers or adaptive margin, so none are pinned here.
+ * not checked; Synthetix's flag reward and dYdX's OI-scaled margin leave no event of their own. Of the added runs:
+ * the PID controllers are proportional only (ki = kd = 0: the integral's anti-windup and the derivative term are not
+ * exercised), and no PID watches insurance coverage (the rule does); which liquidations a raised requirement caused
+ * is not checked (the events' cause ids would tell for a controller's raise); trades the OI cap (or the stress index's
+ * soft state) stopped leave no event (the fill guard stops the taker without an {@code OPEN_INTEREST_CAP} rejection),
+ * nor do liquidations the throttle held back, nor rejected oracle prices that halt nothing; the guard's escalation
+ * to longer halts is not counted apart.
  */
 class MechanismDigestTest {
     private static final Path GOLDEN = Path.of("src/test/resources/mechanism-digests.txt");
@@ -369,7 +408,7 @@ class MechanismDigestTest {
                     "design.controllers=[{type: pid, name: " + VOL_PID + ", watch: REALIZED_VOLATILITY, setpoint: 800000,"
                             + " parameter: " + SCALE + ", kp: -0.5, ki: 0, kd: 0, every_blocks: 10, window_blocks: 0},"
                             + " {type: pid, name: " + BAD_DEBT_PID + ", watch: BAD_DEBT_WINDOW, setpoint: 0,"
-                            + " parameter: " + PENALTY + ", kp: -0.000001, ki: 0, kd: 0, every_blocks: 1,"
+                            + " parameter: " + PENALTY + ", kp: -0.0001, ki: 0, kd: 0, every_blocks: 1,"
                             + " window_blocks: 50}]"), List.of(
                     m("PID on realized volatility raising " + SCALE + " (parameter_changed by " + VOL_PID + ", up)",
                             t -> t.raised(VOL_PID, SCALE)),
