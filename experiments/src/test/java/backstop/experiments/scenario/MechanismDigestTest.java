@@ -152,8 +152,6 @@ class MechanismDigestTest {
         /** parameter_changed events, keyed "by parameter" (who changed what), that raised or lowered the value. */
         final Map<String, Long> raised = new TreeMap<>();
         final Map<String, Long> lowered = new TreeMap<>();
-        /** Largest value each "by parameter" set (before/after values are in the events). */
-        final Map<String, Long> highest = new TreeMap<>();
         /** How often each "by parameter=value" was set. */
         final Map<String, Long> setTo = new TreeMap<>();
         /**
@@ -198,7 +196,6 @@ class MechanismDigestTest {
                 long before = Long.parseLong(p.oldValue());
                 long after = Long.parseLong(p.newValue());
                 (after > before ? raised : lowered).merge(key, 1L, Long::sum);
-                highest.merge(key, after, Math::max);
                 setTo.merge(key + "=" + after, 1L, Long::sum);
             }
         }
@@ -395,7 +392,8 @@ class MechanismDigestTest {
                     m("auction kicks (position_transfer kind=auction-kick)", t -> t.transfers("auction-kick")),
                     m("ClipperMom tripping on a price below half the last (halt price-drop-trip halted=true)",
                             t -> t.trips("price-drop-trip")))),
-            // governance controllers: no preset has one; each drives the scale of a scaled margin model
+            // governance controllers: no preset has one; they drive margin.scale_ppm of a scaled margin model (and, one
+            // of them, the liquidation penalty)
             new Case("binance/coverage-rule", "binance", "black-thursday-2020", List.of(SCALED_MARGIN,
                     "design.controllers=[{type: margin-on-insurance-coverage, low: 0.10, high: 0.15, raise: 0.1,"
                             + " cooldown_blocks: 10}]"), List.of(
