@@ -2,17 +2,22 @@ package backstop.experiments.scenario;
 
 import backstop.experiments.CompressedScenarios;
 import backstop.experiments.design.DesignOverrides;
+import backstop.experiments.design.DesignSpec;
 import backstop.experiments.design.Presets;
 import backstop.experiments.results.EventJsonl;
 import backstop.experiments.results.Json;
+import backstop.experiments.results.RunMetrics;
 import backstop.experiments.results.RunResult;
 import backstop.experiments.run.WorldRun;
+import backstop.model.world.BackstopModel;
 import backstop.protocol.Protocol;
+import backstop.protocol.breaker.StressIndexBreaker;
 import backstop.protocol.event.AbsorberKind;
 import backstop.protocol.event.EventSink;
 import backstop.protocol.event.ProtocolEvent;
 import backstop.protocol.liquidation.BackstopVaultTakeover;
 import backstop.protocol.liquidation.DutchAuctionLiquidation;
+import backstop.protocol.margin.ScaledMargin;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,13 +82,52 @@ import static org.junit.jupiter.api.Assertions.fail;
  *   block for ClipperMom's trip (no library crash's oracle ever falls by half between two prices).</li>
  * </ul>
  *
+ * <p><b>What no preset configures</b> gets a run of its own: a preset with {@code design.} overrides (a governance
+ * controller, an adaptive margin model or a breaker added), named preset/mechanism. Controllers are counted from their
+ * {@code parameter_changed} events (by the controller's name, up or down from the value before); adaptive margin logs
+ * no event, so every run also reads the margin model's maintenance fraction for each market's first tier after every
+ * block ({@link Tally#sampleMargin}, read only) and counts its rises and falls; breakers are counted from their
+ * {@code halt} events by the first two words of the reason.
+ * <ul>
+ *   <li>{@code binance/coverage-rule}: Black Thursday, tiered margin × {@code margin.scale_ppm} (1× in [0.5×, 3×]) and
+ *   the rule-based controller raising the scale 10% (every 10 blocks at most) while the insurance fund covers less
+ *   than 10% of open interest and restoring it above 15%. Coverage first dips below 10% at block 13, as the fall
+ *   begins, is back above 15% by block 121 and falls below 10% again from block 268, where the scale climbs to
+ *   1.46×.</li>
+ *   <li>{@code binance/pid}: the same scaled margin under two proportional PID controllers: realized volatility (EWMA,
+ *   setpoint 80%) → {@code margin.scale_ppm}, every 10 blocks (it reaches the 3× bound in the fall and comes back
+ *   down), and bad debt over the last 50 blocks (setpoint 0) → {@code liquidation.penalty_ppm}, 100 ppm more per $1
+ *   of it, back to the preset's 1.25% when the bad debt has left the window.</li>
+ *   <li>{@code binance/volatility-scaled}, {@code binance/predictive}: Black Thursday with EWMA (λ 0.94) and GARCH(1,1)
+ *   (100-return window, refit every 20 blocks, 10-block horizon) margin over the tiers, σ_ref 80%, scale in [1×, 3×];
+ *   both reach 3× in the crash and fall back.</li>
+ *   <li>{@code bitmex/price-band}: Black Thursday under CME-style bands, 7% and 13% soft limits halting 2 min, 20% hard
+ *   limit halting to the end of a 30-minute session (so that a session ends within the hour).</li>
+ *   <li>{@code none/oracle-guard}: Mango (the pump the guard exists for) with a marginfi-style EMA band: prices more than
+ *   10% off the reference are refused and halt the market, 30 s then 120 s within 5 minutes.</li>
+ *   <li>{@code gmx-v2/oracle-staleness}: FTX behind one Chainlink-style feed (publishes on a 0.5% move, or hourly) with a
+ *   guard that calls 60 s of silence stale (60 s grace). No scenario has an oracle outage: the feed falls silent
+ *   whenever the price sits within 0.5%.</li>
+ *   <li>{@code hyperliquid/oi-cap}: LUNA with open interest frozen (cap = 100% of it) while the oracle's range over 2
+ *   minutes exceeds 5%.</li>
+ *   <li>{@code bitmex/liquidation-throttle}: May 2021 with at most $100k liquidated per 5-minute window.</li>
+ *   <li>{@code binance/stress-index}: Black Thursday with the stress index (5-min window; 3% volatility, 1% of TVL
+ *   liquidated, 50% insurance drawdown each count as full stress), soft at 0.5, hard (all markets halted) at 1, left
+ *   after 60 s below: volatility puts it in the soft state, the liquidation burst of the crash in the hard one.</li>
+ * </ul>
+ *
  * <p><b>Mechanisms that no short run shows</b> (not asserted): Binance's IOC never closes only part of a position
  * here, and Drift's hardly ever (none of 1,240 on 10 Oct), since their rule assumes a fill at the order's limit (the
  * bankruptcy price; 5% from the oracle), where a partial close rarely restores health; which of the Binance fund's
  * rules (20% net-notional cap, 7.5%/8 h exit) sends a position to ADL is not visible in the events; Maker's chop is
  * never charged on Black Thursday (every auction brings in less than its tab), and whether Hole or ilk.hole binds is
- * not checked; Synthetix's flag reward and dYdX's OI-scaled margin leave no event of their own. No preset configures
- * governance controllers or adaptive margin, so none are pinned here.
+ * not checked; Synthetix's flag reward and dYdX's OI-scaled margin leave no event of their own. Of the added runs:
+ * the PID controllers are proportional only (ki = kd = 0: the integral's anti-windup and the derivative term are not
+ * exercised), and no PID watches insurance coverage (the rule does); which liquidations a raised requirement caused
+ * is not checked (the events' cause ids would tell for a controller's raise); trades the OI cap (or the stress index's
+ * soft state) stopped leave no event (the fill guard stops the taker without an {@code OPEN_INTEREST_CAP} rejection),
+ * nor do liquidations the throttle held back, nor rejected oracle prices that halt nothing; the guard's escalation
+ * to longer halts is not counted apart.
  */
 class MechanismDigestTest {
     private static final Path GOLDEN = Path.of("src/test/resources/mechanism-digests.txt");
@@ -101,8 +145,25 @@ class MechanismDigestTest {
         final Map<AbsorberKind, Long> absorbed = new TreeMap<>();
         final Map<String, Long> trips = new TreeMap<>();
         final Map<String, Long> releases = new TreeMap<>();
+        /** halt events keyed "breaker w1 w2": the first two words of the reason ("soft limit", "rejected price"…). */
+        final Map<String, Long> reasons = new TreeMap<>();
         long badDebts;
         long vaultUnwindFills;
+        /** parameter_changed events, keyed "by parameter" (who changed what), that raised or lowered the value. */
+        final Map<String, Long> raised = new TreeMap<>();
+        final Map<String, Long> lowered = new TreeMap<>();
+        /** How often each "by parameter=value" was set. */
+        final Map<String, Long> setTo = new TreeMap<>();
+        /**
+         * Blocks where the maintenance fraction the margin model requires of a small position (each market's first
+         * tier) rose or fell from the block before, read from the protocol's margin model after every block.
+         */
+        long marginRaised;
+        long marginLowered;
+        /** Highest such fraction over its starting value, ppm of 1× (1000000: never above where it started). */
+        long marginPeakScalePpm = 1_000_000;
+        private long[] marginStart;
+        private long[] marginLast;
         private final Set<Integer> vaults = new HashSet<>();
 
         @Override
@@ -128,7 +189,57 @@ class MechanismDigestTest {
                 absorbed.merge(a.kind(), 1L, Long::sum);
             } else if (event instanceof ProtocolEvent.Halt h) {
                 (h.halted() ? trips : releases).merge(h.breaker(), 1L, Long::sum);
+                String[] words = h.reason().split("[\\s,:]+", 3);
+                reasons.merge(h.breaker() + " " + words[0] + (words.length > 1 ? " " + words[1] : ""), 1L, Long::sum);
+            } else if (event instanceof ProtocolEvent.ParameterChanged p) {
+                String key = p.by() + " " + p.parameter();
+                long before = Long.parseLong(p.oldValue());
+                long after = Long.parseLong(p.newValue());
+                (after > before ? raised : lowered).merge(key, 1L, Long::sum);
+                setTo.merge(key + "=" + after, 1L, Long::sum);
             }
+        }
+
+        /** After a block: the maintenance fraction of each market's first tier, as the margin model has it now. */
+        void sampleMargin(Protocol protocol) {
+            var model = protocol.margin().model();
+            int n = protocol.markets().size();
+            if (marginLast == null) {
+                marginStart = new long[n];
+                marginLast = new long[n];
+                for (int m = 0; m < n; m++) {
+                    marginStart[m] = model.maintenancePpm(protocol.market(m), 0);
+                    marginLast[m] = marginStart[m];
+                }
+                return;
+            }
+            for (int m = 0; m < n; m++) {
+                long now = model.maintenancePpm(protocol.market(m), 0);
+                if (now > marginLast[m]) {
+                    marginRaised++;
+                } else if (now < marginLast[m]) {
+                    marginLowered++;
+                }
+                marginLast[m] = now;
+                marginPeakScalePpm = Math.max(marginPeakScalePpm, now * 1_000_000 / Math.max(1, marginStart[m]));
+            }
+        }
+
+        long raised(String by, String parameter) {
+            return raised.getOrDefault(by + " " + parameter, 0L);
+        }
+
+        long lowered(String by, String parameter) {
+            return lowered.getOrDefault(by + " " + parameter, 0L);
+        }
+
+        long setTo(String by, String parameter, long value) {
+            return setTo.getOrDefault(by + " " + parameter + "=" + value, 0L);
+        }
+
+        /** halt events of {@code breaker} whose reason starts with these two words. */
+        long reason(String breaker, String words) {
+            return reasons.getOrDefault(breaker + " " + words, 0L);
         }
 
         long liquidations(String policy) {
@@ -191,6 +302,17 @@ class MechanismDigestTest {
     private static final String THROTTLED_DYDX = "throttled-dydx-block-limits";
     private static final String THROTTLED_SNX = "throttled-synthetix-window";
     private static final String TARGET_HEALTH = "partial-target-health";
+    private static final String SCALE = ScaledMargin.PARAMETER;
+    private static final String PENALTY = "liquidation.penalty_ppm";
+    private static final String STRESS_STATE = StressIndexBreaker.STATE;
+    private static final String COVERAGE_RULES = "insurance-coverage-rules";
+    private static final String VOL_PID = "volatility-pid";
+    private static final String BAD_DEBT_PID = "bad-debt-pid";
+    /** The governance lever the controllers move: tiered margin × margin.scale_ppm, from 1× within [0.5×, 3×]. */
+    private static final String SCALED_MARGIN = "design.margin={type: scaled, base: {type: tiered}, initial: 1, min: 0.5, max: 3}";
+    /** One Chainlink-style feed: it publishes on a 0.5% move, or after an hour. */
+    private static final String CHAINLINK_FEED =
+            "oracle.sources=[{name: chainlink, weight: 1, deviation: 0.005, heartbeat: 3600, delay: 0, thin_depth: 0}]";
 
     static final List<Case> CASES = List.of(
             new Case("none", "none", "black-thursday-2020", List.of(), List.of(
@@ -269,9 +391,92 @@ class MechanismDigestTest {
             new Case("maker-liq2/clipper-mom", "maker-liq2", "ftx-2022", List.of("duration_seconds=1200", "markets[2].process.duration=1"), List.of(
                     m("auction kicks (position_transfer kind=auction-kick)", t -> t.transfers("auction-kick")),
                     m("ClipperMom tripping on a price below half the last (halt price-drop-trip halted=true)",
-                            t -> t.trips("price-drop-trip")))));
+                            t -> t.trips("price-drop-trip")))),
+            // governance controllers: no preset has one; they drive margin.scale_ppm of a scaled margin model (and, one
+            // of them, the liquidation penalty)
+            new Case("binance/coverage-rule", "binance", "black-thursday-2020", List.of(SCALED_MARGIN,
+                    "design.controllers=[{type: margin-on-insurance-coverage, low: 0.10, high: 0.15, raise: 0.1,"
+                            + " cooldown_blocks: 10}]"), List.of(
+                    m("rule raising " + SCALE + " 10% below 10% insurance coverage (parameter_changed by "
+                            + COVERAGE_RULES + ", up)", t -> t.raised(COVERAGE_RULES, SCALE)),
+                    m("rule restoring " + SCALE + " above 15% coverage (parameter_changed by " + COVERAGE_RULES
+                            + ", down)", t -> t.lowered(COVERAGE_RULES, SCALE)),
+                    m("the margin model requiring more after a raise (maintenance fraction up)", t -> t.marginRaised))),
+            new Case("binance/pid", "binance", "black-thursday-2020", List.of(SCALED_MARGIN,
+                    "design.controllers=[{type: pid, name: " + VOL_PID + ", watch: REALIZED_VOLATILITY, setpoint: 800000,"
+                            + " parameter: " + SCALE + ", kp: -0.5, ki: 0, kd: 0, every_blocks: 10, window_blocks: 0},"
+                            + " {type: pid, name: " + BAD_DEBT_PID + ", watch: BAD_DEBT_WINDOW, setpoint: 0,"
+                            + " parameter: " + PENALTY + ", kp: -0.0001, ki: 0, kd: 0, every_blocks: 1,"
+                            + " window_blocks: 50}]"), List.of(
+                    m("PID on realized volatility raising " + SCALE + " (parameter_changed by " + VOL_PID + ", up)",
+                            t -> t.raised(VOL_PID, SCALE)),
+                    m("PID on realized volatility lowering " + SCALE + " (parameter_changed by " + VOL_PID + ", down)",
+                            t -> t.lowered(VOL_PID, SCALE)),
+                    m("the margin model requiring more after a raise (maintenance fraction up)", t -> t.marginRaised),
+                    m("PID on 50-block bad debt raising " + PENALTY + " (parameter_changed by " + BAD_DEBT_PID + ", up)",
+                            t -> t.raised(BAD_DEBT_PID, PENALTY)),
+                    m("PID on 50-block bad debt lowering " + PENALTY + " once it leaves the window (parameter_changed by "
+                            + BAD_DEBT_PID + ", down)", t -> t.lowered(BAD_DEBT_PID, PENALTY)))),
+            // adaptive margin: no preset has one; the probe reads the model's maintenance fraction after every block
+            new Case("binance/volatility-scaled", "binance", "black-thursday-2020", List.of(
+                    "design.margin={type: volatility-scaled, base: {type: tiered}, lambda: 0.94, reference_vol: 0.8,"
+                            + " floor: 1, cap: 3, rebuild_threshold: 0.05}"), List.of(
+                    m("EWMA volatility raising the maintenance fraction", t -> t.marginRaised),
+                    m("EWMA volatility lowering it again", t -> t.marginLowered),
+                    m("maintenance fraction above its start (peak scale − 1×, ppm)", t -> t.marginPeakScalePpm - 1_000_000))),
+            new Case("binance/predictive", "binance", "black-thursday-2020", List.of(
+                    "design.margin={type: predictive, base: {type: tiered}, window_returns: 100, refit_every_blocks: 20,"
+                            + " horizon_blocks: 10, reference_vol: 0.8, floor: 1, cap: 3, rebuild_threshold: 0.05}"), List.of(
+                    m("GARCH(1,1) forecast raising the maintenance fraction", t -> t.marginRaised),
+                    m("GARCH(1,1) forecast lowering it again", t -> t.marginLowered),
+                    m("maintenance fraction above its start (peak scale − 1×, ppm)", t -> t.marginPeakScalePpm - 1_000_000))),
+            // circuit breakers no preset has
+            new Case("bitmex/price-band", "bitmex", "black-thursday-2020", List.of(
+                    "design.breakers=[{type: price-band, soft_limits: [0.07, 0.13], soft_halt_seconds: 120, hard_limit: 0.2,"
+                            + " window_seconds: 1800}]"), List.of(
+                    m("7% and 13% soft limits halting 2 min (halt price-band 'soft limit')",
+                            t -> t.reason("price-band", "soft limit")),
+                    m("the 20% hard limit halting to the session's end (halt price-band 'hard limit')",
+                            t -> t.reason("price-band", "hard limit")),
+                    m("soft halts ending (halt price-band halted=false 'pause over')", t -> t.reason("price-band", "pause over")),
+                    m("a new 30-min session reopening the market (halt price-band halted=false 'new session')",
+                            t -> t.reason("price-band", "new session")))),
+            new Case("none/oracle-guard", "none", "mango-2022", List.of(
+                    "design.breakers=[{type: oracle-guard, alpha: 0.2, max_shift: 0.05, max_deviation: 0.1, confidence: 0,"
+                            + " halt_ladder_seconds: [30, 120], escalation_seconds: 300}]"), List.of(
+                    m("oracle prices >10% off the EMA reference rejected, halting (halt oracle-guard 'rejected price')",
+                            t -> t.reason("oracle-guard", "rejected price")),
+                    m("a breach halt ending (halt oracle-guard halted=false 'breach halt')",
+                            t -> t.reason("oracle-guard", "breach halt")))),
+            new Case("gmx-v2/oracle-staleness", "gmx-v2", "ftx-2022", List.of(CHAINLINK_FEED,
+                    "design.breakers=[{type: oracle-staleness, heartbeat_seconds: 60, grace_seconds: 60}]"), List.of(
+                    m("liquidations paused after 60 s without an update (halt oracle-staleness 'liquidations paused')",
+                            t -> t.reason("oracle-staleness", "liquidations paused")),
+                    m("liquidations resuming 60 s after a fresh price (halt oracle-staleness 'liquidations resume')",
+                            t -> t.reason("oracle-staleness", "liquidations resume")))),
+            new Case("hyperliquid/oi-cap", "hyperliquid", "luna-2022", List.of(
+                    "design.breakers=[{type: oi-cap, trigger_move: 0.05, lookback_seconds: 120, stressed_cap: 1.0}]"), List.of(
+                    m("a 5% range within 2 min freezing open interest (halt oi-cap 'oracle range')",
+                            t -> t.reason("oi-cap", "oracle range")),
+                    m("the cap coming back (halt oi-cap halted=false 'stress over')", t -> t.reason("oi-cap", "stress over")))),
+            new Case("bitmex/liquidation-throttle", "bitmex", "may-2021", List.of(
+                    "design.breakers=[{type: liquidation-volume-throttle, max_notional: 100000, window_seconds: 300}]"), List.of(
+                    m("$100k liquidated in a 5-min window pausing liquidations (halt liquidation-throttle "
+                            + "'liquidated notional')", t -> t.reason("liquidation-throttle", "liquidated notional")),
+                    m("the next window resuming them (halt liquidation-throttle halted=false 'new window')",
+                            t -> t.reason("liquidation-throttle", "new window")))),
+            new Case("binance/stress-index", "binance", "black-thursday-2020", List.of(
+                    "design.breakers=[{type: stress-index, window_seconds: 300, volatility_scale: 0.03,"
+                            + " liquidation_scale: 0.01, drawdown_scale: 0.5, soft: 0.5, hard: 1.0, release_seconds: 60,"
+                            + " soft_oi_cap: 1.0}]"), List.of(
+                    m("the soft state (parameter_changed " + STRESS_STATE + "=1)", t -> t.setTo("stress-index", STRESS_STATE, 1)),
+                    m("the hard state (parameter_changed " + STRESS_STATE + "=2)", t -> t.setTo("stress-index", STRESS_STATE, 2)),
+                    m("the hard state halting markets (halt stress-index 'hard stress')",
+                            t -> t.reason("stress-index", "hard stress")),
+                    m("back to normal (parameter_changed " + STRESS_STATE + "=0)",
+                            t -> t.setTo("stress-index", STRESS_STATE, 0)))));
 
-    private record Outcome(Tally tally, String digest, double seconds) {
+    record Outcome(Tally tally, String digest, double seconds) {
     }
 
     private static final Map<String, Outcome> OUTCOMES = new LinkedHashMap<>();
@@ -371,18 +576,24 @@ class MechanismDigestTest {
         return pinned;
     }
 
-    private static Outcome run(Case c, Path dir) throws IOException {
+    static Outcome run(Case c, Path dir) throws IOException {
         List<String> o = List.of(c.allOverrides());
         ScenarioSpec spec = Scenarios.load(c.scenario(), DesignOverrides.scenarioPart(o));
         Tally tally = new Tally();
         Files.createDirectories(dir);
         long started = System.nanoTime();
         RunResult r;
+        DesignSpec design = DesignOverrides.apply(Presets.load(c.preset()), o);
         try (EventJsonl events = new EventJsonl(dir.resolve("events.jsonl"), Json.mapper())) {
-            r = WorldRun.run(spec, DesignOverrides.apply(Presets.load(c.preset()), o), SEED, e -> {
+            // WorldRun.run, with a look at the margin model after every block (it only reads)
+            RunMetrics metrics = new RunMetrics();
+            BackstopModel model = WorldRun.model(spec, design, SEED, metrics, e -> {
                 events.accept(e);
                 tally.accept(e);
             });
+            model.onRecord(s -> tally.sampleMargin(model.world().protocol()));
+            model.runToEnd();
+            r = WorldRun.result(model, spec, design, SEED, metrics, 0);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         ObjectNode summary = Json.mapper().valueToTree(r.summary());
