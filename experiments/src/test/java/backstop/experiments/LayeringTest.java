@@ -1,7 +1,9 @@
 package backstop.experiments;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
@@ -67,5 +69,27 @@ class LayeringTest {
                 return "every package under " + root;
             }
         };
+    }
+
+    /** Names of protocol methods that change its state; an agent may change it only by {@code submit(Tx)}. */
+    private static final java.util.regex.Pattern MUTATOR = java.util.regex.Pattern.compile(
+            "set[A-Z].*|halt|resume|apply[A-Z].*|refresh|reindexAll|post|cancel.*|transfer.*|settle.*|close.*|liquidate"
+                    + "|take|register|addBreaker|payGas|refundGas|beginBlock|endBlock|attach|addListener|seed.*");
+
+    /** Issue 12: agents read public views and act only through transactions. */
+    @Test
+    void agentsChangeTheProtocolOnlyThroughTransactions() {
+        DescribedPredicate<JavaMethodCall> mutates = new DescribedPredicate<>("a protocol method that changes state") {
+            @Override
+            public boolean test(JavaMethodCall call) {
+                String pkg = call.getTargetOwner().getPackageName();
+                return pkg.startsWith("backstop.protocol") && !pkg.equals("backstop.protocol.tx") // building a Tx is fine
+                        && MUTATOR.matcher(call.getName()).matches();
+            }
+        };
+        noClasses().that().resideInAnyPackage("backstop.agents..", "backstop.model.agent..")
+                .should().callMethodWhere(mutates)
+                .orShould().dependOnClassesThat().resideInAPackage("backstop.protocol.context..")
+                .check(BELOW_GUI);
     }
 }

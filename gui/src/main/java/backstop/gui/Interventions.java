@@ -3,7 +3,8 @@ package backstop.gui;
 import backstop.model.world.World;
 import backstop.protocol.Protocol;
 import backstop.protocol.breaker.CircuitBreaker;
-import backstop.protocol.ledger.PostingReason;
+import backstop.protocol.tx.Tx;
+import backstop.protocol.tx.TxReceipt;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,17 +41,21 @@ public final class Interventions {
         if (micros <= 0) {
             throw new IllegalArgumentException("insurance top-up: must be > 0 micro-units, got " + micros);
         }
-        p.context().post(p.externalPot(), p.insuranceFundPot(market), micros, PostingReason.PARAMETER_TOP_UP);
+        TxReceipt r = p.submit(new Tx.InsuranceTopUp(market, micros, "gui"));
+        if (!r.ok()) {
+            throw new IllegalArgumentException("insurance top-up of " + micros + " micros refused: " + r.result());
+        }
         log.add("block " + p.block() + ": insurance top-up " + micros + " micros (" + p.market(market).spec().symbol() + ")");
     }
 
-    /** Sets a registered protocol parameter (clamped to its bounds); returns the value applied. */
+    /** Sets a registered protocol parameter (clamped to its bounds) by a governance transaction; returns the value applied. */
     public long setParameter(Protocol p, String name, long value) {
         if (!p.parameters().has(name)) {
             throw new IllegalArgumentException("parameter '" + name + "' is not registered; known: "
                     + p.parameters().all().stream().map(x -> x.name()).toList());
         }
-        long applied = p.parameters().set(name, value, "gui", 0);
+        p.submit(new Tx.SetParameter(name, value, "gui"));
+        long applied = p.parameters().get(name).value();
         log.add("block " + p.block() + ": parameter " + name + " = " + applied);
         return applied;
     }

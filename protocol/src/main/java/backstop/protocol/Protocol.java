@@ -14,6 +14,7 @@ import backstop.protocol.parameters.Tunable;
 import backstop.protocol.ledger.Ledger;
 import backstop.protocol.ledger.PotKind;
 import backstop.protocol.ledger.PostingReason;
+import backstop.protocol.money.Amounts;
 import backstop.protocol.liquidation.KeeperReward;
 import backstop.protocol.liquidation.LiquidationPolicy;
 import backstop.protocol.margin.AccountRisk;
@@ -232,6 +233,14 @@ public final class Protocol {
             return vaultDesk.deposit(t);
         } else if (tx instanceof Tx.VaultWithdraw t) {
             return vaultDesk.withdraw(t);
+        } else if (tx instanceof Tx.InsuranceTopUp t) {
+            return topUpInsurance(t);
+        } else if (tx instanceof Tx.SetParameter t) {
+            if (!parameters.has(t.name())) {
+                return TxReceipt.rejected(TxResult.UNKNOWN_PARAMETER);
+            }
+            parameters.set(t.name(), t.value(), t.by(), 0);
+            return TxReceipt.done();
         } else if (tx instanceof Tx.TakeAuction t) {
             if (!accounts.exists(t.account())) {
                 return TxReceipt.rejected(TxResult.UNKNOWN_ACCOUNT);
@@ -240,6 +249,18 @@ public final class Protocol {
             return r.ok() ? TxReceipt.done() : TxReceipt.rejected(r);
         }
         throw new IllegalArgumentException("unknown transaction " + tx);
+    }
+
+    private TxReceipt topUpInsurance(Tx.InsuranceTopUp t) {
+        if (t.market() < 0 || t.market() >= markets.size()) {
+            return TxReceipt.rejected(TxResult.UNKNOWN_MARKET);
+        }
+        if (t.amount() <= 0 || t.amount() > Amounts.micros(1_000_000_000_000L)) {
+            return TxReceipt.rejected(TxResult.INVALID_AMOUNT);
+        }
+        ledger.post(externalPot(), insuranceFundPot(t.market()), t.amount(), PostingReason.PARAMETER_TOP_UP);
+        events.emit(new ProtocolEvent.InsuranceTopUp(events.nextId(), 0, block, t.market(), t.amount(), t.by()));
+        return TxReceipt.done();
     }
 
     private TxReceipt keeperLiquidation(Tx.Liquidate tx) {
@@ -443,8 +464,12 @@ public final class Protocol {
         return events.emit(new ProtocolEvent.BreakerAdded(events.nextId(), 0, block, breaker.name(), by));
     }
 
-    /** The internal operations, as mitigation policies see them (for tests and mid-run interventions). */
-    public ProtocolContext context() {
+    /**
+     * The internal operations, as mitigation policies see them; for this package's tests only. Nothing outside the
+     * protocol acts through it: governance acts by {@link Tx.InsuranceTopUp}, {@link Tx.SetParameter} and
+     * {@link #addBreaker}, each logged as an event.
+     */
+    ProtocolContext context() {
         return operations;
     }
 

@@ -7,10 +7,10 @@ import backstop.protocol.governance.Observable;
 import backstop.protocol.governance.PidController;
 import backstop.protocol.governance.ParameterController;
 import backstop.protocol.governance.RuleBasedController;
-import backstop.protocol.ledger.PostingReason;
 import backstop.protocol.margin.ScaledMargin;
 import backstop.protocol.margin.TieredMargin;
 import backstop.protocol.money.Amounts;
+import backstop.protocol.tx.Tx;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -42,7 +42,7 @@ class GovernanceControllersTest {
     }
 
     private static void topUpInsurance(Fixture f, long units) {
-        f.p.context().post(f.p.externalPot(), f.p.insuranceFundPot(0), Amounts.micros(units), PostingReason.PARAMETER_TOP_UP);
+        assertTrue(f.p.submit(new Tx.InsuranceTopUp(0, Amounts.micros(units), "test")).ok());
     }
 
     private static long scale(Fixture f) {

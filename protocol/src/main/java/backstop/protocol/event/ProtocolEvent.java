@@ -107,6 +107,11 @@ public sealed interface ProtocolEvent {
                             String by) implements ProtocolEvent {
     }
 
+    /** Governance added {@code amount} quote micros from outside to the insurance fund behind {@code market}. */
+    record InsuranceTopUp(long id, long causeId, long block, int market, long amount, String by)
+            implements ProtocolEvent {
+    }
+
     /** Governance (or a user, {@code by}) added a circuit breaker mid-run. */
     record BreakerAdded(long id, long causeId, long block, String breaker, String by) implements ProtocolEvent {
     }

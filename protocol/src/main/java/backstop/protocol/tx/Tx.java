@@ -91,4 +91,23 @@ public sealed interface Tx {
     /** A keeper buys up to {@code size} lots from a running liquidation auction at no more than {@code maxPrice}. */
     record TakeAuction(int account, long auctionId, long size, long maxPrice) implements Tx {
     }
+
+    /**
+     * Governance adds {@code amount} quote micros from outside to the insurance fund behind {@code market} (a design
+     * with one shared fund has it behind every market); {@code by} names who acted (e.g. "gui").
+     */
+    record InsuranceTopUp(int market, long amount, String by) implements Tx {
+        @Override
+        public int account() {
+            return -1;
+        }
+    }
+
+    /** Governance sets a registered protocol parameter, clamped to its bounds; {@code by} names who acted. */
+    record SetParameter(String name, long value, String by) implements Tx {
+        @Override
+        public int account() {
+            return -1;
+        }
+    }
 }

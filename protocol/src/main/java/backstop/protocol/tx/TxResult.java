@@ -35,6 +35,8 @@ public enum TxResult {
     NOT_LIQUIDATABLE,
     LIQUIDATION_NOT_PERMITTED,
     UNKNOWN_AUCTION,
+    /** A governance transaction named a parameter no policy of the design registers. */
+    UNKNOWN_PARAMETER,
     PRICE_LIMIT_EXCEEDED,
     NO_VAULT,
     VAULT_LOCKED,

@@ -1,5 +1,6 @@
 package backstop.protocol.liquidation;
 
+import backstop.protocol.ProtocolTestAccess;
 import backstop.protocol.event.ProtocolEvent;
 import backstop.protocol.money.Amounts;
 import org.junit.jupiter.api.Test;
@@ -25,17 +26,17 @@ class DydxBlockLimitsTest {
         b.position(small, 0, 9, 10_000);
         DydxBlockLimits limits = DydxBlockLimits.mainnet();
         // $2M: 10% is $200k, above the $100k per-account cap: $100k / $100 = 1,000 lots.
-        assertEquals(1_000, limits.allowance(b.p.context(), whale, 0));
+        assertEquals(1_000, limits.allowance(ProtocolTestAccess.context(b.p), whale, 0));
         // $500k: 10% = $50k = 500 lots.
-        assertEquals(500, limits.allowance(b.p.context(), large, 0));
+        assertEquals(500, limits.allowance(ProtocolTestAccess.context(b.p), large, 0));
         // $5,000: 10% = $500 is below the $1,000 floor: 10 lots.
-        assertEquals(10, limits.allowance(b.p.context(), medium, 0));
+        assertEquals(10, limits.allowance(ProtocolTestAccess.context(b.p), medium, 0));
         // $900: the floor is capped at the position, so all of it.
-        assertEquals(9, limits.allowance(b.p.context(), small, 0));
+        assertEquals(9, limits.allowance(ProtocolTestAccess.context(b.p), small, 0));
         b.price(0, 9_999);
         // $499,950 at $99.99: 10% = $49,995 → ⌊49,995 / 99.99⌋ = 500 lots; $4,999.50: $1,000 → ⌊10.001⌋ = 10.
-        assertEquals(500, limits.allowance(b.p.context(), large, 0));
-        assertEquals(10, limits.allowance(b.p.context(), medium, 0));
+        assertEquals(500, limits.allowance(ProtocolTestAccess.context(b.p), large, 0));
+        assertEquals(10, limits.allowance(ProtocolTestAccess.context(b.p), medium, 0));
     }
 
     @Test

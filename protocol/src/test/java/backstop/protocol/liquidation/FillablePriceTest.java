@@ -1,5 +1,6 @@
 package backstop.protocol.liquidation;
 
+import backstop.protocol.ProtocolTestAccess;
 import backstop.protocol.event.ProtocolEvent;
 import backstop.protocol.money.Amounts;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,7 @@ class FillablePriceTest {
         b.price(0, 8_900);
         // V = 150 − 10 × 11 = $40, TMMR = 10 × 89 × 5% = $44.50: ABR = 4.5/44.5, spread = ABR × 1.5 × $44.50
         // = $6.75 on $890, FP = 883.25/10 = $88.325 → 8,833 ticks (rounded up for a sell).
-        assertEquals(8_833, FillablePrice.dydx().limit(b.p.context(), trader, 0));
+        assertEquals(8_833, FillablePrice.dydx().limit(ProtocolTestAccess.context(b.p), trader, 0));
         b.nextBlock(1);
         // $890 < $1,000: the whole position is offered, but only the 5 lots bid at 8,833 are within the limit.
         assertEquals(List.of(-10L), b.liquidationSizes());

@@ -1,5 +1,6 @@
 package backstop.protocol.liquidation;
 
+import backstop.protocol.ProtocolTestAccess;
 import backstop.protocol.money.Amounts;
 import org.junit.jupiter.api.Test;
 
@@ -31,12 +32,12 @@ class HyperliquidChunksTest {
         b.position(small, 0, 1_000, 10_000);
         b.price(0, 9_470);
         HyperliquidChunks chunks = HyperliquidChunks.mainnet();
-        assertEquals(400, chunks.allowance(b.p.context(), large, 0), "20% of 2,000 lots worth $189,400");
-        assertEquals(1_000, chunks.allowance(b.p.context(), small, 0), "$94,700 ≤ $100k: the whole position");
+        assertEquals(400, chunks.allowance(ProtocolTestAccess.context(b.p), large, 0), "20% of 2,000 lots worth $189,400");
+        assertEquals(1_000, chunks.allowance(ProtocolTestAccess.context(b.p), small, 0), "$94,700 ≤ $100k: the whole position");
         b.price(0, 10_000);
-        assertEquals(1_000, chunks.allowance(b.p.context(), small, 0), "exactly $100k is not above $100k");
+        assertEquals(1_000, chunks.allowance(ProtocolTestAccess.context(b.p), small, 0), "exactly $100k is not above $100k");
         b.price(0, 10_001);
-        assertEquals(200, chunks.allowance(b.p.context(), small, 0), "$100,010");
+        assertEquals(200, chunks.allowance(ProtocolTestAccess.context(b.p), small, 0), "$100,010");
         b.price(0, 9_470);
         b.bid(0, 9_470, 1_400);
         b.nextBlock(10);
@@ -66,14 +67,14 @@ class HyperliquidChunksTest {
         int[] t = new int[1];
         BookLiquidationBench within = breachAgainAfter(29, t);
         HyperliquidChunks chunks = (HyperliquidChunks) ((ThrottledLiquidation) within.p.config().liquidation()).throttle();
-        assertTrue(chunks.inCooldown(within.p.context(), t[0]));
+        assertTrue(chunks.inCooldown(ProtocolTestAccess.context(within.p), t[0]));
         within.nextBlock(1);
         assertEquals(0, within.size(t[0], 0));
         assertEquals(List.of(-400L, -1_600L), within.liquidationSizes());
 
         BookLiquidationBench after = breachAgainAfter(30, t);
         chunks = (HyperliquidChunks) ((ThrottledLiquidation) after.p.config().liquidation()).throttle();
-        assertFalse(chunks.inCooldown(after.p.context(), t[0]));
+        assertFalse(chunks.inCooldown(ProtocolTestAccess.context(after.p), t[0]));
         after.nextBlock(1);
         assertEquals(1_280, after.size(t[0], 0), "⌈20% × 1,600⌉ = 320 lots");
         assertEquals(List.of(-400L, -320L), after.liquidationSizes());

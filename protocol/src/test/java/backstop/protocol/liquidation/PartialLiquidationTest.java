@@ -1,5 +1,6 @@
 package backstop.protocol.liquidation;
 
+import backstop.protocol.ProtocolTestAccess;
 import backstop.protocol.context.ProtocolContext;
 import backstop.protocol.event.ProtocolEvent;
 import backstop.protocol.money.Amounts;
@@ -37,7 +38,7 @@ class PartialLiquidationTest {
         // g = 1.1 × 5% × 94 − (94 − 93.06) − 93.06 × 1.5% = 2.8341 per lot; need = 1.1 × 4,700 − 4,000 = 1,170;
         // x = ⌈1,170 / 2.8341⌉ = ⌈412.8…⌉ = 413. Check: 412 lots leave V = 4,000 − 387.28 − 575.1108 = 3,037.6092
         // < 1.1 × 588 × 4.7 = 3,039.96; 413 leave V = 4,000 − 388.22 − 576.5067 = 3,035.2733 ≥ 1.1 × 2,758.9 = 3,034.79.
-        assertEquals(413, new TargetHealthRule(1_100_000).lotsToClose(b.p.context(), trader, 0, 9_306, 15_000));
+        assertEquals(413, new TargetHealthRule(1_100_000).lotsToClose(ProtocolTestAccess.context(b.p), trader, 0, 9_306, 15_000));
         b.nextBlock(1);
         assertEquals(587, b.size(trader, 0));
         assertEquals(Amounts.micros("576.5067"), b.insurance());
@@ -59,7 +60,7 @@ class PartialLiquidationTest {
         b.price(0, 9_400);
         // V = $4,002.3508, so need = 5,170 − 4,002.3508 = 1,167.6492 = 412 × 2.8341 exactly: 412 lots leave
         // V = 4,002.3508 − 387.28 − 575.1108 = $3,039.96 = 1.1 × $2,763.60, health exactly 1.1.
-        assertEquals(412, new TargetHealthRule(1_100_000).lotsToClose(b.p.context(), trader, 0, 9_306, 15_000));
+        assertEquals(412, new TargetHealthRule(1_100_000).lotsToClose(ProtocolTestAccess.context(b.p), trader, 0, 9_306, 15_000));
     }
 
     @Test
@@ -78,7 +79,7 @@ class PartialLiquidationTest {
     void targetHealthClosesEverythingWhenNoPartialCloseCanRaiseHealth() {
         BookLiquidationBench b = new BookLiquidationBench(targetHealth(), 0, BookLiquidationBench.market(0, 100_000, 50_000));
         int trader = longAt94(b);
-        ProtocolContext ctx = b.p.context();
+        ProtocolContext ctx = ProtocolTestAccess.context(b.p);
         TargetHealthRule rule = new TargetHealthRule(1_100_000);
         // A limit 10% away: g = 5.17 − 9.4 − 84.6 × 1.5% < 0, each lot closed costs more than it frees.
         assertEquals(1_000, rule.lotsToClose(ctx, trader, 0, 8_460, 15_000));
@@ -100,7 +101,7 @@ class PartialLiquidationTest {
         int half = longAt97(b, 22, "213.4");
         int exact = longAt97(b, 22, "232.6225");
         CloseFactorRule rule = CloseFactorRule.aaveV33();
-        ProtocolContext ctx = b.p.context();
+        ProtocolContext ctx = ProtocolTestAccess.context(b.p);
         b.price(0, 9_500);
         // exact: V = 232.6225 − 22 × 2 = 188.6225 = 0.95 × (22 × 95 × 9.5% = 198.55): HF = 0.95 exactly, and
         // the 50% branch needs HF > 0.95, so everything goes.
@@ -127,7 +128,7 @@ class PartialLiquidationTest {
         int small = longAt97(b, 20, "194");
         b.price(0, 9_600);
         CloseFactorRule rule = CloseFactorRule.aaveV33();
-        ProtocolContext ctx = b.p.context();
+        ProtocolContext ctx = ProtocolTestAccess.context(b.p);
         // dust: $2,016 ≥ $2,000 and HF = 182.7 / 191.52 = 0.954 > 0.95, so 50% → ⌈10.5⌉ = 11 lots; but the
         // remaining 10 × $96 = $960 < $1,000 (MIN_LEFTOVER_BASE), so all 21 go.
         assertTrue(b.p.risk(dust).value() > Amounts.micros("181.944"));
@@ -173,10 +174,10 @@ class PartialLiquidationTest {
         MarginRatioStepRule rule = MarginRatioStepRule.perpV1();
         b.price(0, 9_200);
         // V = 1,030 − 800 = $230 = 2.5% × $9,200 exactly: not above, so the whole position.
-        assertEquals(100, rule.lotsToClose(b.p.context(), trader, 0, 1, 0));
+        assertEquals(100, rule.lotsToClose(ProtocolTestAccess.context(b.p), trader, 0, 1, 0));
         b.price(0, 9_201);
         // V = $231 > 2.5% × $9,201 = $230.025: a 25% step.
-        assertEquals(25, rule.lotsToClose(b.p.context(), trader, 0, 1, 0));
+        assertEquals(25, rule.lotsToClose(ProtocolTestAccess.context(b.p), trader, 0, 1, 0));
     }
 
     @Test
@@ -206,9 +207,9 @@ class PartialLiquidationTest {
         b.price(0, 9_600);
         CloseFactorRule quarter = new CloseFactorRule(250_000, 950_000, Amounts.micros(2_000), Amounts.micros(1_000));
         // $1,920 < $2,000: whole, although 25% (5 lots) would leave $1,440, no dust.
-        assertEquals(20, quarter.lotsToClose(b.p.context(), small, 0, 1, 0));
+        assertEquals(20, quarter.lotsToClose(ProtocolTestAccess.context(b.p), small, 0, 1, 0));
         // $2,112: ⌈22 / 4⌉ = 6 lots, leaving 16 × $96 = $1,536.
-        assertEquals(6, quarter.lotsToClose(b.p.context(), large, 0, 1, 0));
+        assertEquals(6, quarter.lotsToClose(ProtocolTestAccess.context(b.p), large, 0, 1, 0));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package backstop.protocol.waterfall;
 
+import backstop.protocol.ProtocolTestAccess;
 import backstop.protocol.Protocol;
 import backstop.protocol.book.Side;
 import backstop.protocol.event.ProtocolEvent;
@@ -73,7 +74,7 @@ final class FillBands {
 
     private boolean allowed(long price, Market m) {
         long o = m.oraclePrice();
-        if (minimalHaircut && price == p.context().margin().marginPrice(m.id())) {
+        if (minimalHaircut && price == ProtocolTestAccess.context(p).margin().marginPrice(m.id())) {
             return true;
         }
         for (AdlPrice rule : queueRules) {

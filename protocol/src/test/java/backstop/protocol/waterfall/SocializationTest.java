@@ -1,5 +1,6 @@
 package backstop.protocol.waterfall;
 
+import backstop.protocol.ProtocolTestAccess;
 import backstop.protocol.ProtocolConfig;
 import backstop.protocol.event.ProtocolEvent;
 import backstop.protocol.ledger.PostingReason;
@@ -115,7 +116,7 @@ class SocializationTest {
         WaterfallFixture f = winners(List.of(new SocializedLoss()));
         // S1: value $110, maintenance 5% × $340 = $17. Absorbers take winners' cash through ctx.post; taking $95
         // leaves $15 < $17, and the risk index must know it at once (core change in Operations.post).
-        f.p.context().post(s1, f.p.externalPot(), Amounts.micros(95), PostingReason.WITHDRAWAL);
+        ProtocolTestAccess.context(f.p).post(s1, f.p.externalPot(), Amounts.micros(95), PostingReason.WITHDRAWAL);
         assertTrue(f.p.risk().isLiquidatable(s1));
         f.assertConserved();
     }

@@ -1,5 +1,6 @@
 package backstop.protocol.waterfall;
 
+import backstop.protocol.ProtocolTestAccess;
 import backstop.protocol.Invariants;
 import backstop.protocol.Protocol;
 import backstop.protocol.ProtocolConfig;
@@ -77,8 +78,8 @@ final class WaterfallFixture {
     /** A flat account whose cash is planted at −{@code units} (moved out to the external pot), then settled. */
     int settleDeficit(String units) {
         int id = open("0");
-        p.context().post(id, p.externalPot(), Amounts.micros(units), PostingReason.WITHDRAWAL);
-        p.context().settleDeficit(id, 0);
+        ProtocolTestAccess.context(p).post(id, p.externalPot(), Amounts.micros(units), PostingReason.WITHDRAWAL);
+        ProtocolTestAccess.context(p).settleDeficit(id, 0);
         return id;
     }
 
