@@ -73,8 +73,9 @@ final class SlurmCommand implements Callable<Integer> {
         write(scripts.resolve("merge.sbatch"), job.mergeScript());
         Path submitScript = scripts.resolve("submit.sh");
         write(submitScript, job.submitScript());
-        System.out.printf("sweep %s: %d runs in %d shards of %d or %d runs, %d CPUs each%n", plan.name(), runs, n,
-                runs / n, (runs + n - 1) / n, cpus);
+        String sizes = runs % n == 0 ? Counts.of(runs / n, "run") : (runs / n) + " or " + Counts.of((runs + n - 1) / n, "run");
+        System.out.printf("sweep %s: %s in %s of %s, %s each%n", plan.name(), Counts.of(runs, "run"),
+                Counts.of(n, "shard"), sizes, Counts.of(cpus, "CPU"));
         System.out.println("submit with: sh " + submitScript);
         if (!submit) {
             return 0;

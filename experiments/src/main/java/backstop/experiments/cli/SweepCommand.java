@@ -1,5 +1,7 @@
 package backstop.experiments.cli;
 
+import backstop.analysis.ResultFormatException;
+import backstop.analysis.report.Report;
 import backstop.experiments.config.ConfigException;
 import backstop.experiments.sweep.Shard;
 import backstop.experiments.sweep.SweepPlan;
@@ -14,7 +16,7 @@ import java.util.concurrent.Callable;
 /** {@code backstop sweep}: every design of a sweep file on every parameter point and seed, then the tables. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Run a sweep file (designs × parameter points × seeds, common random numbers) into a sweep folder:",
-                "sweep.json, runs/<run_id>/ (one run folder each), runs.csv and comparison.csv."})
+                "sweep.json, runs/<run_id>/ (one run folder each), runs.csv, comparison.csv and report.html."})
 final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SWEEP", description = "Sweep file (YAML or JSON).")
     Path sweep;
@@ -41,8 +43,9 @@ final class SweepCommand implements Callable<Integer> {
         SweepPlan plan = SweepPlan.load(sweep);
         SweepRunner runner = new SweepRunner(plan, out != null ? out : Path.of("results", plan.name()), Main.VERSION);
         runner.checkOutput(resume || part != null);
-        System.err.printf("sweep %s: %d designs × %d parameter points × %d seeds = %d runs on %d threads%n", plan.name(),
-                plan.designs().size(), plan.points().size(), plan.seeds().size(), plan.runs().size(), threads);
+        System.err.printf("sweep %s: %s × %s × %s = %s on %s%n", plan.name(), Counts.of(plan.designs().size(), "design"),
+                Counts.of(plan.points().size(), "parameter point"), Counts.of(plan.seeds().size(), "seed"),
+                Counts.of(plan.runs().size(), "run"), Counts.of(threads, "thread"));
         if (part != null) {
             System.err.printf("shard %s: %d of the runs%n", part, part.select(plan.runs()).size());
         }
@@ -53,9 +56,17 @@ final class SweepCommand implements Callable<Integer> {
                     : "; fix the cause and run shard " + part + " again (it skips its finished runs)"));
             return 1;
         }
-        System.out.printf("%d runs%s (%d executed, %d already complete)%nresults: %s%n",
-                outcome.executed() + outcome.skipped(), part == null ? "" : " of shard " + part, outcome.executed(),
-                outcome.skipped(), runner.out());
+        System.out.printf("%s%s (%d executed, %d already complete)%nresults: %s%n",
+                Counts.of(outcome.executed() + outcome.skipped(), "run"), part == null ? "" : " of shard " + part,
+                outcome.executed(), outcome.skipped(), runner.out());
+        if (part == null) {
+            // The whole sweep is here: its report, as `merge` writes for a sharded one.
+            try {
+                System.out.println("report: " + Report.write(runner.out()).toAbsolutePath().normalize());
+            } catch (ResultFormatException e) {
+                throw new ConfigException(e.getMessage());
+            }
+        }
         return 0;
     }
 }

@@ -36,7 +36,7 @@ class SlurmCommandTest {
         String printed = stdout(() -> assertEquals(0, Main.execute("slurm", sweepFile(tmp).toString(), "--out",
                 out.toString(), "--cpus", "2", "--partition", "short")));
         // Default shard count: about two runs per CPU in each shard, 8 / (2 × 2) = 2 shards of 4.
-        assertTrue(printed.contains("sweep t: 8 runs in 2 shards of 4 or 4 runs, 2 CPUs each"), printed);
+        assertTrue(printed.contains("sweep t: 8 runs in 2 shards of 4 runs, 2 CPUs each"), printed);
         Path scripts = out.resolve("slurm");
         assertTrue(printed.contains("submit with: sh " + scripts.resolve("submit.sh")), printed);
         String array = Files.readString(scripts.resolve("array.sbatch"));

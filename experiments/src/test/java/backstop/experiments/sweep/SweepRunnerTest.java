@@ -44,7 +44,8 @@ class SweepRunnerTest {
     void twoDesignsTimesTwoSeedsGiveFourRunFoldersAndTheTables(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("out");
         assertEquals(0, Main.execute("sweep", sweepFile(tmp, SMALL).toString(), "--out", out.toString(), "--threads", "2"));
-        assertEquals(List.of("comparison.csv", "runs", "runs.csv", "sweep.json"), names(out));
+        // The tables, and the report `merge` would write (report.html with its charts).
+        assertEquals(List.of("charts", "comparison.csv", "report.html", "runs", "runs.csv", "sweep.json"), names(out));
         assertEquals(List.of("dydx-v4-p0-s1", "dydx-v4-p0-s2", "none-p0-s1", "none-p0-s2"), names(out.resolve("runs")));
         for (String run : names(out.resolve("runs"))) {
             assertEquals(RUN_FILES.stream().sorted().toList(), names(out.resolve("runs").resolve(run)));
