@@ -1,5 +1,7 @@
 package backstop.experiments.cli;
 
+import backstop.analysis.metrics.SummaryMetric;
+import backstop.analysis.metrics.SummaryMetrics;
 import backstop.experiments.config.ConfigBinder;
 import backstop.experiments.config.ConfigException;
 import backstop.experiments.design.DesignOverrides;
@@ -87,6 +89,7 @@ final class RunCommand implements Callable<Integer> {
             Path written = folder.commit();
             printSummary(spec, design, result.summary());
             System.out.println("results: " + written);
+            printNext(spec, design, seed, written);
             return 0;
         } catch (Exception | Error e) {
             folder.abandon();
@@ -97,10 +100,27 @@ final class RunCommand implements Callable<Integer> {
     static void printSummary(ScenarioSpec spec, DesignSpec design, Map<String, Object> summary) {
         System.out.printf("scenario %s · design %s%n", spec.name(), design.name());
         int width = summary.keySet().stream().mapToInt(String::length).max().orElse(10);
+        SummaryMetric.Group group = null;
         for (Map.Entry<String, Object> e : summary.entrySet()) {
+            SummaryMetric metric = SummaryMetrics.of(e.getKey()).orElse(null);
+            if (metric != null && metric.group() != group) {
+                group = metric.group();
+                System.out.println(" " + group.title());
+            }
             Object v = e.getValue();
             String text = v instanceof Double d ? String.format(Locale.ROOT, "%,.4f", d) : String.valueOf(v);
-            System.out.printf("  %-" + width + "s  %s%n", e.getKey(), text);
+            String unit = metric == null ? "" : metric.unit().symbol();
+            System.out.printf("  %-" + width + "s  %s%s%n", e.getKey(), text, unit.isEmpty() ? "" : " " + unit);
         }
+    }
+
+    /** The commands that come next: the run's report, the same run under another design, a sweep of designs. */
+    static void printNext(ScenarioSpec spec, DesignSpec design, long seed, Path written) {
+        String other = design.name().equals("maker-liq2") ? "dydx-v4" : "maker-liq2";
+        System.out.println("next:");
+        System.out.println("  ./backstop report " + written + "                  # the run's report (HTML)");
+        System.out.println("  ./backstop run " + spec.name() + " --preset " + other + " --seed " + seed
+                + "   # the same run under another design");
+        System.out.println("  ./backstop sweep experiments/sweeps/loss-borne.yaml   # every preset on common seeds");
     }
 }
