@@ -1,6 +1,7 @@
 package backstop.analysis.charts;
 
 import backstop.analysis.SweepResults;
+import backstop.analysis.metrics.SummaryMetrics;
 import backstop.analysis.stats.Estimate;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -28,7 +29,8 @@ public final class DesignComparisonChart {
             double half = (e.ciHigh() - e.ciLow()) / 2;
             data.add(Double.valueOf(e.mean()), Double.isFinite(half) ? Double.valueOf(half) : null, metric, design);
         }
-        JFreeChart chart = ChartFactory.createLineChart(metric + " by design (mean, 95% CI)", "design", metric, data,
+        JFreeChart chart = ChartFactory.createLineChart(SummaryMetrics.label(metric) + " by design (mean, 95% CI)", "design",
+                SummaryMetrics.label(metric), data,
                 PlotOrientation.VERTICAL, false, false, false);
         CategoryPlot plot = chart.getCategoryPlot();
         StatisticalLineAndShapeRenderer r = new StatisticalLineAndShapeRenderer(false, true);

@@ -5,6 +5,7 @@ import backstop.analysis.SweepResults;
 import backstop.analysis.Table;
 import backstop.analysis.TailRisk;
 import backstop.analysis.charts.DesignComparisonChart;
+import backstop.analysis.metrics.SummaryMetrics;
 import backstop.analysis.stats.Estimate;
 
 import java.nio.file.Path;
@@ -31,20 +32,41 @@ final class SweepReport {
         SweepResults sweep = SweepResults.load(dir);
         Html page = new Html("Backstop sweep: " + dir.getFileName());
         page.paragraph(sweep.runs().rows() + " runs; designs " + sweep.designs() + "; " + sweep.seeds().length
-                + " seeds; varied parameters " + sweep.parameters() + ".");
+                + " seeds; " + (sweep.parameters().isEmpty() ? "no parameters varied"
+                : "varied parameters " + sweep.parameters()) + ".");
 
         tailRisk(page, sweep);
 
         page.heading("Design comparison");
+        List<String> zero = new ArrayList<>();
         for (String metric : CHARTED) {
-            if (sweep.metrics().contains(metric)) {
-                Report.chart(dir, page, "compare_" + metric, metric + " by design",
+            if (!sweep.metrics().contains(metric)) {
+                continue;
+            }
+            if (zeroEverywhere(sweep, metric)) {
+                zero.add(SummaryMetrics.label(metric));
+            } else {
+                Report.chart(dir, page, "compare_" + metric, SummaryMetrics.label(metric) + " by design",
                         DesignComparisonChart.png(sweep, metric, Report.WIDTH, Report.HEIGHT));
             }
+        }
+        if (!zero.isEmpty()) {
+            page.paragraph("0 in every run, so not charted: " + String.join(", ", zero) + ".");
         }
         comparisonTable(page, sweep);
         byPoint(page, sweep);
         return page.finish();
+    }
+
+    private static boolean zeroEverywhere(SweepResults sweep, String metric) {
+        for (String design : sweep.designs()) {
+            for (double v : sweep.metric(design, metric)) {
+                if (v != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**

@@ -83,7 +83,9 @@ class ReportTest {
         assertEquals(List.of("compare_bad_debt.png", "compare_liquidated_notional.png", "compare_loss_borne.png",
                 "compare_max_cascade_size.png"), names(sweep.resolve("charts")));
         assertEquals(4, images(text));
-        assertTrue(text.indexOf("loss_borne by design") < text.indexOf("bad_debt by design"), "loss borne charted first");
+        assertTrue(text.contains("loss borne (quote) by design"), "plain names with units");
+        assertTrue(text.indexOf("loss borne (quote) by design") < text.indexOf("bad debt (quote) by design"),
+                "loss borne charted first");
         // Hand-computed in TailRiskTest: VaR / CVaR of loss borne, VaR of bad debt, LaR: base 38.6 / 40 / 29 / 480,
         // vault 7.8 / 8 / 4.7 / 367 (366.99999999999994 in doubles).
         assertTrue(text.contains("<th>design</th><th>runs</th><th>VaR (loss_borne)</th><th>CVaR (loss_borne)</th>"

@@ -46,6 +46,10 @@ class SweepRunnerTest {
         assertEquals(0, Main.execute("sweep", sweepFile(tmp, SMALL).toString(), "--out", out.toString(), "--threads", "2"));
         // The tables, and the report `merge` would write (report.html with its charts).
         assertEquals(List.of("charts", "comparison.csv", "report.html", "runs", "runs.csv", "sweep.json"), names(out));
+        // A minute of calm trading: nobody bears a loss, so the report says so instead of charting zeros.
+        String report = Files.readString(out.resolve("report.html"));
+        assertTrue(report.contains("0 in every run, so not charted: loss borne (quote)"), report);
+        assertTrue(report.contains("no parameters varied"), report);
         assertEquals(List.of("dydx-v4-p0-s1", "dydx-v4-p0-s2", "none-p0-s1", "none-p0-s2"), names(out.resolve("runs")));
         for (String run : names(out.resolve("runs"))) {
             assertEquals(RUN_FILES.stream().sorted().toList(), names(out.resolve("runs").resolve(run)));
