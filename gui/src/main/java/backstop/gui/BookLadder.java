@@ -113,9 +113,13 @@ public final class BookLadder extends JPanel {
         g.drawString("price  size (base)    dark: market makers' quotes, light: others", 8, getHeight() - 6);
     }
 
+    /** A level's price and size at the market's tick and lot precision (ticks and lots before a market is shown). */
+    static String label(backstop.protocol.market.MarketSpec s, Row r) {
+        return s == null ? r.price() + "  " + r.size() : s.priceText(r.price()) + "  " + s.sizeText(r.size());
+    }
+
     private void draw(Graphics2D g, Row r, int y, int h, int w, long max, Color all, Color mm) {
-        backstop.protocol.market.MarketSpec s = spec;
-        String label = s == null ? Long.toString(r.price()) : s.price(r.price()) + "  " + s.base(r.size());
+        String label = label(spec, r);
         int x0 = 130;
         int full = (int) Math.round((w - x0 - 8) * (double) r.size() / max);
         int maker = (int) Math.round((w - x0 - 8) * (double) r.makerSize() / max);

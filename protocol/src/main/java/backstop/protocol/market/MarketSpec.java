@@ -76,6 +76,16 @@ public record MarketSpec(int id, String symbol, BigDecimal tickSize, BigDecimal 
         return lots * lotSize.doubleValue();
     }
 
+    /** A price in ticks as exact decimal text at the tick's precision ("20024.3" for 200,243 ticks of 0.1). */
+    public String priceText(long ticks) {
+        return tickSize.multiply(BigDecimal.valueOf(ticks)).toPlainString();
+    }
+
+    /** A size in lots as exact decimal text at the lot's precision ("0.934" for 934 lots of 0.001). */
+    public String sizeText(long lots) {
+        return lotSize.multiply(BigDecimal.valueOf(lots)).toPlainString();
+    }
+
     /** The margin tier a position of this notional (absolute, quote micros) falls in. */
     public MarginTier tier(long absNotional) {
         for (MarginTier t : tiers) {
