@@ -275,6 +275,10 @@ public final class BackstopWithUI extends GUIState {
 
     /** {@code backstop gui [SCENARIO] [--preset P] [--seed N] [--set key=value]…}: opens the Console. */
     public static void main(String[] args) {
+        if (GuiArguments.wantsHelp(args)) {
+            System.out.println(GuiArguments.USAGE);
+            return;
+        }
         if (java.awt.GraphicsEnvironment.isHeadless()) {
             System.err.println("backstop gui: no display (DISPLAY is unset or headless); run it on a desktop or under "
                     + "xvfb-run");

@@ -2,7 +2,29 @@ package backstop.gui;
 
 /** Reads {@code backstop gui}'s arguments: an optional scenario, then {@code --preset}, {@code --seed}, {@code --set}. */
 public final class GuiArguments {
+    /** What {@code backstop gui --help} prints. */
+    public static final String USAGE = String.join("\n",
+            "Usage: backstop gui [SCENARIO] [--preset NAME|FILE] [--seed N] [--set key=value]...",
+            "Open the MASON Console on a scenario (library name or YAML file, default black-thursday-2020) under a",
+            "design (default none): play, pause and step the run, watch the account map, the order book, the live",
+            "charts and the cascades, intervene between blocks (shocks, insurance top-ups, parameters, breakers),",
+            "and save the run folder or PNGs. Needs a display (or xvfb-run).",
+            "  --preset NAME|FILE  a preset name or a design file",
+            "  --seed N            the run's seed (default 1)",
+            "  --set key=value     a scenario or design override, as for `backstop run`; may repeat",
+            "  -h, --help          show this help and exit");
+
     private GuiArguments() {
+    }
+
+    /** Whether the arguments ask for help. */
+    public static boolean wantsHelp(String[] args) {
+        for (String a : args) {
+            if (a.equals("--help") || a.equals("-h")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The parameters the arguments ask for; a bad argument throws naming it. */

@@ -6,6 +6,9 @@ import picocli.CommandLine.Command;
 /** The {@code backstop} command line. Exit codes: 0 success, 1 run failure, 2 bad input. */
 @Command(name = "backstop", mixinStandardHelpOptions = true, version = "backstop 0.1.0",
         description = "Agent-based laboratory for loss mitigation in decentralized derivatives.",
+        footer = {"  gui        Open the MASON Console on a scenario (started by the",
+                "               ./backstop launcher; ./backstop gui --help for its options).",
+                "Each command has --help."},
         subcommands = {RunCommand.class, SweepCommand.class, MergeCommand.class, SlurmCommand.class, ReportCommand.class, ValidateCommand.class, ListCommands.PresetsCommand.class,
                 ListCommands.ScenariosCommand.class,
                 ListCommands.ShowCommand.class, ListCommands.ReferenceCommand.class})

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 
 /** {@code backstop merge DIR}: the tables and report of a sweep whose shards ran separately, or the runs still missing. */
 @Command(name = "merge", mixinStandardHelpOptions = true,
+        header = "Build the tables and the report of a sweep whose shards ran separately.",
         description = {"Build runs.csv, comparison.csv and the report of a sweep folder that `backstop sweep --shard`",
                 "filled; when runs are missing, list them, write no table and exit 1 (or, with --partial, build the",
                 "tables from the finished runs and list the missing ones in missing.txt)."})

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 /** {@code backstop slurm}: Slurm batch scripts that run a sweep as an array of shards and merge the results. */
 @Command(name = "slurm", mixinStandardHelpOptions = true,
+        header = "Write (and optionally submit) the Slurm jobs that run a sweep in shards and merge them.",
         description = {"Write DIR/slurm/array.sbatch (one array task per shard, each `backstop sweep --shard K/N`),",
                 "DIR/slurm/merge.sbatch (`backstop merge`, after the whole array) and DIR/slurm/submit.sh, and print",
                 "the command that submits them; --submit submits them with sbatch."})

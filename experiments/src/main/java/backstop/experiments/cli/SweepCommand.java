@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 
 /** {@code backstop sweep}: every design of a sweep file on every parameter point and seed, then the tables. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
+        header = "Run a sweep file: every design on every parameter point and seed, then the tables and the report.",
         description = {"Run a sweep file (designs × parameter points × seeds, common random numbers) into a sweep folder:",
                 "sweep.json, runs/<run_id>/ (one run folder each), runs.csv, comparison.csv and report.html."})
 final class SweepCommand implements Callable<Integer> {
