@@ -49,7 +49,7 @@ class SweepValidationTest {
         c.put(HEAD + "designs: [none, {extends: dydx-v4, insurance_fund: 1}]\nreplications: 2\n",
                 "bad.yaml: designs[1].name: an inline design needs its own name");
         c.put(HEAD + "designs: [none, {extends: dydx-v4, name: x, insurance_fund: -1}]\nreplications: 2\n",
-                "bad.yaml: designs[1]: insurance_fund: must be an amount in [0, 1e12] quote units, got -1.0");
+                "bad.yaml: designs[1]: insurance_fund: must be in [0, 1e12], got -1.0");
         c.put(HEAD + "designs: [none, {extends: dydx-v4, name: x/y}]\nreplications: 2\n",
                 "bad.yaml: designs[1].name: must be a name of letters, digits, '.', '_' or '-' (it names folders), got 'x/y'");
         c.put(HEAD + "designs: [none, {extends: synthetix-v3, name: s, liquidation: {throttle: {capacity_lots: [1, 2]}}}]\n"
