@@ -28,7 +28,7 @@ class ConfigReferenceTest {
 
     static {
         KINDS.put("design", DesignSpec.class);
-        KINDS.put("scenario", ScenarioSpec.class);   // TODO: scenario and sweep meanings
+        KINDS.put("scenario", ScenarioSpec.class);
         KINDS.put("sweep", SweepSpec.class);
     }
 
@@ -37,9 +37,6 @@ class ConfigReferenceTest {
         List<String> missing = new ArrayList<>();
         int keys = 0;
         for (var kind : KINDS.entrySet()) {
-            if (!kind.getKey().equals("design")) {
-                continue;
-            }
             for (ConfigReference.Key k : ConfigReference.keys(kind.getValue())) {
                 keys++;
                 if (k.doc() == null || k.doc().value().isBlank()) {
@@ -81,7 +78,7 @@ class ConfigReferenceTest {
                 }
             }
         }
-        assertTrue(cases > 80, "cases: " + cases);
+        assertTrue(cases > 150, "cases: " + cases);
         assertTrue(unrefused.isEmpty(), String.join("\n", unrefused));
     }
 
@@ -121,6 +118,11 @@ class ConfigReferenceTest {
         List<String> design = ConfigReference.of(DesignSpec.class);
         assertTrue(design.stream().anyMatch(l -> l.matches("margin\\.lambda +number, fraction, in \\[0, 1\\) — EWMA .*")),
                 String.join("\n", design));
+        List<String> scenario = ConfigReference.of(ScenarioSpec.class, ConfigTree.read("base", "scenarios"));
+        assertTrue(scenario.stream().anyMatch(l -> l.matches("block_seconds +number, seconds, in \\(0, ∞\\), default 1 — .*")),
+                String.join("\n", scenario));
+        assertTrue(scenario.stream().anyMatch(l -> l.matches("markets\\[]\\.maker_fee +number, fraction, in \\[-1, 1], in base: -0\\.0001 — .*")),
+                String.join("\n", scenario));
         assertEquals(ConfigReference.keys(DesignSpec.class).size(),
                 design.stream().filter(l -> !l.contains("(type: ") && !l.contains(" … the same types as ")).count());
     }

@@ -33,10 +33,13 @@ public record Range(double lo, boolean loOpen, double hi, boolean hiOpen) {
         };
     }
 
-    /** Whether {@code v} lies in this interval (NaN never does; an infinite end is always open). */
+    /** Whether {@code v} lies in this interval (NaN never does; an infinite value only at a closed infinite end). */
     public boolean contains(double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
+        if (Double.isNaN(v)) {
             return false;
+        }
+        if (Double.isInfinite(v)) {
+            return v == hi && !hiOpen || v == lo && !loOpen;     // only a closed infinite end, such as "(0, ∞]"
         }
         boolean above = loOpen ? v > lo : v >= lo;
         boolean below = hiOpen ? v < hi : v <= hi;
