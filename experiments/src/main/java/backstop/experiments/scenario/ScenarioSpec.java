@@ -14,8 +14,9 @@ import java.util.List;
  * numbers.
  */
 public record ScenarioSpec(
-        @Doc("the scenario's name, as results label it") String name,
-        @Doc("one line on what the scenario is (backstop scenarios prints it)") String description,
+        @Doc(value = "the scenario's name, as results label it", absent = "required") String name,
+        @Doc(value = "one line on what the scenario is (backstop scenarios prints it)", absent = "none")
+        String description,
         @Doc("the stylized facts and sources it is calibrated to") List<String> sources,
         @Doc(value = "simulated time per block (app-chains 1, Ethereum L1 12)", unit = "seconds", range = "(0, ∞)")
         double blockSeconds,
