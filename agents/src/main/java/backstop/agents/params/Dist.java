@@ -1,5 +1,6 @@
 package backstop.agents.params;
 
+import backstop.model.spec.Doc;
 import ec.util.MersenneTwisterFast;
 
 /**
@@ -10,7 +11,8 @@ public sealed interface Dist {
     double sample(MersenneTwisterFast rng);
 
     /** Always {@code value}. */
-    record Constant(double value) implements Dist {
+    @Doc("always the same value")
+    record Constant(@Doc("the value, in the key's unit") double value) implements Dist {
         @Override
         public double sample(MersenneTwisterFast rng) {
             return value;
@@ -18,7 +20,9 @@ public sealed interface Dist {
     }
 
     /** Uniform on [min, max). */
-    record Uniform(double min, double max) implements Dist {
+    @Doc("uniform on [min, max)")
+    record Uniform(@Doc("the lowest value, in the key's unit") double min,
+                   @Doc("the highest value, ≥ min") double max) implements Dist {
         public Uniform {
             if (!(max >= min)) {
                 throw new IllegalArgumentException("uniform: need max ≥ min, got " + min + ", " + max);
@@ -32,7 +36,11 @@ public sealed interface Dist {
     }
 
     /** exp(normal(mu, sigma)), clamped to [min, max]: leverage, trade sizes, capital. */
-    record LogNormal(double mu, double sigma, double min, double max) implements Dist {
+    @Doc("exp(normal(mu, sigma)), clamped to [min, max]")
+    record LogNormal(@Doc("mean of the log") double mu,
+                     @Doc(value = "standard deviation of the log", range = "[0, ∞)") double sigma,
+                     @Doc("the lowest value (clamp)") double min,
+                     @Doc("the highest value (clamp), ≥ min") double max) implements Dist {
         public LogNormal {
             if (!(sigma >= 0) || !(max >= min)) {
                 throw new IllegalArgumentException("lognormal: need sigma ≥ 0 and max ≥ min");

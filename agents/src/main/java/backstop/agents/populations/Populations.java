@@ -13,6 +13,7 @@ import backstop.agents.vault.VaultLp;
 import backstop.agents.traders.NoiseTrader;
 import backstop.model.agent.Agent;
 import backstop.model.agent.AgentFactory;
+import backstop.model.spec.Doc;
 import backstop.model.world.World;
 import ec.util.MersenneTwisterFast;
 
@@ -52,10 +53,22 @@ public final class Populations {
     }
 
     /** Leveraged retail traders. {@code reserve} is drawn as a multiple of capital. */
-    public record LeveragedTraders(String name, int count, int market, Dist capital, Dist leverage, double longBias,
-                                   Dist entryProbability, double takeProfit, double alarmHealth,
-                                   double topUpProbability, double panicProbability, Dist reserve, Dist wakeSeconds,
-                                   Dist latency, Dist gasBudget) implements AgentFactory {
+    public record LeveragedTraders(
+            @Doc("the population's name, as results and logs label its members") String name,
+            @Doc(value = "how many members", unit = "members", range = "[0, ∞)") int count,
+            @Doc(value = "the market it trades, an index into markets", unit = "index", range = "[0, ∞)") int market,
+            @Doc(value = "each member's starting collateral", unit = "quote units") Dist capital,
+            @Doc(value = "leverage of a new position", unit = "×") Dist leverage,
+            @Doc(value = "probability that a new position is long", unit = "fraction") double longBias,
+            @Doc(value = "probability of opening a position at a wake-up when flat", unit = "fraction") Dist entryProbability,
+            @Doc(value = "close when the position's profit reaches this share of its margin", unit = "fraction") double takeProfit,
+            @Doc(value = "below this health (equity / maintenance margin) the trader tops up or panics", unit = "×") double alarmHealth,
+            @Doc(value = "probability of adding margin from the reserve when alarmed", unit = "fraction") double topUpProbability,
+            @Doc(value = "probability of closing the position when alarmed", unit = "fraction") double panicProbability,
+            @Doc(value = "margin reserve kept outside the position, a multiple of capital", unit = "×") Dist reserve,
+            @Doc(value = "time between a member's decisions", unit = "seconds") Dist wakeSeconds,
+            @Doc(value = "delay from a decision to its transaction reaching the mempool", unit = "seconds") Dist latency,
+            @Doc(value = "the most a member pays for one transaction; dearer ones are skipped (absent: it always pays)", unit = "quote units", absent = "none") Dist gasBudget) implements AgentFactory {
         public LeveragedTraders {
             requireCount(name, count);
         }
@@ -73,8 +86,16 @@ public final class Populations {
     }
 
     /** Noise traders. */
-    public record NoiseTraders(String name, int count, int market, Dist capital, Dist tradeNotional, double maxLeverage,
-                               Dist wakeSeconds, Dist latency, Dist gasBudget) implements AgentFactory {
+    public record NoiseTraders(
+            @Doc("the population's name, as results and logs label its members") String name,
+            @Doc(value = "how many members", unit = "members", range = "[0, ∞)") int count,
+            @Doc(value = "the market it trades, an index into markets", unit = "index", range = "[0, ∞)") int market,
+            @Doc(value = "each member's starting collateral", unit = "quote units") Dist capital,
+            @Doc(value = "notional of one random trade", unit = "quote units") Dist tradeNotional,
+            @Doc(value = "trades that would push leverage above this are skipped", unit = "×") double maxLeverage,
+            @Doc(value = "time between a member's decisions", unit = "seconds") Dist wakeSeconds,
+            @Doc(value = "delay from a decision to its transaction reaching the mempool", unit = "seconds") Dist latency,
+            @Doc(value = "the most a member pays for one transaction; dearer ones are skipped (absent: it always pays)", unit = "quote units", absent = "none") Dist gasBudget) implements AgentFactory {
         public NoiseTraders {
             requireCount(name, count);
         }
@@ -90,10 +111,23 @@ public final class Populations {
     }
 
     /** Market makers. */
-    public record MarketMakers(String name, int count, int market, Dist capital, int levels, Dist levelNotional,
-                               Dist baseSpreadBps, double volSpreadFactor, double depthVolFactor,
-                               double inventoryAversion, Dist maxInventoryNotional, Dist withdrawVol,
-                               double requoteBps, double ewmaLambda, Dist latency, Dist gasBudget) implements AgentFactory {
+    public record MarketMakers(
+            @Doc("the population's name, as results and logs label its members") String name,
+            @Doc(value = "how many members", unit = "members", range = "[0, ∞)") int count,
+            @Doc(value = "the market it trades, an index into markets", unit = "index", range = "[0, ∞)") int market,
+            @Doc(value = "each member's starting collateral", unit = "quote units") Dist capital,
+            @Doc(value = "quote levels on each side", unit = "levels") int levels,
+            @Doc(value = "notional quoted at each level", unit = "quote units") Dist levelNotional,
+            @Doc(value = "half-spread in calm markets", unit = "bp") Dist baseSpreadBps,
+            @Doc(value = "the half-spread widens by this × per-block volatility in bp", unit = "×") double volSpreadFactor,
+            @Doc(value = "level size shrinks by 1 / (1 + this × annual volatility)", unit = "×") double depthVolFactor,
+            @Doc(value = "reservation-price skew at the inventory limit (0.003 = 0.3%)", unit = "fraction") double inventoryAversion,
+            @Doc(value = "inventory limit; quotes that would exceed it are pulled", unit = "quote units") Dist maxInventoryNotional,
+            @Doc(value = "pull all quotes above this annualised volatility", unit = "fraction per year") Dist withdrawVol,
+            @Doc(value = "requote when the mid has moved more than this", unit = "bp") double requoteBps,
+            @Doc(value = "EWMA decay of the maker's volatility estimate, in (0, 1)", unit = "fraction") double ewmaLambda,
+            @Doc(value = "delay from a decision to its transaction reaching the mempool", unit = "seconds") Dist latency,
+            @Doc(value = "the most a member pays for one transaction; dearer ones are skipped (absent: it always pays)", unit = "quote units", absent = "none") Dist gasBudget) implements AgentFactory {
         public MarketMakers {
             requireCount(name, count);
         }
@@ -111,8 +145,18 @@ public final class Populations {
     }
 
     /** Basis arbitrageurs. */
-    public record Arbitrageurs(String name, int count, int market, Dist capital, Dist threshold, Dist tradeNotional,
-                               Dist maxNotional, Dist wakeSeconds, Dist latency, Dist gasBudget, Dist fundingThreshold)
+    public record Arbitrageurs(
+            @Doc("the population's name, as results and logs label its members") String name,
+            @Doc(value = "how many members", unit = "members", range = "[0, ∞)") int count,
+            @Doc(value = "the market it trades, an index into markets", unit = "index", range = "[0, ∞)") int market,
+            @Doc(value = "each member's starting collateral", unit = "quote units") Dist capital,
+            @Doc(value = "trade when perp and spot differ by more than this", unit = "fraction") Dist threshold,
+            @Doc(value = "notional of one arbitrage trade", unit = "quote units") Dist tradeNotional,
+            @Doc(value = "largest position held", unit = "quote units") Dist maxNotional,
+            @Doc(value = "time between a member's decisions", unit = "seconds") Dist wakeSeconds,
+            @Doc(value = "delay from a decision to its transaction reaching the mempool", unit = "seconds") Dist latency,
+            @Doc(value = "the most a member pays for one transaction; dearer ones are skipped (absent: it always pays)", unit = "quote units", absent = "none") Dist gasBudget,
+            @Doc(value = "also carry funding above this rate per interval (absent: basis only)", unit = "fraction per funding interval", absent = "none: basis only") Dist fundingThreshold)
             implements AgentFactory {
         public Arbitrageurs {
             requireCount(name, count);
@@ -130,9 +174,19 @@ public final class Populations {
     }
 
     /** Keepers / liquidators. */
-    public record Keepers(String name, int count, Dist capital, Dist rewardRate, Dist bidShare, double minProfit,
-                          long gasPerCall, int maxCallsPerBlock, Dist wakeSeconds, Dist latency, Dist gasBudget,
-                          double auctionDiscount) implements AgentFactory {
+    public record Keepers(
+            @Doc("the population's name, as results and logs label its members") String name,
+            @Doc(value = "how many members", unit = "members", range = "[0, ∞)") int count,
+            @Doc(value = "each member's starting collateral", unit = "quote units") Dist capital,
+            @Doc(value = "the reward a keeper expects, a share of the liquidated notional", unit = "fraction") Dist rewardRate,
+            @Doc(value = "share of the expected profit bid as priority fee", unit = "fraction") Dist bidShare,
+            @Doc(value = "skip calls expected to earn less than this after gas", unit = "quote units") double minProfit,
+            @Doc(value = "gas one liquidation call uses", unit = "gas") long gasPerCall,
+            @Doc(value = "most liquidation calls a keeper sends per block", unit = "calls") int maxCallsPerBlock,
+            @Doc(value = "time between a member's decisions", unit = "seconds") Dist wakeSeconds,
+            @Doc(value = "delay from a decision to its transaction reaching the mempool", unit = "seconds") Dist latency,
+            @Doc(value = "the most a member pays for one transaction; dearer ones are skipped (absent: it always pays)", unit = "quote units", absent = "none") Dist gasBudget,
+            @Doc(value = "under Dutch auctions, buy lots this far through the oracle (0: never)", unit = "fraction") double auctionDiscount) implements AgentFactory {
         public Keepers {
             requireCount(name, count);
         }
@@ -148,8 +202,17 @@ public final class Populations {
     }
 
     /** Momentum traders. */
-    public record MomentumTraders(String name, int count, int market, Dist capital, Dist notional, int lookback,
-                                  Dist threshold, Dist wakeSeconds, Dist latency, Dist gasBudget) implements AgentFactory {
+    public record MomentumTraders(
+            @Doc("the population's name, as results and logs label its members") String name,
+            @Doc(value = "how many members", unit = "members", range = "[0, ∞)") int count,
+            @Doc(value = "the market it trades, an index into markets", unit = "index", range = "[0, ∞)") int market,
+            @Doc(value = "each member's starting collateral", unit = "quote units") Dist capital,
+            @Doc(value = "notional of one trade", unit = "quote units") Dist notional,
+            @Doc(value = "past samples the trend is measured over", unit = "samples") int lookback,
+            @Doc(value = "trade when the return over the lookback exceeds this", unit = "fraction") Dist threshold,
+            @Doc(value = "time between a member's decisions", unit = "seconds") Dist wakeSeconds,
+            @Doc(value = "delay from a decision to its transaction reaching the mempool", unit = "seconds") Dist latency,
+            @Doc(value = "the most a member pays for one transaction; dearer ones are skipped (absent: it always pays)", unit = "quote units", absent = "none") Dist gasBudget) implements AgentFactory {
         public MomentumTraders {
             requireCount(name, count);
         }
@@ -163,8 +226,17 @@ public final class Populations {
     }
 
     /** Fundamentalist traders. */
-    public record Fundamentalists(String name, int count, int market, Dist capital, Dist notional, Dist sensitivity,
-                                  Dist anchorHalfLife, Dist wakeSeconds, Dist latency, Dist gasBudget)
+    public record Fundamentalists(
+            @Doc("the population's name, as results and logs label its members") String name,
+            @Doc(value = "how many members", unit = "members", range = "[0, ∞)") int count,
+            @Doc(value = "the market it trades, an index into markets", unit = "index", range = "[0, ∞)") int market,
+            @Doc(value = "each member's starting collateral", unit = "quote units") Dist capital,
+            @Doc(value = "notional of one trade", unit = "quote units") Dist notional,
+            @Doc(value = "position size per unit of log mispricing against the anchor", unit = "×") Dist sensitivity,
+            @Doc(value = "half-life of the anchor (the believed fundamental value) following the price", unit = "seconds") Dist anchorHalfLife,
+            @Doc(value = "time between a member's decisions", unit = "seconds") Dist wakeSeconds,
+            @Doc(value = "delay from a decision to its transaction reaching the mempool", unit = "seconds") Dist latency,
+            @Doc(value = "the most a member pays for one transaction; dearer ones are skipped (absent: it always pays)", unit = "quote units", absent = "none") Dist gasBudget)
             implements AgentFactory {
         public Fundamentalists {
             requireCount(name, count);
@@ -180,8 +252,15 @@ public final class Populations {
     }
 
     /** Oracle-latency arbitrageurs. */
-    public record LatencyArbitrageurs(String name, int count, int market, Dist capital, Dist threshold, Dist notional,
-                                      Dist latency, Dist gasBudget) implements AgentFactory {
+    public record LatencyArbitrageurs(
+            @Doc("the population's name, as results and logs label its members") String name,
+            @Doc(value = "how many members", unit = "members", range = "[0, ∞)") int count,
+            @Doc(value = "the market it trades, an index into markets", unit = "index", range = "[0, ∞)") int market,
+            @Doc(value = "each member's starting collateral", unit = "quote units") Dist capital,
+            @Doc(value = "trade when the venue price leads the oracle by more than this", unit = "fraction") Dist threshold,
+            @Doc(value = "notional of one trade", unit = "quote units") Dist notional,
+            @Doc(value = "delay from a decision to its transaction reaching the mempool", unit = "seconds") Dist latency,
+            @Doc(value = "the most a member pays for one transaction; dearer ones are skipped (absent: it always pays)", unit = "quote units", absent = "none") Dist gasBudget) implements AgentFactory {
         public LatencyArbitrageurs {
             requireCount(name, count);
         }
@@ -195,8 +274,16 @@ public final class Populations {
     }
 
     /** Oracle manipulators (Mango). */
-    public record Manipulators(String name, int count, int market, double capitalPerAccount, double positionNotional,
-                               double pumpNotional, double attackTime, int pumpSteps, double latency)
+    public record Manipulators(
+            @Doc("the population's name, as results and logs label its members") String name,
+            @Doc(value = "how many members", unit = "members", range = "[0, ∞)") int count,
+            @Doc(value = "the market it trades, an index into markets", unit = "index", range = "[0, ∞)") int market,
+            @Doc(value = "collateral of each of its two accounts", unit = "quote units") double capitalPerAccount,
+            @Doc(value = "notional of the long and short positions it opens against each other", unit = "quote units") double positionNotional,
+            @Doc(value = "spot notional bought on the thin oracle venue to pump the price", unit = "quote units") double pumpNotional,
+            @Doc(value = "when the attack starts", unit = "seconds") double attackTime,
+            @Doc(value = "buys the pump is split into", unit = "steps") int pumpSteps,
+            @Doc(value = "delay from a decision to its transaction reaching the mempool", unit = "seconds") double latency)
             implements AgentFactory {
         public Manipulators {
             requireCount(name, count);
@@ -210,8 +297,15 @@ public final class Populations {
     }
 
     /** Backstop-vault liquidity providers. */
-    public record VaultLps(String name, int count, Dist capital, Dist depositShare, Dist exitDrawdown, Dist wakeSeconds,
-                           Dist latency, Dist gasBudget) implements AgentFactory {
+    public record VaultLps(
+            @Doc("the population's name, as results and logs label its members") String name,
+            @Doc(value = "how many members", unit = "members", range = "[0, ∞)") int count,
+            @Doc(value = "each member's starting collateral", unit = "quote units") Dist capital,
+            @Doc(value = "share of capital deposited into the backstop vault, in (0, 1]", unit = "fraction") Dist depositShare,
+            @Doc(value = "withdraw once the vault's share price falls this far from its peak", unit = "fraction") Dist exitDrawdown,
+            @Doc(value = "time between a member's decisions", unit = "seconds") Dist wakeSeconds,
+            @Doc(value = "delay from a decision to its transaction reaching the mempool", unit = "seconds") Dist latency,
+            @Doc(value = "the most a member pays for one transaction; dearer ones are skipped (absent: it always pays)", unit = "quote units", absent = "none") Dist gasBudget) implements AgentFactory {
         public VaultLps {
             requireCount(name, count);
         }

@@ -6,6 +6,7 @@ import backstop.experiments.design.DesignSpec;
 import backstop.experiments.design.Presets;
 import backstop.experiments.scenario.ScenarioSpec;
 import backstop.experiments.scenario.Scenarios;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -90,8 +91,11 @@ final class ListCommands {
             }
             for (var e : kinds.entrySet()) {
                 if (kind == null || kind.equals(e.getKey())) {
-                    System.out.println("# " + e.getKey() + " files");
-                    backstop.experiments.config.ConfigReference.of(e.getValue()).forEach(System.out::println);
+                    System.out.println("# " + e.getKey() + " files: key  type, unit, allowed range, default — meaning"
+                            + (e.getKey().equals("scenario") ? " (defaults from scenarios/base.yaml, which every library"
+                            + " scenario extends; lists replace whole, so a list element's values there are examples)" : ""));
+                    JsonNode defaults = e.getKey().equals("scenario") ? ConfigTree.read("base", "scenarios") : null;
+                    backstop.experiments.config.ConfigReference.of(e.getValue(), defaults).forEach(System.out::println);
                     System.out.println();
                 }
             }

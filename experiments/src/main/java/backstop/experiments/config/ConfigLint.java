@@ -1,5 +1,8 @@
 package backstop.experiments.config;
 
+import backstop.agents.params.Dist;
+import backstop.model.spec.Doc;
+import backstop.model.spec.Range;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -16,8 +19,10 @@ import java.util.Map;
 /**
  * Finds every unknown key and every value of the wrong kind in a config tree at once, by walking it against
  * the record types it will be bound to (following {@code type} to the right variant), so a file with several
- * mistakes gets one message per mistake instead of one per attempt. Range checks live in the records'
- * constructors; {@link #refusals} walks the same way to ask each record on its own, deepest first.
+ * mistakes gets one message per mistake instead of one per attempt. A number outside the range its key's
+ * {@link Doc} states is refused here, by the annotation {@code backstop reference} prints; the records'
+ * constructors check the rest (relations between keys, and every record built in code), and {@link #refusals}
+ * walks the same way to ask each record on its own, deepest first.
  */
 public final class ConfigLint {
     private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE = new PropertyNamingStrategies.SnakeCaseStrategy();
@@ -37,7 +42,7 @@ public final class ConfigLint {
     /** The problems of {@code tree} as a {@code root} document, each "path: what is wrong". */
     public static List<String> problems(JsonNode tree, Class<?> root) {
         List<String> out = new ArrayList<>();
-        check(tree, root, "", out, null);
+        check(tree, root, "", out, null, null);
         return out;
     }
 
@@ -48,13 +53,22 @@ public final class ConfigLint {
      */
     public static List<String> refusals(JsonNode tree, Class<?> root, Refusal refusal) {
         List<String> out = new ArrayList<>();
-        check(tree, root, "", out, refusal);
+        check(tree, root, "", out, refusal, null);
         return out;
     }
 
-    private static void check(JsonNode node, Class<?> type, String path, List<String> out, Refusal refusal) {
+    private static void check(JsonNode node, Class<?> type, String path, List<String> out, Refusal refusal, Doc doc) {
         if (node == null || node.isNull()) {
             return;
+        }
+        if (type == Dist.class && doc != null && !doc.range().isEmpty() && node.isObject()) {
+            // A distribution's draws must lie in the key's range: its constant value, and both ends of a range.
+            for (String end : List.of("value", "min", "max")) {
+                JsonNode v = node.get(end);
+                if (v != null && v.isNumber()) {
+                    range(v, false, doc, path + "." + end, out);
+                }
+            }
         }
         JsonSubTypes subs = ConfigBinder.subtypes(type);
         if (subs != null) {
@@ -72,8 +86,16 @@ public final class ConfigLint {
         }
         if (type.isRecord()) {
             record(node, type, type, path, out, refusal);
-        } else {
-            scalar(node, type, path, out);
+        } else if (scalar(node, type, path, out) && doc != null && !doc.range().isEmpty() && node.isNumber()) {
+            range(node, type != double.class && type != Double.class, doc, path, out);
+        }
+    }
+
+    private static void range(JsonNode v, boolean integral, Doc doc, String path, List<String> out) {
+        Range r = Range.parse(doc.range());
+        if (!r.contains(v.asDouble())) {
+            String value = integral ? v.asText() : Double.toString(v.asDouble());
+            out.add(label(path) + "must be " + r.phrase() + ", got " + value);
         }
     }
 
@@ -109,10 +131,10 @@ public final class ConfigLint {
                 }
                 Class<?> element = erase(pt.getActualTypeArguments()[0]);
                 for (int i = 0; i < e.getValue().size(); i++) {
-                    check(e.getValue().get(i), element, at + "[" + i + "]", out, refusal);
+                    check(e.getValue().get(i), element, at + "[" + i + "]", out, refusal, c.getAnnotation(Doc.class));
                 }
             } else {
-                check(e.getValue(), raw, at, out, refusal);
+                check(e.getValue(), raw, at, out, refusal, c.getAnnotation(Doc.class));
             }
         }
         if (refusal != null && out.size() == before) {
@@ -125,7 +147,8 @@ public final class ConfigLint {
         }
     }
 
-    private static void scalar(JsonNode node, Class<?> type, String path, List<String> out) {
+    /** Whether {@code node} is of {@code type}'s kind; if not, says so. */
+    private static boolean scalar(JsonNode node, Class<?> type, String path, List<String> out) {
         boolean ok;
         if (type == double.class || type == Double.class) {
             ok = node.isNumber();
@@ -141,6 +164,7 @@ public final class ConfigLint {
         if (!ok) {
             out.add(label(path) + "expected " + expected(type) + ", got " + kind(node));
         }
+        return ok;
     }
 
     private static String label(String path) {

@@ -1,6 +1,7 @@
 package backstop.experiments.design;
 
 import backstop.model.spec.Check;
+import backstop.model.spec.Doc;
 import backstop.protocol.money.Amounts;
 import backstop.protocol.waterfall.AdlPrice;
 import backstop.protocol.waterfall.AdlRanking;
@@ -41,6 +42,7 @@ public sealed interface AbsorberSpec {
     LossAbsorber build(long seed);
 
     /** The insurance fund pays what it holds. */
+    @Doc("the insurance fund pays what it holds")
     record InsuranceFund() implements AbsorberSpec {
         @Override
         public LossAbsorber build(long seed) {
@@ -53,7 +55,16 @@ public sealed interface AbsorberSpec {
      * after a fall of {@code exitLoss} within {@code windowSeconds} it stops paying for {@code exitSeconds}.
      * 0 switches a rule off.
      */
-    record BinanceFund(double maxNotional, double exitLoss, long windowSeconds, long exitSeconds) implements AbsorberSpec {
+    @Doc("Binance's fund rules: a size cap on what it covers, and an exit after a fast fall")
+    record BinanceFund(
+            @Doc(value = "no cover for a position above this share of the fund's balance (Binance: 0.2; 0: no cap)",
+                    unit = "fraction", range = "[0, 1]") double maxNotional,
+            @Doc(value = "a fall from the window's peak balance of this share makes the fund stop paying (Binance: 0.075;"
+                    + " 0: never)", unit = "fraction", range = "[0, 1]") double exitLoss,
+            @Doc(value = "the rolling window of the exit_loss check (Binance: 28800)", unit = "seconds", range = "[0, ∞)")
+            long windowSeconds,
+            @Doc(value = "how long the fund stays out after an exit (Binance: 28800)", unit = "seconds", range = "[0, ∞)")
+            long exitSeconds) implements AbsorberSpec {
         public BinanceFund {
             Check.fraction("max_notional", maxNotional);
             Check.fraction("exit_loss", exitLoss);
@@ -74,7 +85,14 @@ public sealed interface AbsorberSpec {
      * Auto-deleveraging: the bankrupt account's positions are closed against ranked opposite-side accounts
      * at {@code price} (bankruptcy, oracle or mark); {@code winnersOnly} skips accounts not in profit.
      */
-    record Adl(Ranking ranking, AdlPrice price, boolean winnersOnly) implements AbsorberSpec {
+    @Doc("auto-deleveraging: the bankrupt account's positions close against ranked opposite-side accounts")
+    record Adl(
+            @Doc(value = "how opposite-side accounts are ordered: BITMEX (PnL% × leverage), BINANCE (PnL% × margin"
+                    + " ratio), HYPERLIQUID (mark/entry × leverage), PRO_RATA (by size) or RANDOM", absent = "required") Ranking ranking,
+            @Doc(value = "the price positions are closed at: the bankrupt account's BANKRUPTCY price, the ORACLE or the"
+                    + " MARK", absent = "BANKRUPTCY") AdlPrice price,
+            @Doc(value = "skip opposite-side accounts that are not in profit", absent = "false") boolean winnersOnly)
+            implements AbsorberSpec {
         public Adl {
             Check.required("ranking", ranking);
             price = price == null ? AdlPrice.BANKRUPTCY : price;
@@ -94,6 +112,7 @@ public sealed interface AbsorberSpec {
     }
 
     /** ADL that closes only what the deficit needs, most profitable winners first. */
+    @Doc("ADL closing only what the deficit needs, most profitable winners first")
     record MinimalHaircut() implements AbsorberSpec {
         @Override
         public LossAbsorber build(long seed) {
@@ -102,6 +121,7 @@ public sealed interface AbsorberSpec {
     }
 
     /** Haircut on the winners' unrealized profit, pro rata. */
+    @Doc("haircut on the winners' unrealized profit, pro rata")
     record Socialized() implements AbsorberSpec {
         @Override
         public LossAbsorber build(long seed) {
@@ -110,6 +130,7 @@ public sealed interface AbsorberSpec {
     }
 
     /** Drift: the residual charged to every position holder in proportion to size. */
+    @Doc("Drift: the residual charged to every position holder in proportion to size")
     record FundingBump() implements AbsorberSpec {
         @Override
         public LossAbsorber build(long seed) {
@@ -118,6 +139,7 @@ public sealed interface AbsorberSpec {
     }
 
     /** The backstop vault's free collateral pays deficits (after the insurance fund, usually). */
+    @Doc("the backstop vault's free collateral pays deficits")
     record Vault() implements AbsorberSpec {
         @Override
         public LossAbsorber build(long seed) {
@@ -131,7 +153,11 @@ public sealed interface AbsorberSpec {
      * funds (no pool); put after {@code insurance-fund} with {@code insurance_per_market: true}. One market's debt
      * spends what another's later finds (the cross-domain insurance drain). Draws count as {@code insurance_drawn}.
      */
-    record PooledInsurance(double pool, double capPerMarket) implements AbsorberSpec {
+    @Doc("insurance pooled across markets, each drawing at most a cap (after insurance-fund, with insurance_per_market)")
+    record PooledInsurance(
+            @Doc(value = "quote units in the pool, outside the protocol", unit = "quote units", range = "[0, ∞)") double pool,
+            @Doc(value = "most one market may draw from the pool in total", unit = "quote units", range = "[0, ∞)")
+            double capPerMarket) implements AbsorberSpec {
         public PooledInsurance {
             Check.nonNegative("pool", pool);
             Check.nonNegative("cap_per_market", capPerMarket);

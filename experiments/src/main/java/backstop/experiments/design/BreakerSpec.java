@@ -1,6 +1,7 @@
 package backstop.experiments.design;
 
 import backstop.model.spec.Check;
+import backstop.model.spec.Doc;
 import backstop.protocol.breaker.CircuitBreaker;
 import backstop.protocol.breaker.LiquidationPauseBand;
 import backstop.protocol.breaker.LiquidationVolumeThrottle;
@@ -40,7 +41,17 @@ public sealed interface BreakerSpec {
     }
 
     /** CME-like bands: soft limits halt for {@code softHaltSeconds}, the hard limit until the window ends. */
-    record PriceBand(List<Double> softLimits, long softHaltSeconds, double hardLimit, long windowSeconds) implements BreakerSpec {
+    @Doc("CME-style price limits per session: soft limits pause the market, the hard limit halts it to the session's end")
+    record PriceBand(
+            @Doc(value = "soft limits, strictly ascending and below hard_limit, as moves from the session's reference"
+                    + " price (CME: [0.07, 0.13])", unit = "fraction", range = "(0, 1]", absent = "required")
+            List<Double> softLimits,
+            @Doc(value = "how long a soft limit halts the market, at most window_seconds (CME: 120)", unit = "seconds",
+                    range = "[0, ∞)") long softHaltSeconds,
+            @Doc(value = "the hard limit: halts the market until the session ends (CME: 0.2)", unit = "fraction",
+                    range = "(0, 1]") double hardLimit,
+            @Doc(value = "length of a session; the reference is the previous session's last price (CME: 86400)",
+                    unit = "seconds", range = "[1, ∞)") long windowSeconds) implements BreakerSpec {
         @Override
         public CircuitBreaker build() {
             return new PriceBandBreaker(ppm(softLimits, "breakers.soft_limits"), softHaltSeconds,
@@ -49,8 +60,20 @@ public sealed interface BreakerSpec {
     }
 
     /** marginfi EMA-reference band: refuse oracle prices beyond {@code maxDeviation}, escalating halts. */
-    record OracleDeviation(double alpha, double maxShift, double maxDeviation, double confidence, List<Long> haltLadderSeconds,
-                           long escalationSeconds) implements BreakerSpec {
+    @Doc("marginfi: refuse oracle prices far from an EMA reference and halt the market, longer on repeated breaches")
+    record OracleDeviation(
+            @Doc(value = "EMA weight of a new observation in the reference price (0.1)", unit = "fraction",
+                    range = "(0, 1]") double alpha,
+            @Doc(value = "largest move of the reference per observation, a share of the reference (0.01)",
+                    unit = "fraction", range = "(0, 1]") double maxShift,
+            @Doc(value = "an update further than this from the reference (after confidence) is refused and halts the"
+                    + " market (0.1)", unit = "fraction of the reference", range = "(0, ∞)") double maxDeviation,
+            @Doc(value = "assumed oracle confidence, subtracted from the deviation first (0: none)",
+                    unit = "fraction of the price", range = "[0, ∞)") double confidence,
+            @Doc(value = "halt length for the 1st, 2nd, … breach in a row (0: refuse the price only)", unit = "seconds",
+                    range = "[0, ∞)", absent = "required") List<Long> haltLadderSeconds,
+            @Doc(value = "a breach within this long of the previous one climbs a rung of the ladder", unit = "seconds",
+                    range = "[0, ∞)") long escalationSeconds) implements BreakerSpec {
         @Override
         public CircuitBreaker build() {
             Check.required("breakers.halt_ladder_seconds", haltLadderSeconds);
@@ -60,7 +83,12 @@ public sealed interface BreakerSpec {
     }
 
     /** Chainlink heartbeat staleness: pause liquidations until a grace period after a fresh price. */
-    record OracleStaleness(long heartbeatSeconds, long graceSeconds) implements BreakerSpec {
+    @Doc("Chainlink heartbeat: liquidations pause while the oracle is stale, and for a grace period after")
+    record OracleStaleness(
+            @Doc(value = "longest oracle silence that is still fresh (Chainlink ETH/USD: 3600)", unit = "seconds",
+                    range = "[1, ∞)") long heartbeatSeconds,
+            @Doc(value = "liquidations stay paused this long after the first fresh update", unit = "seconds",
+                    range = "[0, ∞)") long graceSeconds) implements BreakerSpec {
         @Override
         public CircuitBreaker build() {
             return new OracleStalenessGuard(heartbeatSeconds, graceSeconds);
@@ -68,7 +96,11 @@ public sealed interface BreakerSpec {
     }
 
     /** Drift: block liquidations while the oracle is more than {@code band} from its TWAP over {@code periodSeconds}. */
-    record PauseBand(double band, long periodSeconds) implements BreakerSpec {
+    @Doc("Drift: no liquidations while the oracle is far from its TWAP")
+    record PauseBand(
+            @Doc(value = "divergence of the oracle from its TWAP that blocks liquidations", unit = "fraction of the TWAP",
+                    range = "(0, ∞)") double band,
+            @Doc(value = "the TWAP period", unit = "seconds", range = "[1, ∞)") long periodSeconds) implements BreakerSpec {
         @Override
         public CircuitBreaker build() {
             return new LiquidationPauseBand(Amounts.ppm(band), periodSeconds);
@@ -76,7 +108,13 @@ public sealed interface BreakerSpec {
     }
 
     /** Freeze open interest at {@code stressedCap} of its level while the price range over the lookback exceeds a move. */
-    record OiCap(double triggerMove, long lookbackSeconds, double stressedCap) implements BreakerSpec {
+    @Doc("freeze open interest while the price range over a lookback is large")
+    record OiCap(
+            @Doc(value = "price range (max − min) / min over the lookback that counts as stress (0.1)", unit = "fraction",
+                    range = "(0, ∞)") double triggerMove,
+            @Doc(value = "the window the price range is taken over", unit = "seconds", range = "[1, ∞)") long lookbackSeconds,
+            @Doc(value = "while stressed, the open-interest cap as a share of the open interest at the trip (1: freeze)",
+                    unit = "fraction", range = "(0, ∞)") double stressedCap) implements BreakerSpec {
         @Override
         public CircuitBreaker build() {
             return new OpenInterestCapBreaker(Amounts.ppm(triggerMove), lookbackSeconds, Amounts.ppm(stressedCap));
@@ -84,7 +122,11 @@ public sealed interface BreakerSpec {
     }
 
     /** At most {@code maxNotional} (quote units) liquidated per market per window. */
-    record VolumeThrottle(double maxNotional, long windowSeconds) implements BreakerSpec {
+    @Doc("at most so much notional liquidated per market per window")
+    record VolumeThrottle(
+            @Doc(value = "liquidated notional allowed per market and window", unit = "quote units", range = "(0, ∞)")
+            double maxNotional,
+            @Doc(value = "the window length", unit = "seconds", range = "[1, ∞)") long windowSeconds) implements BreakerSpec {
         @Override
         public CircuitBreaker build() {
             return new LiquidationVolumeThrottle(Amounts.micros(Math.round(Check.positive("breakers.max_notional", maxNotional))),
@@ -93,11 +135,22 @@ public sealed interface BreakerSpec {
     }
 
     /** One withdrawal rate limit: max({@code tvlShare} × TVL, {@code minimum}) per {@code periodSeconds}. */
-    record Limiter(long periodSeconds, double tvlShare, double minimum) {
+    record Limiter(
+            @Doc(value = "time for the withdrawal capacity to return to its baseline (dYdX: 3600, 86400)", unit = "seconds",
+                    range = "[1, ∞)") long periodSeconds,
+            @Doc(value = "baseline capacity as a share of TVL (dYdX: 0.01 per hour, 0.1 per day)", unit = "fraction",
+                    range = "[0, ∞)") double tvlShare,
+            @Doc(value = "smallest baseline capacity (dYdX: $1M per hour, $10M per day)", unit = "quote units",
+                    range = "[0, ∞)") double minimum) {
     }
 
     /** dYdX: gate withdrawals for {@code gateBlocks} after bad debt; rate limits as listed. */
-    record Withdrawals(long gateBlocks, List<Limiter> limiters) implements BreakerSpec {
+    @Doc("dYdX: withdrawals gated after bad debt, and rate-limited")
+    record Withdrawals(
+            @Doc(value = "blocks withdrawals stay gated after a negative-collateral account is seen (dYdX: 50; 0: never)",
+                    unit = "blocks", range = "[0, ∞)") long gateBlocks,
+            @Doc(value = "rate limits: each allows max(tvl_share × TVL, minimum) per period_seconds", absent = "none")
+            List<Limiter> limiters) implements BreakerSpec {
         @Override
         public CircuitBreaker build() {
             List<WithdrawalGate.Limiter> ls = (limiters == null ? List.<Limiter>of() : limiters).stream()
@@ -112,8 +165,24 @@ public sealed interface BreakerSpec {
      * A stress index (realized volatility, liquidation volume, insurance drawdown, each over its full-stress
      * level) with soft (tighten OI caps) and hard (halt) states.
      */
-    record Stress(long windowSeconds, double volatilityScale, double liquidationScale, double drawdownScale, double soft,
-                  double hard, long releaseSeconds, double softOiCap) implements BreakerSpec {
+    @Doc("a stress index (volatility, liquidations, insurance drawdown): soft state tightens OI caps, hard halts")
+    record Stress(
+            @Doc(value = "trailing window for realized volatility and liquidation volume", unit = "seconds",
+                    range = "[1, ∞)") long windowSeconds,
+            @Doc(value = "realized volatility over the window (√Σr², not annualised) that counts as full stress (0: off)",
+                    unit = "fraction", range = "[0, ∞)") double volatilityScale,
+            @Doc(value = "liquidated notional in the window that counts as full stress (0: off)", unit = "fraction of TVL",
+                    range = "[0, ∞)") double liquidationScale,
+            @Doc(value = "insurance funds' fall from their peak that counts as full stress (0: off)",
+                    unit = "fraction of the peak", range = "[0, ∞)") double drawdownScale,
+            @Doc(value = "index level of the soft state (1 = one signal at full stress)", unit = "index", range = "(0, ∞)")
+            double soft,
+            @Doc(value = "index level of the hard state (every market halted), > soft", unit = "index", range = "(0, ∞)")
+            double hard,
+            @Doc(value = "the index must stay below a state's level this long before the state is left", unit = "seconds",
+                    range = "[0, ∞)") long releaseSeconds,
+            @Doc(value = "in the soft state, each market's open-interest cap as a share of its open interest at entry",
+                    unit = "fraction", range = "(0, ∞)") double softOiCap) implements BreakerSpec {
         @Override
         public CircuitBreaker build() {
             StressIndex index = new StressIndex(windowSeconds, Amounts.ppm(volatilityScale), Amounts.ppm(liquidationScale),
@@ -123,7 +192,12 @@ public sealed interface BreakerSpec {
     }
 
     /** Maker ClipperMom: a price below {@code tolerance} × the previous pauses liquidations for {@code resetSeconds}. */
-    record DropTrip(double tolerance, long resetSeconds) implements BreakerSpec {
+    @Doc("Maker ClipperMom: a price drop below tolerance × the previous price pauses liquidations")
+    record DropTrip(
+            @Doc(value = "a new oracle price below this share of the previous one trips (Maker YFI-A: 0.5)",
+                    unit = "fraction", range = "(0, 1)") double tolerance,
+            @Doc(value = "time until governance re-enables liquidations (0 or less: never)", unit = "seconds")
+            long resetSeconds) implements BreakerSpec {
         @Override
         public CircuitBreaker build() {
             return new PriceDropTrip(Amounts.ppm(tolerance), resetSeconds <= 0 ? Long.MAX_VALUE : resetSeconds);

@@ -1,6 +1,7 @@
 package backstop.experiments.design;
 
 import backstop.model.spec.Check;
+import backstop.model.spec.Doc;
 import backstop.protocol.governance.BadDebtWindow;
 import backstop.protocol.governance.InsuranceCoverage;
 import backstop.protocol.governance.Observable;
@@ -26,7 +27,15 @@ public sealed interface ControllerSpec {
      * {@code raise} (at most once per {@code cooldownBlocks}); above {@code high} restore it. Needs a
      * {@code scaled} margin model.
      */
-    record MarginOnCoverage(double low, double high, double raise, long cooldownBlocks) implements ControllerSpec {
+    @Doc("rule-based: raise margin.scale_ppm while insurance coverage of open interest is low (needs a scaled margin)")
+    record MarginOnCoverage(
+            @Doc(value = "below this insurance-fund coverage of open-interest notional, raise the margin scale",
+                    unit = "fraction", range = "[0, ∞)") double low,
+            @Doc(value = "above this coverage, restore the starting scale; ≥ low", unit = "fraction", range = "[0, ∞)")
+            double high,
+            @Doc(value = "how much one raise adds to the scale (0.1 = +10%)", unit = "×", range = "(0, ∞)") double raise,
+            @Doc(value = "at most one raise per this many blocks", unit = "blocks", range = "[1, ∞)") long cooldownBlocks)
+            implements ControllerSpec {
         public MarginOnCoverage {
             Check.nonNegative("controllers.low", low);
             if (!(high >= low)) {
@@ -50,8 +59,22 @@ public sealed interface ControllerSpec {
      * PID: drives the watched quantity (in its own units: ppm for coverage and volatility, quote micros for
      * bad debt) to {@code setpoint} by moving {@code parameter}, one step every {@code everyBlocks}.
      */
-    record Pid(String name, Watch watch, long setpoint, String parameter, double kp, double ki, double kd,
-               long everyBlocks, int windowBlocks) implements ControllerSpec {
+    @Doc("PID: drives a watched quantity to a setpoint by moving one governance parameter")
+    record Pid(
+            @Doc(value = "the controller's name, recorded as \"by\" on every change it makes", absent = "required")
+            String name,
+            @Doc(value = "the quantity watched: INSURANCE_COVERAGE (ppm of open interest), BAD_DEBT_WINDOW (quote micros"
+                    + " over window_blocks) or REALIZED_VOLATILITY (ppm)", absent = "required") Watch watch,
+            @Doc(value = "the target of the watched quantity, in its units", unit = "ppm or quote micros", absent = "0")
+            long setpoint,
+            @Doc(value = "the registered parameter it sets, e.g. margin.scale_ppm", absent = "required") String parameter,
+            @Doc(value = "proportional gain (positive: raise the parameter while the quantity is below the setpoint)",
+                    unit = "parameter units per watched unit", absent = "0") double kp,
+            @Doc(value = "integral gain", unit = "parameter units per watched unit × step", absent = "0") double ki,
+            @Doc(value = "derivative gain", unit = "parameter units per watched unit / step", absent = "0") double kd,
+            @Doc(value = "blocks between steps", unit = "blocks", range = "[1, ∞)") long everyBlocks,
+            @Doc(value = "BAD_DEBT_WINDOW: the blocks bad debt is summed over (less than 1: 1)", unit = "blocks")
+            int windowBlocks) implements ControllerSpec {
         public Pid {
             Check.required("controllers.name", name);
             Check.required("controllers.watch", watch);

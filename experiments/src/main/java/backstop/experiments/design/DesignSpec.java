@@ -2,6 +2,7 @@ package backstop.experiments.design;
 
 import backstop.experiments.config.ConfigException;
 import backstop.model.spec.Check;
+import backstop.model.spec.Doc;
 import backstop.protocol.ProtocolConfig;
 import backstop.protocol.margin.PriceSource;
 import backstop.protocol.market.MarketSpec;
@@ -20,11 +21,30 @@ import java.util.List;
  * @param vault         quote units the backstop vault starts with (0: none)
  * @param vaultLockupSeconds how long LP deposits in the vault are locked (default 4 days, Hyperliquid's HLP)
  */
-public record DesignSpec(String name, String description, List<String> sources, PriceSource priceSource,
-                         MarginSpec margin, LiquidationSpec liquidation, List<AbsorberSpec> waterfall,
-                         List<BreakerSpec> breakers, List<ControllerSpec> controllers, MarketOverrides marketOverrides,
-                         double insuranceFund, boolean insurancePerMarket, double vault, Long vaultLockupSeconds,
-                         double feeToInsurance) {
+public record DesignSpec(
+        @Doc(value = "the design's name, as results and tables label it", absent = "required") String name,
+        @Doc(value = "one line on what the design is (backstop presets prints it)", absent = "none") String description,
+        @Doc(value = "the sources its numbers cite (MECHANISMS.md reference tags)", absent = "[]") List<String> sources,
+        @Doc(value = "the price margins and liquidations are valued at: the ORACLE, or the protocol's MARK price",
+                absent = "ORACLE") PriceSource priceSource,
+        @Doc(value = "the margin model", absent = "tiered") MarginSpec margin,
+        @Doc(value = "the liquidation policy", absent = "required") LiquidationSpec liquidation,
+        @Doc(value = "the loss waterfall: what pays a bankrupt account's deficit, in list order",
+                absent = "[insurance-fund]") List<AbsorberSpec> waterfall,
+        @Doc(value = "circuit breakers (at most one tunable breaker of each type)", absent = "[]") List<BreakerSpec> breakers,
+        @Doc(value = "governance controllers; every change they make is logged", absent = "[]")
+        List<ControllerSpec> controllers,
+        @Doc(value = "a venue's own margin fractions and fees, replacing the scenario's in every market",
+                absent = "none: the scenario's") MarketOverrides marketOverrides,
+        @Doc(value = "what each insurance fund starts with", unit = "quote units", range = "[0, 1e12]", absent = "0")
+        double insuranceFund,
+        @Doc(value = "one insurance fund per market instead of one shared fund", absent = "false") boolean insurancePerMarket,
+        @Doc(value = "what the backstop vault starts with (0: no vault)", unit = "quote units", range = "[0, 1e12]",
+                absent = "0") double vault,
+        @Doc(value = "how long LP deposits in the vault are locked (Hyperliquid HLP: 4 days)", unit = "seconds",
+                range = "[0, ∞)", absent = "345600") Long vaultLockupSeconds,
+        @Doc(value = "share of trading fees paid into the insurance fund", unit = "fraction", range = "[0, 1]", absent = "0")
+        double feeToInsurance) {
 
     public DesignSpec {
         Check.required("name", name);
@@ -85,7 +105,15 @@ public record DesignSpec(String name, String description, List<String> sources, 
      * A venue's own margin fractions and fees, replacing the scenario's in every market (each null keeps the
      * scenario's): presets model one large-cap market of their venue.
      */
-    public record MarketOverrides(Double initialMargin, Double maintenanceMargin, Double makerFee, Double takerFee) {
+    public record MarketOverrides(
+            @Doc(value = "initial margin fraction of every market, one flat tier (1/leverage: 0.02 = 50×)",
+                    unit = "fraction", range = "(0, 1]", absent = "the scenario's") Double initialMargin,
+            @Doc(value = "maintenance margin fraction of every market, ≤ initial_margin", unit = "fraction",
+                    range = "(0, 1]", absent = "the scenario's") Double maintenanceMargin,
+            @Doc(value = "maker fee on notional (negative: a rebate)", unit = "fraction", range = "[-1, 1]",
+                    absent = "the scenario's") Double makerFee,
+            @Doc(value = "taker fee on notional", unit = "fraction", range = "[-1, 1]", absent = "the scenario's")
+            Double takerFee) {
         public MarketOverrides {
             if (initialMargin != null && maintenanceMargin != null
                     && !(maintenanceMargin > 0 && maintenanceMargin <= initialMargin && initialMargin <= 1)) {

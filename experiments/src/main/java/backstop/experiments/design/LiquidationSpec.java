@@ -1,6 +1,7 @@
 package backstop.experiments.design;
 
 import backstop.model.spec.Check;
+import backstop.model.spec.Doc;
 import backstop.protocol.liquidation.Abacus;
 import backstop.protocol.liquidation.AuctionTerms;
 import backstop.protocol.liquidation.BackstopVaultTakeover;
@@ -59,7 +60,11 @@ public sealed interface LiquidationSpec {
     enum Trigger { PROTOCOL, KEEPER }
 
     /** Penalty on closed notional and the keeper's share of it (the rest goes to the insurance fund). */
-    record Penalty(double rate, double keeperShare) {
+    record Penalty(
+            @Doc(value = "penalty charged on the notional a liquidation closes (0.015 = 1.5%)", unit = "fraction",
+                    range = "[0, 1]", absent = "0") double rate,
+            @Doc(value = "share of the penalty paid to the keeper; the rest goes to the insurance fund", unit = "fraction",
+                    range = "[0, 1]", absent = "0") double keeperShare) {
         public Penalty {
             Check.fraction("penalty.rate", rate);
             Check.fraction("penalty.keeper_share", keeperShare);
@@ -71,7 +76,9 @@ public sealed interface LiquidationSpec {
     }
 
     /** Close every position into the book at once, no worse than {@code limit}. */
-    record FullClose(Penalty penalty, LimitSpec limit, Trigger trigger) implements LiquidationSpec {
+    @Doc("close every position into the book at once, no worse than the limit")
+    record FullClose(@Doc(value = "the liquidation penalty on closed notional and the keeper's share of it", absent = "required") Penalty penalty, @Doc(value = "the price limit of each liquidation order", absent = "required") LimitSpec limit,
+                     @Doc(value = "who starts a liquidation: PROTOCOL (at each block end) or KEEPER (keepers call it, for their reward)", absent = "PROTOCOL") Trigger trigger) implements LiquidationSpec {
         public FullClose {
             Check.required("liquidation.penalty", penalty);
             Check.required("liquidation.limit", limit);
@@ -85,7 +92,9 @@ public sealed interface LiquidationSpec {
     }
 
     /** Close part of a position per step, as {@code rule} says, bounded by {@code limit}. */
-    record Partial(RuleSpec rule, LimitSpec limit, Penalty penalty, Trigger trigger) implements LiquidationSpec {
+    @Doc("close part of a position per step, as the rule says, bounded by the limit")
+    record Partial(@Doc(value = "how much one step closes", absent = "required") RuleSpec rule, @Doc(value = "the price limit of each liquidation order", absent = "required") LimitSpec limit, @Doc(value = "the liquidation penalty on closed notional and the keeper's share of it", absent = "required") Penalty penalty,
+                   @Doc(value = "who starts a liquidation: PROTOCOL (at each block end) or KEEPER (keepers call it, for their reward)", absent = "PROTOCOL") Trigger trigger) implements LiquidationSpec {
         public Partial {
             Check.required("liquidation.rule", rule);
             Check.required("liquidation.limit", limit);
@@ -100,7 +109,9 @@ public sealed interface LiquidationSpec {
     }
 
     /** Multi-step liquidation capped per block, per cooldown or per window. */
-    record Throttled(ThrottleSpec throttle, LimitSpec limit, Penalty penalty, Trigger trigger) implements LiquidationSpec {
+    @Doc("multi-step liquidation capped per block, per cooldown or per window")
+    record Throttled(@Doc(value = "the caps on what is liquidated", absent = "required") ThrottleSpec throttle, @Doc(value = "the price limit of each liquidation order", absent = "required") LimitSpec limit, @Doc(value = "the liquidation penalty on closed notional and the keeper's share of it", absent = "required") Penalty penalty,
+                     @Doc(value = "who starts a liquidation: PROTOCOL (at each block end) or KEEPER (keepers call it, for their reward)", absent = "PROTOCOL") Trigger trigger) implements LiquidationSpec {
         public Throttled {
             Check.required("liquidation.throttle", throttle);
             Check.required("liquidation.limit", limit);
@@ -128,9 +139,33 @@ public sealed interface LiquidationSpec {
      * keepers earn {@code tip} (quote) + {@code chip} × tab; {@code chop} is the penalty; {@code hole} and
      * {@code ilkHole} cap active auction debt (quote units). Needs a vault (the auctions' holder).
      */
-    record DutchAuction(Decay decay, long tauSeconds, double cut, long stepSeconds, double buf, long tailSeconds,
-                        double cusp, double chip, double tip, double chop, double hole, double ilkHole,
-                        Trigger trigger) implements LiquidationSpec {
+    @Doc("Maker LIQ-2.0: the position is seized into a Dutch auction that keepers buy from (needs a vault)")
+    record DutchAuction(
+            @Doc(value = "how the auction price falls: LINEAR (to 0 over tau_seconds), STAIRSTEP (× cut every"
+                    + " step_seconds) or EXPONENTIAL (× cut per second)", absent = "required") Decay decay,
+            @Doc(value = "LINEAR: seconds until the price reaches 0 (must be ≥ 1 there; ignored otherwise)",
+                    unit = "seconds", range = "[0, ∞)") long tauSeconds,
+            @Doc(value = "STAIRSTEP/EXPONENTIAL: the factor the price is multiplied by per step or per second (0.99)",
+                    unit = "fraction", range = "[0, 1]") double cut,
+            @Doc(value = "STAIRSTEP: seconds between price steps (must be ≥ 1 there; ignored otherwise)", unit = "seconds",
+                    range = "[0, ∞)") long stepSeconds,
+            @Doc(value = "starting price: oracle × buf (Maker buf; 1.3 = 30% above the oracle)", unit = "×",
+                    range = "(0, 2)") double buf,
+            @Doc(value = "an auction is reset once older than this (Maker tail)", unit = "seconds", range = "[1, ∞)")
+            long tailSeconds,
+            @Doc(value = "… or once its price is below cusp × the starting price (Maker cusp)", unit = "fraction",
+                    range = "[0, 1]") double cusp,
+            @Doc(value = "keeper incentive on kick and reset, a share of the tab (Maker chip)", unit = "fraction",
+                    range = "[0, 1]") double chip,
+            @Doc(value = "flat keeper incentive on kick and reset (Maker tip)", unit = "quote units", range = "[0, ∞)")
+            double tip,
+            @Doc(value = "liquidation penalty added to the debt: tab = debt × (1 + chop) (Maker chop − 1; 0.13 = 13%)",
+                    unit = "fraction", range = "[0, 1]") double chop,
+            @Doc(value = "no kick may lift the tabs of all active auctions above this (Maker Hole)", unit = "quote units",
+                    range = "(0, ∞)") double hole,
+            @Doc(value = "… nor those of one market above this (Maker ilk.hole)", unit = "quote units", range = "(0, ∞)")
+            double ilkHole,
+            @Doc(value = "who starts a liquidation: PROTOCOL (at each block end) or KEEPER (keepers call it, for their reward)", absent = "KEEPER") Trigger trigger) implements LiquidationSpec {
         public DutchAuction {
             Check.required("liquidation.decay", decay);
             Check.positive("liquidation.buf", buf);
@@ -165,8 +200,20 @@ public sealed interface LiquidationSpec {
      * positions and the remaining margin; the vault unwinds into the book within {@code unwindSlippage} (0: it
      * keeps them). Needs a vault.
      */
-    record VaultTakeover(double threshold, double bookSlippage, ThrottleSpec bookThrottle, Penalty penalty,
-                         double unwindSlippage, double maxVaultNotional, Trigger trigger) implements LiquidationSpec {
+    @Doc("Hyperliquid: book liquidation first, then the vault takes over accounts far below maintenance (needs a vault)")
+    record VaultTakeover(
+            @Doc(value = "the vault takes over an account whose equity is below threshold × its maintenance margin"
+                    + " (Hyperliquid: 2/3)", unit = "fraction", range = "(0, 1]") double threshold,
+            @Doc(value = "book liquidation orders are limited this far from the oracle", unit = "fraction",
+                    range = "(0, 1)") double bookSlippage,
+            @Doc(value = "caps on each book step (Hyperliquid: 20% chunks above $100k, 30 s cooldown)",
+                    absent = "none: the whole position") ThrottleSpec bookThrottle,
+            @Doc(value = "the liquidation penalty on closed notional and the keeper's share of it", absent = "required") Penalty penalty,
+            @Doc(value = "the vault unwinds what it took over into the book within this distance of the oracle (0: it"
+                    + " keeps the positions)", unit = "fraction", range = "[0, 1)") double unwindSlippage,
+            @Doc(value = "no takeover that would leave the vault with a larger position in a market (≥ 9e12: no cap)",
+                    unit = "quote units", range = "(0, ∞)") double maxVaultNotional,
+            @Doc(value = "who starts a liquidation: PROTOCOL (at each block end) or KEEPER (keepers call it, for their reward)", absent = "PROTOCOL") Trigger trigger) implements LiquidationSpec {
         public VaultTakeover {
             Check.fraction("liquidation.threshold", threshold);
             Check.positive("liquidation.book_slippage", bookSlippage);
@@ -202,7 +249,9 @@ public sealed interface LiquidationSpec {
         PartialCloseRule build();
 
         /** Close just enough to bring health back to {@code target} (Aave v4 target health factor). */
-        record TargetHealth(double target) implements RuleSpec {
+        @Doc("close just enough to bring health back to target (Aave v4 target health factor)")
+        record TargetHealth(@Doc(value = "the health factor a step restores (equity / maintenance margin)", unit = "×",
+                range = "[1, 100]") double target) implements RuleSpec {
             public TargetHealth {
                 if (!(target >= 1 && target <= 100)) {
                     throw new IllegalArgumentException("liquidation.rule.target: must be in [1, 100], got " + target);
@@ -219,7 +268,16 @@ public sealed interface LiquidationSpec {
          * Aave v3: close {@code closeFactor} of a position, all of it below {@code fullCloseHealth} or under
          * {@code fullCloseBelow} of notional, and never leave less than {@code minLeftover} (quote units).
          */
-        record CloseFactor(double closeFactor, double fullCloseHealth, double fullCloseBelow, double minLeftover)
+        @Doc("Aave v3: close a fixed share per step, all of it when health is low or the position small")
+        record CloseFactor(
+                @Doc(value = "share of the position one step closes (Aave: 0.5)", unit = "fraction", range = "[0, 1]")
+                double closeFactor,
+                @Doc(value = "below this health factor the whole position is closed (Aave: 0.95)", unit = "×",
+                        range = "[0, ∞)") double fullCloseHealth,
+                @Doc(value = "a position with less notional than this is closed whole", unit = "quote units",
+                        range = "[0, ∞)") double fullCloseBelow,
+                @Doc(value = "a step never leaves a position smaller than this; it closes all instead", unit = "quote units",
+                        range = "[0, ∞)") double minLeftover)
                 implements RuleSpec {
             public CloseFactor {
                 Check.fraction("liquidation.rule.close_factor", closeFactor);
@@ -236,7 +294,11 @@ public sealed interface LiquidationSpec {
         }
 
         /** Perp v1: close {@code fraction} while the margin ratio is above {@code fullCloseMarginRatio}, else all. */
-        record MarginRatioSteps(double fraction, double fullCloseMarginRatio) implements RuleSpec {
+        @Doc("Perp v1: close a fixed share while the margin ratio is above a level, else all")
+        record MarginRatioSteps(
+                @Doc(value = "share of the position one step closes", unit = "fraction", range = "[0, 1]") double fraction,
+                @Doc(value = "at or below this margin ratio (equity / notional) the whole position is closed",
+                        unit = "fraction", range = "[0, 1]") double fullCloseMarginRatio) implements RuleSpec {
             public MarginRatioSteps {
                 Check.fraction("liquidation.rule.fraction", fraction);
                 Check.fraction("liquidation.rule.full_close_margin_ratio", fullCloseMarginRatio);
@@ -266,7 +328,14 @@ public sealed interface LiquidationSpec {
         }
 
         /** dYdX v4: per block ≤ {@code maxPositionPortion} of a position, ≥ {@code minPositionNotional}, ≤ {@code maxNotionalPerBlock}. */
-        record Dydx(double maxPositionPortion, double minPositionNotional, double maxNotionalPerBlock) implements ThrottleSpec {
+        @Doc("dYdX v4 per-block limits")
+        record Dydx(
+                @Doc(value = "largest share of a position liquidated per block (dYdX: 0.1)", unit = "fraction",
+                        range = "[0, 1]") double maxPositionPortion,
+                @Doc(value = "… but at least this much notional per block (dYdX: $1,000)", unit = "quote units",
+                        range = "[0, ∞)") double minPositionNotional,
+                @Doc(value = "most notional liquidated per account per block (dYdX: $100k)", unit = "quote units",
+                        range = "(0, ∞)") double maxNotionalPerBlock) implements ThrottleSpec {
             public Dydx {
                 Check.fraction("liquidation.throttle.max_position_portion", maxPositionPortion);
                 Check.nonNegative("liquidation.throttle.min_position_notional", minPositionNotional);
@@ -281,7 +350,14 @@ public sealed interface LiquidationSpec {
         }
 
         /** Hyperliquid: positions above {@code partialAbove} go {@code fraction} at a time; then a {@code cooldownSeconds} window. */
-        record Hyperliquid(double partialAbove, double fraction, long cooldownSeconds) implements ThrottleSpec {
+        @Doc("Hyperliquid chunks: large positions go a share at a time, then a cooldown")
+        record Hyperliquid(
+                @Doc(value = "positions above this notional are liquidated in chunks (Hyperliquid: $100k)",
+                        unit = "quote units", range = "[0, ∞)") double partialAbove,
+                @Doc(value = "share of the position one chunk closes (Hyperliquid: 0.2)", unit = "fraction",
+                        range = "[0, 1]") double fraction,
+                @Doc(value = "after a chunk, the whole position may go within this window (Hyperliquid: 30 s)",
+                        unit = "seconds", range = "[0, ∞)") long cooldownSeconds) implements ThrottleSpec {
             public Hyperliquid {
                 Check.nonNegative("liquidation.throttle.partial_above", partialAbove);
                 Check.fraction("liquidation.throttle.fraction", fraction);
@@ -299,7 +375,14 @@ public sealed interface LiquidationSpec {
          * value for every market or one per market in market order; flagged accounts finish in later windows; a
          * flat {@code flagReward} (quote units) to the flagging keeper.
          */
-        record Synthetix(List<Long> capacityLots, long windowSeconds, double flagReward) implements ThrottleSpec {
+        @Doc("Synthetix v3: a liquidation capacity per market per window; flagged accounts finish later")
+        record Synthetix(
+                @Doc(value = "lots liquidated per market per window (0: unlimited): one value for every market, or one"
+                        + " per market in market order", unit = "lots", range = "[0, ∞)", absent = "required")
+                List<Long> capacityLots,
+                @Doc(value = "length of a capacity window", unit = "seconds", range = "[1, ∞)") long windowSeconds,
+                @Doc(value = "flat reward to the keeper that flags an account", unit = "quote units", range = "[0, ∞)")
+                double flagReward) implements ThrottleSpec {
             static final String CAPACITY = "liquidation.throttle.capacity_lots";
 
             public Synthetix {
@@ -359,7 +442,9 @@ public sealed interface LiquidationSpec {
         LiquidationLimit build();
 
         /** A band {@code slippage} around the oracle. */
-        record Slippage(double slippage) implements LimitSpec {
+        @Doc("a band around the oracle")
+        record Slippage(@Doc(value = "orders are limited this far from the oracle (0.05 = 5%)", unit = "fraction",
+                range = "(0, 1]") double slippage) implements LimitSpec {
             public Slippage {
                 Check.positive("liquidation.limit.slippage", slippage);
                 Check.fraction("liquidation.limit.slippage", slippage);
@@ -372,6 +457,7 @@ public sealed interface LiquidationSpec {
         }
 
         /** Never beyond the position's bankruptcy price (BitMEX, Binance): the rest goes to the fund or ADL. */
+        @Doc("never beyond the position's bankruptcy price (BitMEX, Binance): the rest goes to the fund or ADL")
         record Bankruptcy() implements LimitSpec {
             @Override
             public LiquidationLimit build() {
@@ -380,7 +466,12 @@ public sealed interface LiquidationSpec {
         }
 
         /** dYdX's fillable price: SMMR (1.5) and bankruptcy adjustment (≥ 1). */
-        record Fillable(double spreadToMaintenance, double bankruptcyAdjustment) implements LimitSpec {
+        @Doc("dYdX's fillable price P × (1 − SMMR·MMF·BA·(1 − Q))")
+        record Fillable(
+                @Doc(value = "SMMR, the spread-to-maintenance-margin ratio (dYdX: 1.5)", unit = "×", range = "[0, ∞)")
+                double spreadToMaintenance,
+                @Doc(value = "BA, the bankruptcy adjustment (dYdX: 1)", unit = "×", range = "[1, ∞)")
+                double bankruptcyAdjustment) implements LimitSpec {
             public Fillable {
                 Check.nonNegative("liquidation.limit.spread_to_maintenance", spreadToMaintenance);
                 if (!(bankruptcyAdjustment >= 1)) {

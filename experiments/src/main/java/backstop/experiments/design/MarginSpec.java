@@ -1,6 +1,7 @@
 package backstop.experiments.design;
 
 import backstop.model.spec.Check;
+import backstop.model.spec.Doc;
 import backstop.protocol.margin.MarginModel;
 import backstop.protocol.margin.OiScaledMargin;
 import backstop.protocol.margin.PredictiveMargin;
@@ -28,6 +29,7 @@ public sealed interface MarginSpec {
     MarginModel build();
 
     /** Each market's own size tiers (a single tier is fixed margin). */
+    @Doc("each market's own margin tiers (a single tier is fixed margin)")
     record Tiered() implements MarginSpec {
         @Override
         public MarginModel build() {
@@ -36,6 +38,7 @@ public sealed interface MarginSpec {
     }
 
     /** dYdX: tiers, with initial margin scaled up by open interest between each market's caps. */
+    @Doc("dYdX: the tiers, initial margin scaled up by open interest between each market's caps")
     record OiScaled() implements MarginSpec {
         @Override
         public MarginModel build() {
@@ -44,8 +47,18 @@ public sealed interface MarginSpec {
     }
 
     /** Fractions × clamp(EWMA vol / reference, floor, cap), re-indexed only on moves beyond the threshold. */
-    record VolatilityScaled(MarginSpec base, double lambda, double referenceVol, double floor, double cap,
-                            double rebuildThreshold) implements MarginSpec {
+    @Doc("both margin fractions × clamp(EWMA volatility / reference_vol, floor, cap)")
+    record VolatilityScaled(
+            @Doc(value = "the margin model whose fractions are scaled", absent = "required") MarginSpec base,
+            @Doc(value = "EWMA decay of squared per-block oracle returns (RiskMetrics λ: 0.94)", unit = "fraction",
+                    range = "[0, 1)") double lambda,
+            @Doc(value = "the annualised volatility at which the scale is 1× (0.8 = 80%/yr)", unit = "fraction per year",
+                    range = "(0, ∞)") double referenceVol,
+            @Doc(value = "lowest scale (1: never below the base fractions)", unit = "×", range = "(0, ∞)") double floor,
+            @Doc(value = "highest scale, ≥ floor; the fractions are also capped at 100%", unit = "×", range = "(0, ∞)")
+            double cap,
+            @Doc(value = "relative move of a market's scale needed to change the scale in force (0.05 = 5%)",
+                    unit = "fraction", range = "[0, 1]") double rebuildThreshold) implements MarginSpec {
         public VolatilityScaled {
             Check.required("margin.base", base);
             Check.fraction("margin.lambda", lambda);
@@ -65,8 +78,21 @@ public sealed interface MarginSpec {
     }
 
     /** GARCH(1,1) refitted every {@code refitEveryBlocks} on a rolling window; forecast over a horizon scales margins. */
-    record Predictive(MarginSpec base, int windowReturns, int refitEveryBlocks, int horizonBlocks, double referenceVol,
-                      double floor, double cap, double rebuildThreshold) implements MarginSpec {
+    @Doc("both margin fractions × clamp(GARCH(1,1) volatility forecast / reference_vol, floor, cap)")
+    record Predictive(
+            @Doc(value = "the margin model whose fractions are scaled", absent = "required") MarginSpec base,
+            @Doc(value = "per-block returns the GARCH fit looks back over (e.g. 500)", unit = "returns",
+                    range = "[" + PredictiveMargin.MIN_RETURNS + ", ∞)") int windowReturns,
+            @Doc(value = "blocks between refits of the GARCH model (e.g. 100)", unit = "blocks", range = "[1, ∞)")
+            int refitEveryBlocks,
+            @Doc(value = "blocks the variance forecast is averaged over (e.g. 10)", unit = "blocks", range = "[1, ∞)")
+            int horizonBlocks,
+            @Doc(value = "the annualised volatility at which the scale is 1× (0.8 = 80%/yr)", unit = "fraction per year",
+                    range = "(0, ∞)") double referenceVol,
+            @Doc(value = "lowest scale; also the scale until the first fit", unit = "×", range = "(0, ∞)") double floor,
+            @Doc(value = "highest scale; the fractions are also capped at 100%", unit = "×", range = "(0, ∞)") double cap,
+            @Doc(value = "relative move of a market's scale needed to change the scale in force (0.05 = 5%)",
+                    unit = "fraction", range = "[0, 1]") double rebuildThreshold) implements MarginSpec {
         public Predictive {
             Check.required("margin.base", base);
             Check.atLeast("margin.window_returns", windowReturns, PredictiveMargin.MIN_RETURNS);
@@ -85,7 +111,13 @@ public sealed interface MarginSpec {
     }
 
     /** The governance lever {@code margin.scale_ppm}: both fractions × scale, within [min, max]. */
-    record Scaled(MarginSpec base, double initial, double min, double max) implements MarginSpec {
+    @Doc("both margin fractions × the governance parameter margin.scale_ppm, which controllers move within [min, max]")
+    record Scaled(
+            @Doc(value = "the margin model whose fractions are scaled", absent = "required") MarginSpec base,
+            @Doc(value = "starting scale (1 = the base fractions)", unit = "×", range = "(0, ∞)") double initial,
+            @Doc(value = "lowest scale governance may set, ≤ initial", unit = "×", range = "(0, ∞)") double min,
+            @Doc(value = "highest scale governance may set, ≥ initial", unit = "×", range = "(0, ∞)") double max)
+            implements MarginSpec {
         public Scaled {
             Check.required("margin.base", base);
             Check.positive("margin.initial", initial);

@@ -2,6 +2,7 @@ package backstop.experiments.scenario;
 
 import backstop.model.price.ProcessSpec;
 import backstop.model.spec.Check;
+import backstop.model.spec.Doc;
 import backstop.model.world.WorldSpec;
 import backstop.protocol.market.FundingParams;
 import backstop.protocol.market.MarketSpec;
@@ -11,10 +12,27 @@ import backstop.protocol.money.Amounts;
  * One market of a scenario in friendly units: prices and notionals in quote units, fractions as decimals
  * (0.05 = 5%), tick and lot sizes as decimal strings; plus the asset's exogenous process and external venue.
  */
-public record MarketConfig(String symbol, double initialPrice, String tickSize, String lotSize, double initialMargin,
-                           double maintenanceMargin, double makerFee, double takerFee, double openInterestCap,
-                           boolean hourlyFunding, double markBand, long markSmoothingSeconds, ProcessSpec process,
-                           WorldSpec.External venue) {
+public record MarketConfig(
+        @Doc(value = "the market's symbol, e.g. BTC-USD", absent = "required") String symbol,
+        @Doc(value = "the asset's starting price", unit = "quote units", range = "(0, 1e12]") double initialPrice,
+        @Doc("price increment, a decimal string (\"0.1\"); tick × lot must be a whole micro-unit") String tickSize,
+        @Doc("size increment in base units, a decimal string (\"0.001\")") String lotSize,
+        @Doc(value = "initial margin fraction (1 / max leverage: 0.05 = 20×)", unit = "fraction", range = "(0, 1]")
+        double initialMargin,
+        @Doc(value = "maintenance margin fraction, ≤ initial_margin", unit = "fraction", range = "(0, 1]")
+        double maintenanceMargin,
+        @Doc(value = "maker fee on notional (negative: a rebate; -0.0001 = 1 bp rebate)", unit = "fraction",
+                range = "[-1, 1]") double makerFee,
+        @Doc(value = "taker fee on notional (0.0005 = 5 bp)", unit = "fraction", range = "[-1, 1]") double takerFee,
+        @Doc(value = "open-interest cap (0: none)", unit = "quote units", range = "[0, 1e12]") double openInterestCap,
+        @Doc("hourly funding (Binance/Hyperliquid formula); false: no funding") boolean hourlyFunding,
+        @Doc(value = "the mark price may sit at most this far from the oracle (0.005 = 0.5%)", unit = "fraction",
+                range = "[0, ∞)") double markBand,
+        @Doc(value = "half-life of the EMA smoothing the book premium in the mark (Hyperliquid: 150)", unit = "seconds",
+                range = "[0, ∞)") long markSmoothingSeconds,
+        @Doc(value = "the asset's exogenous price process", absent = "required") ProcessSpec process,
+        @Doc(value = "the external spot venue the oracle reads and arbitrageurs trade", absent = "required")
+        WorldSpec.External venue) {
 
     public MarketConfig {
         if (symbol == null || symbol.isBlank()) {

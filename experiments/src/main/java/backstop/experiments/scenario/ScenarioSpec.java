@@ -2,6 +2,7 @@ package backstop.experiments.scenario;
 
 import backstop.model.agent.AgentFactory;
 import backstop.model.price.CorrelatedShocks;
+import backstop.model.spec.Doc;
 import backstop.model.world.WorldSpec;
 
 import java.util.ArrayList;
@@ -12,10 +13,24 @@ import java.util.List;
  * The loss-mitigation design is chosen separately, so every design runs in every scenario on the same random
  * numbers.
  */
-public record ScenarioSpec(String name, String description, List<String> sources, double blockSeconds,
-                           double durationSeconds, double sampleSeconds, List<MarketConfig> markets,
-                           double[][] correlation, WorldSpec.Oracle oracle, WorldSpec.Chain chain,
-                           List<WorldSpec.Episode> episodes, List<AgentFactory> agents) {
+public record ScenarioSpec(
+        @Doc(value = "the scenario's name, as results label it", absent = "required") String name,
+        @Doc(value = "one line on what the scenario is (backstop scenarios prints it)", absent = "none")
+        String description,
+        @Doc("the stylized facts and sources it is calibrated to") List<String> sources,
+        @Doc(value = "simulated time per block (app-chains 1, Ethereum L1 12)", unit = "seconds", range = "(0, ∞)")
+        double blockSeconds,
+        @Doc(value = "simulated time of a run, ≥ block_seconds and at most a billion blocks", unit = "seconds",
+                range = "(0, ∞)") double durationSeconds,
+        @Doc(value = "one timeseries.csv row this often", unit = "seconds", range = "(0, ∞)") double sampleSeconds,
+        @Doc(value = "the traded markets, one perp and its external spot venue each (at least one)", absent = "required")
+        List<MarketConfig> markets,
+        @Doc(value = "correlation of the markets' price shocks, one row per market", absent = "identity")
+        double[][] correlation,
+        @Doc(value = "the oracle: a weighted median of venue feeds", absent = "required") WorldSpec.Oracle oracle,
+        @Doc(value = "block building and gas", absent = "required") WorldSpec.Chain chain,
+        @Doc("scheduled stress episodes: gas spikes and thinned venues") List<WorldSpec.Episode> episodes,
+        @Doc("the agent populations, each chosen by type") List<AgentFactory> agents) {
 
     /** The longest run a scenario may ask for: a billion blocks (32 years of 1 s blocks). */
     public static final long MAX_BLOCKS = 1_000_000_000L;

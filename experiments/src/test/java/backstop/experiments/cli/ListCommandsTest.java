@@ -50,9 +50,9 @@ class ListCommandsTest {
     void theReferenceListsKeysOfEveryKindFromTheCode() {
         String all = stdout(0, "reference");
         for (String line : java.util.List.of("liquidation (type: throttled)", "liquidation.throttle (type: dydx)",
-                "waterfall[] (type: adl)", "agents[] (type: manipulators)", "markets[].venue.half_life_seconds: number",
-                "chain.ordering: one of PRIORITY_FEE, FIFO, RANDOM", "replications: integer",
-                "parameters.mode: one of grid, random, latin-hypercube")) {
+                "waterfall[] (type: adl)", "agents[] (type: manipulators)", "markets[].venue.half_life_seconds",
+                "one of PRIORITY_FEE, FIFO, RANDOM", "integer",
+                "one of grid, random, latin-hypercube", "margin.lambda", "fraction, in [0, 1)")) {
             assertTrue(all.contains(line), "missing: " + line);
         }
         assertEquals(2, Main.execute("reference", "nonsense"));

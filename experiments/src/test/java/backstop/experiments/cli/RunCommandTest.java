@@ -125,22 +125,22 @@ class RunCommandTest {
         assertTrue(stderrOf("run", "no-such-scenario", "--out", out.toString()).contains("unknown scenario 'no-such-scenario'"));
         assertTrue(stderrOf("run", "calm", "--preset", "nope", "--out", out.toString()).contains("unknown preset 'nope'"));
         assertTrue(stderrOf("run", "calm", "--set", "agents[1].cuont=5", "--out", out.toString()).contains("agents[1].cuont: no such key"));
-        assertTrue(stderrOf("run", "calm", "--set", "agents[1].count=-5", "--out", out.toString()).contains("agents[1]: traders/leveraged.count: must be ≥ 0, got -5"));
+        assertTrue(stderrOf("run", "calm", "--set", "agents[1].count=-5", "--out", out.toString()).contains("agents[1].count: must be ≥ 0, got -5"));
         assertTrue(stderrOf("run", "calm", "--set", "markets[0].initial_price=abc", "--out", out.toString()).contains("markets[0].initial_price"));
-        // Checks the world's constructors make are refused at validation too, naming the key and the value.
+        // Ranges stated in @Doc, and checks the world's constructors make, are refused at validation, naming the key and the value.
         assertTrue(stderrOf("run", "calm", "--set", "markets[0].venue.depth=-5", "--out", out.toString())
-                .contains("calm: markets[0].venue: depth: must be > 0, got -5.0"));
+                .contains("calm: markets[0].venue.depth: must be > 0, got -5.0"));
         assertTrue(stderrOf("run", "calm", "--set", "markets[0].process.alpha=0.2", "--out", out.toString())
                 .contains("calm: markets[0].process: alpha + beta: must be < 1 (stationary), got 1.11"));
         // Every problem of the scenario and of the design at once, one line each.
         String both = stderrOf("run", "calm", "--set", "agents[1].count=-5", "--set", "oracle.sources[0].heartbeat=0",
                 "--set", "design.liquidation.penalty.rate=2", "--out", out.toString());
-        assertTrue(both.contains("calm: agents[1]: traders/leveraged.count: must be ≥ 0, got -5"), both);
-        assertTrue(both.contains("calm: oracle.sources[0]: heartbeat: must be > 0, got 0.0"), both);
+        assertTrue(both.contains("calm: agents[1].count: must be ≥ 0, got -5"), both);
+        assertTrue(both.contains("calm: oracle.sources[0].heartbeat: must be > 0, got 0.0"), both);
         assertTrue(both.contains("penalty.rate: must be in [0, 1], got 2.0"), both);
         assertEquals(3, both.strip().split("\n").length, both);
         assertTrue(stderrOf("run", "calm", "--set", "design.insurance_fnd=5", "--out", out.toString()).contains("design.insurance_fnd: no such key"));
-        assertTrue(stderrOf("run", "calm", "--set", "design.insurance_fund=-5", "--out", out.toString()).contains("insurance_fund: must be an amount in [0, 1e12] quote units, got -5.0"));
+        assertTrue(stderrOf("run", "calm", "--set", "design.insurance_fund=-5", "--out", out.toString()).contains("insurance_fund: must be in [0, 1e12], got -5.0"));
         assertFalse(Files.exists(out));
     }
 

@@ -45,11 +45,12 @@ class ConfigLintTest {
                 fee_to_insurance: 3
                 """, "inline"));
         List<String> p = e.problems();
+        // Ranges stated in the keys' @Doc are checked with the kinds, all at once.
         assertEquals(List.of(
-                "inline: liquidation.throttle: liquidation.throttle.max_position_portion: must be in [0, 1], got 1.5",
-                "inline: liquidation.penalty: penalty.rate: must be in [0, 1], got -0.01"), p, String.join("\n", p));
-        // fee_to_insurance (the root's own check) is asked once the mistakes inside it are fixed; so are the checks
-        // the protocol's constructors make, which the design runs at validation, naming the part.
+                "inline: liquidation.throttle.max_position_portion: must be in [0, 1], got 1.5",
+                "inline: liquidation.penalty.rate: must be in [0, 1], got -0.01",
+                "inline: fee_to_insurance: must be in [0, 1], got 3.0"), p, String.join("\n", p));
+        // The checks the protocol's constructors make, which the design runs at validation, name the part.
         ConfigException root = assertThrows(ConfigException.class, () -> Presets.parse("""
                 name: x
                 liquidation: {type: full-close, penalty: {rate: 0.01, keeper_share: 0}, limit: {type: slippage, slippage: 0.1}}

@@ -31,7 +31,7 @@ class SweepValidationTest {
         c.put(HEAD + OK_DESIGNS + "parameters: {grid: {\"markets[0].venue.deph\": [1, 2]}}\n",
                 "bad.yaml: parameters.grid.markets[0].venue.deph (point 0, markets[0].venue.deph=1): --set markets[0].venue.deph: no such key (deph)");
         c.put(HEAD + OK_DESIGNS + "parameters: {grid: {\"agents[1].count\": [5, -5]}}\n",
-                "bad.yaml: parameters.grid.agents[1].count (point 1, agents[1].count=-5): calm: agents[1]: traders/leveraged.count: must be ≥ 0, got -5");
+                "bad.yaml: parameters.grid.agents[1].count (point 1, agents[1].count=-5): calm: agents[1].count: must be ≥ 0, got -5");
         c.put(HEAD + OK_DESIGNS + "parameters: {grid: {duration_seconds: []}}\n",
                 "bad.yaml: parameters.grid.duration_seconds: must list at least one value");
         c.put(HEAD + OK_DESIGNS + "parameters: {mode: random, samples: 3, ranges: {duration_seconds: [600, 60]}}\n",
@@ -49,7 +49,7 @@ class SweepValidationTest {
         c.put(HEAD + "designs: [none, {extends: dydx-v4, insurance_fund: 1}]\nreplications: 2\n",
                 "bad.yaml: designs[1].name: an inline design needs its own name");
         c.put(HEAD + "designs: [none, {extends: dydx-v4, name: x, insurance_fund: -1}]\nreplications: 2\n",
-                "bad.yaml: designs[1]: insurance_fund: must be an amount in [0, 1e12] quote units, got -1.0");
+                "bad.yaml: designs[1]: insurance_fund: must be in [0, 1e12], got -1.0");
         c.put(HEAD + "designs: [none, {extends: dydx-v4, name: x/y}]\nreplications: 2\n",
                 "bad.yaml: designs[1].name: must be a name of letters, digits, '.', '_' or '-' (it names folders), got 'x/y'");
         c.put(HEAD + "designs: [none, {extends: synthetix-v3, name: s, liquidation: {throttle: {capacity_lots: [1, 2]}}}]\n"

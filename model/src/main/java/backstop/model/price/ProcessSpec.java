@@ -1,6 +1,7 @@
 package backstop.model.price;
 
 import backstop.model.spec.Check;
+import backstop.model.spec.Doc;
 
 /**
  * A price process as data (what a scenario file names); {@link #build()} makes a fresh, stateful process.
@@ -24,7 +25,11 @@ public sealed interface ProcessSpec {
     }
 
     /** Geometric Brownian motion. */
-    record Gbm(double mu, double sigma) implements ProcessSpec {
+    @Doc("geometric Brownian motion")
+    record Gbm(
+            @Doc(value = "annualised drift, continuously compounded", unit = "per year", range = "[-100, 100]") double mu,
+            @Doc(value = "annualised volatility (0.6 = 60%/yr)", unit = "fraction per year", range = "[0, 100]") double sigma)
+            implements ProcessSpec {
         public Gbm {
             drift("mu", mu);
             volatility("sigma", sigma);
@@ -37,7 +42,15 @@ public sealed interface ProcessSpec {
     }
 
     /** Merton jump-diffusion: λ jumps per year with normal(jumpMean, jumpStd) log sizes. */
-    record Merton(double mu, double sigma, double lambda, double jumpMean, double jumpStd) implements ProcessSpec {
+    @Doc("Merton jump-diffusion: Poisson jumps with normal log sizes")
+    record Merton(
+            @Doc(value = "annualised drift, continuously compounded", unit = "per year", range = "[-100, 100]") double mu,
+            @Doc(value = "annualised volatility (0.6 = 60%/yr)", unit = "fraction per year", range = "[0, 100]") double sigma,
+            @Doc(value = "jumps per year", unit = "per year", range = "[0, ∞)") double lambda,
+                  @Doc(value = "mean log size of a jump (−0.1 ≈ a 10% fall)", unit = "log return", range = "[-10, 10]")
+                  double jumpMean,
+                  @Doc(value = "standard deviation of a jump's log size", unit = "log return", range = "[0, ∞)")
+                  double jumpStd) implements ProcessSpec {
         public Merton {
             drift("mu", mu);
             volatility("sigma", sigma);
@@ -55,7 +68,13 @@ public sealed interface ProcessSpec {
     }
 
     /** GARCH(1,1) per block. */
-    record Garch(double omega, double alpha, double beta) implements ProcessSpec {
+    @Doc("GARCH(1,1) returns, per block: σ²' = omega + alpha·r² + beta·σ²")
+    record Garch(@Doc(value = "constant term of the per-block variance", unit = "variance per block", range = "(0, 1)")
+                 double omega,
+                 @Doc(value = "weight of the last squared return; alpha + beta < 1", unit = "fraction", range = "[0, 1)")
+                 double alpha,
+                 @Doc(value = "weight of the last variance; alpha + beta < 1", unit = "fraction", range = "[0, 1)")
+                 double beta) implements ProcessSpec {
         public Garch {
             if (!(omega > 0 && omega < 1)) {
                 throw new IllegalArgumentException("omega: must be in (0, 1) (a variance per block), got " + omega);
@@ -74,7 +93,13 @@ public sealed interface ProcessSpec {
     }
 
     /** Two regimes switching at annual rates. */
-    record Regime(ProcessSpec calm, ProcessSpec stressed, double calmToStress, double stressToCalm) implements ProcessSpec {
+    @Doc("two processes, switching between a calm and a stressed regime at annual rates")
+    record Regime(@Doc(value = "the process of the calm regime (the starting one)", absent = "required") ProcessSpec calm,
+                  @Doc(value = "the process of the stressed regime", absent = "required") ProcessSpec stressed,
+                  @Doc(value = "rate of switching from calm to stressed", unit = "per year", range = "[0, ∞)")
+                  double calmToStress,
+                  @Doc(value = "rate of switching from stressed to calm", unit = "per year", range = "[0, ∞)")
+                  double stressToCalm) implements ProcessSpec {
         public Regime {
             Check.required("calm", calm);
             Check.required("stressed", stressed);
@@ -89,7 +114,14 @@ public sealed interface ProcessSpec {
     }
 
     /** A base process with a Brownian-bridge drawdown of {@code drawdown} between start and start + duration (seconds). */
-    record Stress(ProcessSpec base, double start, double duration, double drawdown, double sigma) implements ProcessSpec {
+    @Doc("a base process with a scripted Brownian-bridge drawdown")
+    record Stress(@Doc(value = "the process outside the drawdown", absent = "required") ProcessSpec base,
+                  @Doc(value = "when the drawdown begins", unit = "seconds", range = "[0, ∞)") double start,
+                  @Doc(value = "how long the drawdown takes", unit = "seconds", range = "(0, ∞)") double duration,
+                  @Doc(value = "the fall over the drawdown (0.5 = −50%; negative: a rise)", unit = "fraction",
+                          range = "(-10, 1)") double drawdown,
+                  @Doc(value = "annualised volatility around the bridge", unit = "fraction per year", range = "[0, 100]")
+                  double sigma) implements ProcessSpec {
         public Stress {
             Check.required("base", base);
             Check.nonNegative("start", start);

@@ -4,6 +4,7 @@ import backstop.model.chain.OrderingRule;
 import backstop.model.market.ImpactShape;
 import backstop.model.price.ProcessSpec;
 import backstop.model.spec.Check;
+import backstop.model.spec.Doc;
 import backstop.protocol.market.MarketSpec;
 
 import java.util.List;
@@ -37,7 +38,14 @@ public record WorldSpec(String name, double blockSeconds, long blocks, double sa
     }
 
     /** The external (spot) venue's price impact and resilience; {@code halfLifeSeconds} may be +∞ (permanent impact). */
-    public record External(ImpactShape shape, double coefficient, double depth, double halfLifeSeconds) {
+    public record External(
+            @Doc(value = "price impact as a function of traded notional / depth: LINEAR or SQUARE_ROOT",
+                    absent = "required") ImpactShape shape,
+            @Doc(value = "log-price impact of trading depth of notional (impact ≈ daily σ × √(notional / daily volume))",
+                    unit = "log return", range = "[0, ∞)") double coefficient,
+            @Doc(value = "the venue's depth, about its daily volume", unit = "quote units", range = "(0, ∞)") double depth,
+            @Doc(value = "half-life of the impact's decay (resilience; .inf: permanent)", unit = "seconds",
+                    range = "(0, ∞]") double halfLifeSeconds) {
         public External {
             Check.required("shape", shape);
             Check.nonNegative("coefficient", coefficient);
@@ -52,7 +60,11 @@ public record WorldSpec(String name, double blockSeconds, long blocks, double sa
      * Oracle sources for every market. A source with {@code thinDepth} > 0 reads its own thin venue (which an
      * adversary can move) instead of the main external market.
      */
-    public record Oracle(List<Source> sources, double maxDeviation) {
+    public record Oracle(
+            @Doc(value = "the feeds whose weighted median is the oracle price (at least one)", absent = "required")
+            List<Source> sources,
+            @Doc(value = "sources further than this from the median are dropped (0: off)", unit = "fraction",
+                    range = "[0, ∞)") double maxDeviation) {
         public Oracle {
             if (sources == null || sources.isEmpty()) {
                 throw new IllegalArgumentException("sources: at least one oracle source is required");
@@ -63,7 +75,16 @@ public record WorldSpec(String name, double blockSeconds, long blocks, double sa
     }
 
     /** One oracle source. */
-    public record Source(String name, double weight, double deviation, double heartbeat, double delay, double thinDepth) {
+    public record Source(
+            @Doc("the source's name, as logs show it") String name,
+            @Doc(value = "its weight in the weighted median", unit = "weight", range = "(0, ∞)") double weight,
+            @Doc(value = "it publishes when the price has moved more than this since its last publication",
+                    unit = "fraction", range = "[0, ∞)") double deviation,
+            @Doc(value = "… or when this long has passed", unit = "seconds", range = "(0, ∞)") double heartbeat,
+            @Doc(value = "a publication reaches the aggregator this much later", unit = "seconds", range = "[0, ∞)")
+            double delay,
+            @Doc(value = "> 0: the source reads its own thin venue of this depth, which an adversary can move; 0: the"
+                    + " main venue", unit = "quote units", range = "[0, ∞)") double thinDepth) {
         public Source {
             Check.positive("weight", weight);
             Check.nonNegative("deviation", deviation);
@@ -77,8 +98,17 @@ public record WorldSpec(String name, double blockSeconds, long blocks, double sa
      * Block building and gas. {@code txTtlBlocks}: how many blocks after it was sent a transaction may still run;
      * later it is dropped unexecuted ({@code TX_EXPIRED}) and its sender decides afresh.
      */
-    public record Chain(OrderingRule ordering, long blockGasLimit, long targetGas, double baseFeeGwei,
-                        double floorGwei, double nativePrice, long txTtlBlocks) {
+    public record Chain(
+            @Doc(value = "transaction order in a block: PRIORITY_FEE (highest fee first, the keepers' gas auction), FIFO"
+                    + " (by arrival) or RANDOM", absent = "required") OrderingRule ordering,
+            @Doc(value = "gas a block holds", unit = "gas", range = "[1, ∞)") long blockGasLimit,
+            @Doc(value = "gas use the EIP-1559 base fee steers towards (it moves up to 1/8 per block)", unit = "gas",
+                    range = "[1, ∞)") long targetGas,
+            @Doc(value = "the starting base fee, ≥ floor_gwei", unit = "gwei", range = "(0, ∞)") double baseFeeGwei,
+            @Doc(value = "the lowest base fee", unit = "gwei", range = "(0, ∞)") double floorGwei,
+            @Doc(value = "quote price of the gas token", unit = "quote units", range = "(0, ∞)") double nativePrice,
+            @Doc(value = "a transaction not run within this many blocks of sending is dropped (dYdX v4: 20)",
+                    unit = "blocks", range = "[1, ∞)") long txTtlBlocks) {
         public Chain {
             Check.atLeast("tx_ttl_blocks", txTtlBlocks, 1);
             Check.required("ordering", ordering);
@@ -96,7 +126,14 @@ public record WorldSpec(String name, double blockSeconds, long blocks, double sa
      * A scheduled stress episode between {@code start} and {@code end} seconds: gas multiplied by
      * {@code gasSpike} and external depth by {@code depthScale} while it lasts (1 = unchanged).
      */
-    public record Episode(String name, double start, double end, double gasSpike, double depthScale) {
+    public record Episode(
+            @Doc("the episode's name, as logs show it") String name,
+            @Doc(value = "when it begins", unit = "seconds") double start,
+            @Doc(value = "when it ends, > start", unit = "seconds") double end,
+            @Doc(value = "gas prices are multiplied by this while it lasts (1: unchanged)", unit = "×", range = "(0, ∞)")
+            double gasSpike,
+            @Doc(value = "external venue depth is multiplied by this while it lasts (1: unchanged)", unit = "×",
+                    range = "(0, ∞)") double depthScale) {
         public Episode {
             if (!(end > start) || !(gasSpike > 0) || !(depthScale > 0)) {
                 throw new IllegalArgumentException("episode " + name + ": need end > start, gas_spike > 0, depth_scale > 0");
