@@ -1,6 +1,5 @@
 package backstop.model.world;
 
-import backstop.model.agent.Agent;
 import backstop.model.chain.GasMarket;
 import backstop.model.chain.Mempool;
 import backstop.model.chain.PendingTx;
@@ -15,10 +14,8 @@ import backstop.protocol.market.MarketSpec;
 import backstop.protocol.money.Amounts;
 import backstop.protocol.tx.TxReceipt;
 import backstop.protocol.tx.TxResult;
-import ec.util.MersenneTwisterFast;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -41,11 +38,10 @@ public final class World {
     private final List<OracleAggregator> oracles = new ArrayList<>();
     private final Mempool mempool;
     private final GasMarket gas;
-    private final List<Agent> agents = new ArrayList<>();
+    private final List<Sender> senders = new ArrayList<>();
     private final Claims claims;
     private long expired;
     private long unpaid;
-    private final MersenneTwisterFast agentOrder;
     private final long[] lastOracleTicks;
     private final long[] lastLiquidation;
     private final double[] lastLiquidationTime;
@@ -75,7 +71,6 @@ public final class World {
         WorldSpec.Chain c = spec.chain();
         this.mempool = new Mempool(c.ordering(), c.blockGasLimit(), streams.stream("block-order"));
         this.gas = new GasMarket(c.baseFeeGwei(), c.floorGwei(), c.targetGas());
-        this.agentOrder = streams.stream("agent-order");
         this.lastOracleTicks = new long[initial.length];
         this.lastLiquidation = new long[initial.length];
         this.lastLiquidationTime = new double[initial.length];
@@ -110,8 +105,8 @@ public final class World {
         return new OracleAggregator(sources, spec.oracle().maxDeviation());
     }
 
-    void addAgents(List<Agent> created) {
-        agents.addAll(created);
+    void addSenders(List<? extends Sender> created) {
+        senders.addAll(created);
     }
 
     /** Phase 1: the exogenous price moves, venues follow it, impact decays, episodes apply. */
@@ -178,19 +173,6 @@ public final class World {
         return recent && driven && move != 0 ? lastLiquidation[market] : 0;
     }
 
-    /** Phase 3: every agent acts, in an order shuffled each block by the agent-order stream. */
-    void letAgentsAct() {
-        List<Agent> order = new ArrayList<>(agents);
-        for (int i = order.size() - 1; i > 0; i--) {
-            Collections.swap(order, i, agentOrder.nextInt(i + 1));
-        }
-        for (Agent a : order) {
-            if (a.wakes(now)) {
-                a.act(this);
-            }
-        }
-    }
-
     /**
      * Phase 4: the builder takes the mempool's transactions for this block at the current base fee. Each sender pays
      * its gas first — gas × (base fee + effective tip), posted from its account to the validators pot — and a sender
@@ -209,7 +191,7 @@ public final class World {
             t.onReceipt().accept(TxReceipt.rejected(TxResult.TX_EXPIRED));
         }
         for (PendingTx t : b.included()) {
-            Agent sender = t.sender() >= 0 && t.sender() < agents.size() ? agents.get(t.sender()) : null;
+            Sender sender = t.sender() >= 0 && t.sender() < senders.size() ? senders.get(t.sender()) : null;
             long fee = 0;
             int account = -1;
             double tip = t.effectiveTip(baseFee);
@@ -294,10 +276,6 @@ public final class World {
     /** Transactions not run because their sender could not pay the gas. */
     public long unpaidTransactions() {
         return unpaid;
-    }
-
-    public List<Agent> agents() {
-        return Collections.unmodifiableList(agents);
     }
 
     public long block() {
