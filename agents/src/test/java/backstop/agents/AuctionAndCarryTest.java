@@ -5,7 +5,7 @@ import backstop.agents.arbitrage.BasisArbitrageur;
 import backstop.agents.keepers.Keeper;
 import backstop.agents.params.Dist;
 import backstop.model.agent.AgentFactory;
-import backstop.model.world.BackstopModel;
+import backstop.model.sim.BackstopModel;
 import backstop.protocol.ProtocolConfig;
 import backstop.protocol.event.EventLog;
 import backstop.protocol.event.ProtocolEvent;
@@ -35,7 +35,7 @@ class AuctionAndCarryTest {
                 TestWorlds.populations(300, new Dist.Constant(1_000)), log);
         model.runToEnd();
         assertEquals(0, model.world().protocol().ledger().total());
-        long takes = model.world().agents().stream().filter(a -> a instanceof Keeper).mapToLong(a -> ((Keeper) a).takes()).sum();
+        long takes = model.agents().stream().filter(a -> a instanceof Keeper).mapToLong(a -> ((Keeper) a).takes()).sum();
         long auctionTakes = log.of(ProtocolEvent.PositionTransfer.class).stream().filter(t -> t.kind().equals("auction-take")).count();
         assertTrue(takes > 0 && auctionTakes > 0, "keepers bid (" + takes + ") and lots changed hands (" + auctionTakes + ")");
         assertTrue(log.of(ProtocolEvent.LiquidationSettled.class).stream().anyMatch(s -> s.sizeClosed() > 0), "auctions settle");
@@ -54,7 +54,7 @@ class AuctionAndCarryTest {
         model.runToEnd();
         assertEquals(0, model.world().protocol().ledger().total());
         assertTrue(log.of(ProtocolEvent.FundingPaid.class).stream().anyMatch(f -> f.ratePpb() > 0), "longs paid funding");
-        double carryPosition = model.world().agents().stream().filter(a -> a instanceof BasisArbitrageur)
+        double carryPosition = model.agents().stream().filter(a -> a instanceof BasisArbitrageur)
                 .mapToDouble(a -> model.world().protocol().accounts().size(((BasisArbitrageur) a).account(), 0)).sum();
         assertTrue(carryPosition < 0, "the carry arbitrageurs are short the perp: " + carryPosition);
     }

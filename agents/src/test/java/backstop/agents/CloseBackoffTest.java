@@ -2,7 +2,7 @@ package backstop.agents;
 
 import backstop.agents.params.Dist;
 import backstop.agents.traders.LeveragedTrader;
-import backstop.model.world.BackstopModel;
+import backstop.model.sim.BackstopModel;
 import backstop.protocol.ProtocolConfig;
 import backstop.protocol.event.EventSink;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class CloseBackoffTest {
                 TestWorlds.populations(300, new Dist.Constant(0.5)), EventSink.NONE);
         model.runToEnd();
         assertEquals(0, model.world().protocol().ledger().total());
-        List<LeveragedTrader> traders = model.world().agents().stream().filter(a -> a instanceof LeveragedTrader)
+        List<LeveragedTrader> traders = model.agents().stream().filter(a -> a instanceof LeveragedTrader)
                 .map(a -> (LeveragedTrader) a).toList();
         long unfilled = traders.stream().mapToLong(LeveragedTrader::closesUnfilled).sum();
         assertTrue(unfilled > 50, "the test must produce closes into an empty book: " + unfilled);

@@ -1,7 +1,7 @@
 package backstop.agents;
 
 import backstop.agents.makers.MarketMaker;
-import backstop.model.world.BackstopModel;
+import backstop.model.sim.BackstopModel;
 import backstop.model.world.World;
 import backstop.protocol.ProtocolConfig;
 import backstop.protocol.event.EventLog;
@@ -23,7 +23,7 @@ class CrashWithAgentsTest {
         model.onRecord(s -> {
             World w = model.world();
             if (w.block() == 150 || w.block() == 360) {
-                long out = w.agents().stream().filter(a -> a instanceof MarketMaker mm && mm.withdrawn()).count();
+                long out = model.agents().stream().filter(a -> a instanceof MarketMaker mm && mm.withdrawn()).count();
                 withdrawnDuringCrash.add(out >= 5);
             }
             assertEquals(0, w.protocol().ledger().total(), "Σ pots after block " + w.block());

@@ -6,7 +6,7 @@ import backstop.agents.params.Dist;
 import backstop.model.market.ImpactShape;
 import backstop.model.world.WorldSpec;
 import backstop.model.agent.AgentFactory;
-import backstop.model.world.BackstopModel;
+import backstop.model.sim.BackstopModel;
 import backstop.model.world.World;
 import backstop.protocol.ProtocolConfig;
 import backstop.protocol.event.EventLog;
@@ -52,7 +52,7 @@ class FeedbackLoopTest {
         });
         model.runToEnd();
         assertEquals(0, model.world().protocol().ledger().total());
-        assertEquals(arbitrageurs, model.world().agents().stream().anyMatch(a -> a instanceof BasisArbitrageur));
+        assertEquals(arbitrageurs, model.agents().stream().anyMatch(a -> a instanceof BasisArbitrageur));
         return new Outcome(drawdowns[1] / drawdowns[0], model.cascades().maxDepth(), model.cascades().maxSize());
     }
 

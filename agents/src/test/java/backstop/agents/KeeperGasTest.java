@@ -2,7 +2,7 @@ package backstop.agents;
 
 import backstop.agents.keepers.Keeper;
 import backstop.agents.params.Dist;
-import backstop.model.world.BackstopModel;
+import backstop.model.sim.BackstopModel;
 import backstop.protocol.ProtocolConfig;
 import backstop.protocol.event.EventLog;
 import backstop.protocol.event.ProtocolEvent;
@@ -44,7 +44,7 @@ class KeeperGasTest {
         }
         long stood = 0;
         long calls = 0;
-        for (var agent : model.world().agents()) {
+        for (var agent : model.agents()) {
             if (agent instanceof Keeper k) {
                 stood += k.stoodDown();
                 calls += k.calls();

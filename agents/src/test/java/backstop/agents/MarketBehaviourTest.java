@@ -4,7 +4,7 @@ import backstop.agents.params.Dist;
 import backstop.model.chain.OrderingRule;
 import backstop.model.market.ImpactShape;
 import backstop.model.price.ProcessSpec;
-import backstop.model.world.BackstopModel;
+import backstop.model.sim.BackstopModel;
 import backstop.model.world.World;
 import backstop.model.world.WorldSpec;
 import backstop.protocol.ProtocolConfig;
@@ -115,7 +115,7 @@ class MarketBehaviourTest {
             model.onRecord(s -> exo[(int) model.world().block() - 1] = model.world().prices().price(0));
             model.runToEnd();
             paths.add(exo);
-            agents.add(model.world().agents().stream().map(a -> a.population() + "/" + a.latency()).toList());
+            agents.add(model.agents().stream().map(a -> a.population() + "/" + a.latency()).toList());
             assertTrue(log.of(ProtocolEvent.Fill.class).size() > 0);
         }
         assertTrue(Arrays.equals(paths.get(0), paths.get(1)), "the same exogenous path under both designs");

@@ -5,7 +5,7 @@ import backstop.agents.adversary.OracleManipulator;
 import backstop.model.chain.OrderingRule;
 import backstop.model.market.ImpactShape;
 import backstop.model.price.ProcessSpec;
-import backstop.model.world.BackstopModel;
+import backstop.model.sim.BackstopModel;
 import backstop.model.world.WorldSpec;
 import backstop.protocol.ProtocolConfig;
 import backstop.protocol.event.EventLog;
@@ -43,7 +43,7 @@ class OracleManipulationTest {
         model.runToEnd();
         var w = model.world();
         assertEquals(0, w.protocol().ledger().total());
-        OracleManipulator a = (OracleManipulator) w.agents().get(0);
+        OracleManipulator a = (OracleManipulator) model.agents().get(0);
         // Realized bad debt plus what bankrupt accounts still hold unrealized (a position nobody will take).
         double bad = log.of(ProtocolEvent.BadDebt.class).stream().mapToLong(ProtocolEvent.BadDebt::amount).sum() / 1e6;
         for (int acct = 0; acct < w.protocol().accounts().count(); acct++) {

@@ -2,7 +2,7 @@ package backstop.agents;
 
 import backstop.model.agent.Agent;
 import backstop.model.agent.AgentFactory;
-import backstop.model.world.BackstopModel;
+import backstop.model.sim.BackstopModel;
 import backstop.model.world.World;
 import backstop.protocol.ProtocolConfig;
 import backstop.protocol.event.EventSink;

@@ -4,7 +4,7 @@ import backstop.agents.populations.Populations;
 import backstop.agents.params.Dist;
 import backstop.agents.vault.VaultLp;
 import backstop.model.agent.AgentFactory;
-import backstop.model.world.BackstopModel;
+import backstop.model.sim.BackstopModel;
 import backstop.protocol.ProtocolConfig;
 import backstop.protocol.event.EventLog;
 import backstop.protocol.event.ProtocolEvent;
@@ -36,7 +36,7 @@ class VaultLpTest {
         long takeovers = log.of(ProtocolEvent.PositionTransfer.class).size();
         long deposits = log.of(ProtocolEvent.Transfer.class).stream()
                 .filter(t -> t.kind() == ProtocolEvent.Transfer.Kind.VAULT_DEPOSIT).count();
-        long exits = model.world().agents().stream().filter(a -> a instanceof VaultLp lp && lp.exiting()).count();
+        long exits = model.agents().stream().filter(a -> a instanceof VaultLp lp && lp.exiting()).count();
         long withdrawals = log.of(ProtocolEvent.Transfer.class).stream()
                 .filter(t -> t.kind() == ProtocolEvent.Transfer.Kind.VAULT_WITHDRAWAL).count();
         assertEquals(10, deposits, "every LP deposited at genesis");

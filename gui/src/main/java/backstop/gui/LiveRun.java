@@ -11,7 +11,7 @@ import backstop.experiments.results.RunMetrics;
 import backstop.experiments.results.RunResult;
 import backstop.experiments.run.WorldRun;
 import backstop.experiments.scenario.ScenarioSpec;
-import backstop.model.world.BackstopModel;
+import backstop.model.sim.BackstopModel;
 import backstop.protocol.event.ProtocolEvent;
 
 import java.io.IOException;

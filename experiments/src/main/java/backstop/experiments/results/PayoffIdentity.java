@@ -1,6 +1,7 @@
 package backstop.experiments.results;
 
 import backstop.model.agent.Agent;
+import backstop.model.sim.BackstopModel;
 import backstop.model.world.Claims;
 import backstop.model.world.World;
 import backstop.protocol.Protocol;
@@ -8,6 +9,7 @@ import backstop.protocol.ledger.Ledger;
 import backstop.protocol.ledger.PotKind;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,8 +26,10 @@ import java.util.Map;
  */
 public record PayoffIdentity(Map<String, Long> terms, long residual, double externalPnl) {
 
-    /** The identity of {@code world} now. */
-    public static PayoffIdentity of(World world) {
+    /** The identity of {@code model}'s run now (after it started). */
+    public static PayoffIdentity of(BackstopModel model) {
+        World world = model.world();
+        List<Agent> agents = model.agents();
         Protocol p = world.protocol();
         Ledger ledger = p.ledger();
         Claims claims = world.claims();
@@ -34,7 +38,7 @@ public record PayoffIdentity(Map<String, Long> terms, long residual, double exte
         long deposited = 0;
         long vaultClaims = 0;
         double external = 0;
-        for (Agent a : world.agents()) {
+        for (Agent a : agents) {
             payoffs = Math.addExact(payoffs, claims.payoffMicros(a.id()));
             walkedAway = Math.addExact(walkedAway, claims.walkedAwayMicros(a.id()));
             for (int acct : claims.accountsOf(a.id())) {
@@ -61,7 +65,7 @@ public record PayoffIdentity(Map<String, Long> terms, long residual, double exte
         long otherAccounts = 0;
         for (int acct = 0; acct < p.accounts().count(); acct++) {
             int owner = p.accounts().owner(acct);
-            if (acct != p.vaultAccount() && (owner < 0 || owner >= world.agents().size())) {
+            if (acct != p.vaultAccount() && (owner < 0 || owner >= agents.size())) {
                 otherAccounts = Math.addExact(otherAccounts, p.risk(acct).value());
             }
         }

@@ -10,7 +10,7 @@ import backstop.experiments.results.RunMetrics;
 import backstop.experiments.results.Summary;
 import backstop.experiments.scenario.ScenarioSpec;
 import backstop.model.agent.Agent;
-import backstop.model.world.BackstopModel;
+import backstop.model.sim.BackstopModel;
 import backstop.model.world.World;
 import backstop.protocol.Protocol;
 import backstop.protocol.event.EventSink;
@@ -79,7 +79,7 @@ public final class WorldRun {
         World w = model.world();
         List<RunResult.AgentRow> agents = new ArrayList<>();
         Map<String, Double> pnl = new TreeMap<>();
-        for (Agent a : w.agents()) {
+        for (Agent a : model.agents()) {
             double payoff = a.payoff(w);
             String cls = a instanceof AccountAgent aa ? aa.agentClass().name().toLowerCase(Locale.ROOT) : "other";
             int account = a instanceof AccountAgent aa ? aa.account() : -1;
@@ -92,12 +92,12 @@ public final class WorldRun {
         chain.put("gas_paid", RunMetrics.units(w.protocol().ledger().balance(w.protocol().validatorsPot())));
         chain.put("tx_expired", w.expiredTransactions());
         chain.put("tx_gas_unpaid", w.unpaidTransactions());
-        chain.put("payoff_residual", RunMetrics.units(PayoffIdentity.of(w).residual()));
+        chain.put("payoff_residual", RunMetrics.units(PayoffIdentity.of(model).residual()));
         long calls = 0;
         long passes = 0;
         double called = 0;
         double passed = 0;
-        for (Agent a : w.agents()) {
+        for (Agent a : model.agents()) {
             if (a instanceof Keeper k) {
                 calls += k.calls();
                 passes += k.stoodDown();

@@ -9,7 +9,7 @@ import backstop.experiments.results.Json;
 import backstop.experiments.results.RunMetrics;
 import backstop.experiments.results.RunResult;
 import backstop.experiments.run.WorldRun;
-import backstop.model.world.BackstopModel;
+import backstop.model.sim.BackstopModel;
 import backstop.protocol.Protocol;
 import backstop.protocol.breaker.StressIndexBreaker;
 import backstop.protocol.event.AbsorberKind;

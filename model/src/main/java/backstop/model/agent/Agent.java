@@ -1,6 +1,7 @@
 package backstop.model.agent;
 
 import backstop.model.chain.PendingTx;
+import backstop.model.world.Sender;
 import backstop.model.world.World;
 import backstop.protocol.money.Amounts;
 import backstop.protocol.tx.Tx;
@@ -16,7 +17,7 @@ import java.util.function.Consumer;
  * pay for. Its payoff is read from the ledger the same way for every agent ({@link backstop.model.world.Claims}), plus
  * whatever it made on venues outside the protocol ({@link #externalPnl}).
  */
-public abstract class Agent {
+public abstract class Agent implements Sender {
     private final int id;
     private final String population;
     private final double latency;
@@ -48,6 +49,7 @@ public abstract class Agent {
     public abstract void act(World world);
 
     /** The account the agent pays gas from (−1 before it has one: it then cannot send). */
+    @Override
     public abstract int gasAccount();
 
     /**
@@ -160,6 +162,7 @@ public abstract class Agent {
     }
 
     /** Records gas paid (micro-units, already posted to the validators) for one transaction (by the block phase). */
+    @Override
     public final void recordGas(long micros) {
         gasPaid = Math.addExact(gasPaid, micros);
     }

@@ -1,8 +1,10 @@
 /**
- * One run's world: {@link BackstopModel}, the MASON {@code SimState} with one schedule step per block in the six
- * {@link Phase}s; {@link World}, which holds the protocol, prices, venues, oracle, chain and agents and does each
- * phase's work; {@link WorldSpec}, the scenario as data; and {@link Claims}, every owner's payoff from the ledger.
- * The only package of the model that uses MASON's schedule; it drives the protocol only through its public methods
- * and knows nothing of experiments, result files or the GUI.
+ * One run's world: {@link World}, the protocol and everything around it in parts — the {@link Environment}
+ * (exogenous prices, venues, episodes; phase 1), the {@link OracleFeed} (phase 2), the chain's {@link BlockExecution}
+ * (mempool, gas, the block builder; phase 4) and the {@link CascadeAttribution} of oracle moves to liquidations —
+ * driven (by {@code backstop.model.sim}) through its {@link WorldDriver}; {@link WorldSpec}, the scenario as data;
+ * {@link Claims}, every owner's payoff from the ledger; and {@link Sender}, all the world knows of an agent (the
+ * account its gas is paid from). It depends on no package of the model that uses it (agents, metrics, the MASON
+ * model) and drives the protocol only through its public methods.
  */
 package backstop.model.world;

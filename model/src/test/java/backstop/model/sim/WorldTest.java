@@ -1,8 +1,10 @@
-package backstop.model.world;
+package backstop.model.sim;
 
 import backstop.model.chain.OrderingRule;
 import backstop.model.market.ImpactShape;
 import backstop.model.price.ProcessSpec;
+import backstop.model.world.World;
+import backstop.model.world.WorldSpec;
 import backstop.protocol.ProtocolConfig;
 import backstop.protocol.event.EventLog;
 import backstop.protocol.event.ProtocolEvent;

@@ -1,4 +1,4 @@
-package backstop.model.world;
+package backstop.model.sim;
 
 /**
  * The six phases of a block (DESIGN.md §2), as MASON schedule orderings: within one schedule step (one

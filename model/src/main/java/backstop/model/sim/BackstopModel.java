@@ -1,4 +1,4 @@
-package backstop.model.world;
+package backstop.model.sim;
 
 import backstop.model.agent.Agent;
 import backstop.model.agent.AgentFactory;
@@ -7,22 +7,28 @@ import backstop.model.metrics.Recorder;
 import backstop.model.metrics.SampledColumns;
 import backstop.model.metrics.ValueFlows;
 import backstop.model.random.Streams;
+import backstop.model.world.World;
+import backstop.model.world.WorldDriver;
+import backstop.model.world.WorldSpec;
 import backstop.protocol.Protocol;
 import backstop.protocol.ProtocolConfig;
 import backstop.protocol.event.EventSink;
 import backstop.protocol.market.MarketSpec;
+import ec.util.MersenneTwisterFast;
 import sim.engine.Schedule;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
  * The MASON model of one run: a world of agents around a protocol, one schedule step per block, the six
- * phases of {@link Phase} as orderings within it. It runs the same with or without the GUI; headless runs
+ * phases of {@link Phase} as orderings within it. It assembles the {@link World} (driven through its
+ * {@link WorldDriver}), the agents and the metrics; it runs the same with or without the GUI; headless runs
  * call {@link #runToEnd()}.
  */
 public class BackstopModel extends SimState {
@@ -34,6 +40,8 @@ public class BackstopModel extends SimState {
     private final transient EventSink sink;
     private final transient List<Steppable> recorders = new ArrayList<>();
     private final transient List<SampledColumns> sampled = new ArrayList<>();
+    private final transient List<Agent> agents = new ArrayList<>();
+    private transient WorldDriver driver;
     private transient World world;
     private transient CascadeTracker cascades;
     private transient Recorder recorder;
@@ -64,7 +72,7 @@ public class BackstopModel extends SimState {
         Streams streams = new Streams(seed());
         cascades = new CascadeTracker();
         recorder = new Recorder(spec.sampleSeconds(), sampled);
-        World[] holder = new World[1];
+        WorldDriver[] holder = new WorldDriver[1];
         Protocol protocol = new Protocol(design.apply(markets), e -> {
             if (holder[0] != null) {
                 holder[0].onEvent(e);
@@ -77,25 +85,27 @@ public class BackstopModel extends SimState {
             sink.accept(e);
         });
         flows = new ValueFlows(protocol, tagNames);
-        world = new World(spec, protocol, streams);
-        holder[0] = world;
-        world.moveEnvironment(0);
-        world.publishOracle();
-        int next = 0;
+        driver = new WorldDriver(spec, protocol, streams);
+        world = driver.world();
+        holder[0] = driver;
+        MersenneTwisterFast agentOrder = streams.stream("agent-order");
+        driver.moveEnvironment(0);
+        driver.publishOracle();
+        agents.clear();
         for (AgentFactory f : populations) {
-            List<Agent> created = f.create(next, world, streams.stream("agents/" + f.name()));
-            next += created.size();
-            world.addAgents(created);
+            List<Agent> created = f.create(agents.size(), world, streams.stream("agents/" + f.name()));
+            agents.addAll(created);
+            driver.addSenders(created);
         }
-        for (Agent a : world.agents()) {
+        for (Agent a : agents) {
             a.setUp(world);
         }
-        world.endBlock();
-        schedulePhase(Phase.ENVIRONMENT, s -> world.moveEnvironment((long) schedule.getTime() + 1));
-        schedulePhase(Phase.ORACLE, s -> world.publishOracle());
-        schedulePhase(Phase.AGENTS, s -> world.letAgentsAct());
-        schedulePhase(Phase.BLOCK, s -> world.executeBlock());
-        schedulePhase(Phase.END_BLOCK, s -> world.endBlock());
+        driver.endBlock();
+        schedulePhase(Phase.ENVIRONMENT, s -> driver.moveEnvironment((long) schedule.getTime() + 1));
+        schedulePhase(Phase.ORACLE, s -> driver.publishOracle());
+        schedulePhase(Phase.AGENTS, s -> letAgentsAct(agentOrder));
+        schedulePhase(Phase.BLOCK, s -> driver.executeBlock());
+        schedulePhase(Phase.END_BLOCK, s -> driver.endBlock());
         // One steppable, in a fixed order: the run's recorders close the block first, then the time series samples
         // it, so columns added with sampleAlso read what those recorders have seen (MASON would shuffle several).
         schedulePhase(Phase.RECORD, s -> {
@@ -104,6 +114,24 @@ public class BackstopModel extends SimState {
             }
             recorder.sample(world);
         });
+    }
+
+    /**
+     * The agents phase: every agent whose wake-up time has come acts, in an order shuffled each block by the
+     * {@code agent-order} stream (one steppable rather than one per agent, so the order comes from that stream and not
+     * from MASON's own generator).
+     */
+    private void letAgentsAct(MersenneTwisterFast agentOrder) {
+        List<Agent> order = new ArrayList<>(agents);
+        for (int i = order.size() - 1; i > 0; i--) {
+            Collections.swap(order, i, agentOrder.nextInt(i + 1));
+        }
+        double now = world.now();
+        for (Agent a : order) {
+            if (a.wakes(now)) {
+                a.act(world);
+            }
+        }
     }
 
     private void schedulePhase(int ordering, Steppable step) {
@@ -147,6 +175,11 @@ public class BackstopModel extends SimState {
     /** The world of the current run (after {@link #start()}). */
     public World world() {
         return world;
+    }
+
+    /** The agents of the current run (after {@link #start()}), in id order: an agent's id is its position. */
+    public List<Agent> agents() {
+        return Collections.unmodifiableList(agents);
     }
 
     public WorldSpec spec() {
