@@ -1,5 +1,6 @@
 package backstop.experiments.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,10 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Config documents as YAML/JSON trees before they are bound to records: {@code extends:} pulls in a base
@@ -40,8 +44,39 @@ public final class ConfigTree {
             }
             return (ObjectNode) n;
         } catch (IOException e) {
-            throw new ConfigException(origin + ": not valid YAML/JSON: " + e.getMessage().split("\n")[0]);
+            throw new ConfigException(origin + ": not valid YAML/JSON: " + syntaxError(e));
         }
+    }
+
+    /**
+     * The parser's complaint with the line and column of each part, in one line: "expected ',' or ']', but got :
+     * (line 4, column 13); while parsing a flow sequence (line 3, column 10)" — the problem first, then its context.
+     */
+    static String syntaxError(IOException e) {
+        String text = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        Matcher at = Pattern.compile("^ in '[^']*', line (\\d+), column (\\d+):$").matcher("");
+        List<String> parts = new ArrayList<>();
+        String statement = null;
+        for (String line : text.split("\n")) {
+            if (at.reset(line).matches() && statement != null) {
+                parts.add(statement + " (line " + at.group(1) + ", column " + at.group(2) + ")");
+                statement = null;
+            } else if (!line.isBlank() && !line.startsWith(" ")) {
+                if (statement != null) {
+                    parts.add(statement);
+                }
+                statement = line.strip();
+            }
+        }
+        if (statement != null) {
+            parts.add(statement);
+        }
+        if (parts.isEmpty() && e instanceof JsonProcessingException j && j.getLocation() != null) {
+            return text.split("\n")[0] + " (line " + j.getLocation().getLineNr() + ", column "
+                    + j.getLocation().getColumnNr() + ")";
+        }
+        Collections.reverse(parts);
+        return String.join("; ", parts);
     }
 
     /**
