@@ -83,7 +83,14 @@ final class RunCommand implements Callable<Integer> {
         try {
             RunResult result;
             try (EventJsonl events = new EventJsonl(folder.staging().resolve("events.jsonl"), Json.mapper())) {
-                result = WorldRun.run(spec, design, seed, events);
+                if (System.console() != null) {
+                    RunProgress progress = new RunProgress(System.err, spec.world().blocks(), spec.blockSeconds(),
+                            System::nanoTime);
+                    result = WorldRun.run(spec, design, seed, events, progress::block);
+                    progress.close();
+                } else {
+                    result = WorldRun.run(spec, design, seed, events);
+                }
             }
             RunFolder.write(folder.staging(), result, RunManifest.of(spec, design, seed, overrides, Main.VERSION, result));
             Path written = folder.commit();

@@ -38,9 +38,16 @@ public final class WorldRun {
 
     /** Runs to the end; every protocol event also goes to {@code sink}. */
     public static RunResult run(ScenarioSpec scenario, DesignSpec design, long seed, EventSink sink) {
+        return run(scenario, design, seed, sink, block -> { });
+    }
+
+    /** The same, telling {@code afterBlock} each block's number as it ends (progress displays; it must not act). */
+    public static RunResult run(ScenarioSpec scenario, DesignSpec design, long seed, EventSink sink,
+                                java.util.function.LongConsumer afterBlock) {
         long started = System.nanoTime();
         RunMetrics metrics = new RunMetrics();
         BackstopModel model = model(scenario, design, seed, metrics, sink);
+        model.onRecord(s -> afterBlock.accept(model.world().block()));
         model.runToEnd();
         return result(model, scenario, design, seed, metrics, (System.nanoTime() - started) / 1e9);
     }
