@@ -8,6 +8,7 @@ import backstop.experiments.scenario.ScenarioSpec;
 import backstop.experiments.scenario.Scenarios;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import picocli.CommandLine.Command;
@@ -49,9 +50,9 @@ final class ListCommands {
 
     /** {@code backstop show NAME}: the fully resolved configuration of a preset or scenario, as YAML. */
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = "Print the resolved configuration (extends applied) of a preset or scenario.")
+            description = "Print the resolved configuration (extends applied) of a preset or scenario, or of your own file.")
     static final class ShowCommand implements Callable<Integer> {
-        @Parameters(index = "0", description = "A preset or scenario name.")
+        @Parameters(index = "0", description = "A preset or scenario name, or a design or scenario file of your own.")
         String name;
 
         @Override
@@ -64,9 +65,19 @@ final class ListCommands {
             } else if (Scenarios.NAMES.contains(name)) {
                 Scenarios.load(name, List.of());
                 tree = Scenarios.resolved(name);
+            } else if (java.nio.file.Files.isRegularFile(java.nio.file.Path.of(name))) {
+                // A user's own file, resolved the same way (extends applied) after it validates.
+                ObjectNode doc = ConfigTree.parse(java.nio.file.Files.readString(java.nio.file.Path.of(name)), name);
+                if (ValidateCommand.isDesign(doc)) {
+                    Presets.loadOrFile(name);
+                    tree = ConfigTree.resolve(ConfigTree.read(name, "presets"), b -> ConfigTree.read(b, "presets"));
+                } else {
+                    Scenarios.load(name, List.of());
+                    tree = Scenarios.resolved(name);
+                }
             } else {
-                throw new ConfigException("unknown name '" + name + "'; presets: " + String.join(", ", Presets.NAMES)
-                        + "; scenarios: " + String.join(", ", Scenarios.NAMES));
+                throw new ConfigException("unknown name '" + name + "' (and no such file); presets: "
+                        + String.join(", ", Presets.NAMES) + "; scenarios: " + String.join(", ", Scenarios.NAMES));
             }
             System.out.print(yaml.writeValueAsString(tree));
             return 0;

@@ -45,7 +45,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     /** A design has keys only designs have, or extends a preset. */
-    private static boolean isDesign(ObjectNode doc) {
+    static boolean isDesign(ObjectNode doc) {
         for (String key : List.of("liquidation", "waterfall", "breakers", "controllers", "market_overrides", "margin")) {
             if (doc.has(key)) {
                 return true;

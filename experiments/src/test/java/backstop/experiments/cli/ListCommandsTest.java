@@ -47,6 +47,22 @@ class ListCommandsTest {
     }
 
     @Test
+    void showResolvesAUsersOwnScenarioAndDesignFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        java.nio.file.Path scenario = java.nio.file.Files.writeString(tmp.resolve("mine.yaml"),
+                "extends: calm\nname: mine\nduration_seconds: 60\n");
+        String shown = stdout(0, "show", scenario.toString());
+        assertTrue(shown.contains("name: \"mine\"") && shown.contains("duration_seconds: 60") && shown.contains("market-makers"),
+                shown);
+        java.nio.file.Path design = java.nio.file.Files.writeString(tmp.resolve("d.yaml"),
+                "extends: dydx-v4\nname: small-fund\ninsurance_fund: 5\n");
+        String d = stdout(0, "show", design.toString());
+        assertTrue(d.contains("name: \"small-fund\"") && d.contains("insurance_fund: 5") && d.contains("fillable-price"), d);
+        java.nio.file.Path bad = java.nio.file.Files.writeString(tmp.resolve("bad.yaml"), "extends: dydx-v4\nname: b\ninsurance_fund: -5\n");
+        assertEquals(2, Main.execute("show", bad.toString()), "a file that does not validate is refused, not shown");
+    }
+
+    @Test
     void theReferenceListsKeysOfEveryKindFromTheCode() {
         String all = stdout(0, "reference");
         for (String line : java.util.List.of("liquidation (type: throttled)", "liquidation.throttle (type: dydx)",
