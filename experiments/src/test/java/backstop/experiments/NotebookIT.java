@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Executes the research notebooks (analysis/notebooks/*.ipynb) with Jupyter, as a person would: each runs a sweep
  * through the CLI and checks its own pandas numbers against the result files (design-comparison against
  * comparison.csv, where-losses-land each run's markets.csv against runs.csv). CI installs
- * Debian's jupyter-nbconvert, python3-ipykernel, python3-pandas and python3-matplotlib; elsewhere the test is
+ * Debian's jupyter-nbconvert, python3-ipykernel, python3-pandas, python3-matplotlib and python3-scipy; elsewhere the test is
  * skipped when Jupyter is missing, but never on CI.
  */
 class NotebookIT {
@@ -28,19 +28,26 @@ class NotebookIT {
     void theDesignComparisonNotebookExecutesAndReproducesTheComparison(@TempDir Path tmp) throws Exception {
         String cells = execute("design-comparison.ipynb", tmp);
         assertTrue(cells.contains("comparison.csv reproduced for 9 design"), "the notebook checked its numbers");
+        assertTrue(images(cells) >= 1, "the executed notebook shows its figure inline");
+    }
+
+    /** Inline images in an executed notebook's outputs. */
+    private static int images(String notebook) {
+        return notebook.split("\"image/png\"", -1).length - 1;
     }
 
     @Test
     void theWhereLossesLandNotebookExecutesAndAddsUpTheMarkets(@TempDir Path tmp) throws Exception {
         String cells = execute("where-losses-land.ipynb", tmp);
         assertTrue(cells.contains("markets.csv adds up to runs.csv for 6 runs"), "the notebook checked its numbers");
+        assertTrue(images(cells) >= 1, "the executed notebook shows its figure inline");
     }
 
     /** Runs one notebook with jupyter nbconvert against the shaded jar; returns the executed notebook's text. */
     private static String execute(String notebook, Path tmp) throws Exception {
         boolean available = onPath("jupyter");
         if (System.getenv("CI") == null) {
-            Assumptions.assumeTrue(available, "jupyter is not installed (apt-get install jupyter-nbconvert python3-ipykernel python3-pandas python3-matplotlib)");
+            Assumptions.assumeTrue(available, "jupyter is not installed (apt-get install jupyter-nbconvert python3-ipykernel python3-pandas python3-matplotlib python3-scipy)");
         }
         assertTrue(available, "CI must have jupyter (.ci/run installs it)");
         Path executed = tmp.resolve("executed.ipynb");
