@@ -35,6 +35,7 @@ final class SweepReport {
                 + " seeds; " + (sweep.parameters().isEmpty() ? "no parameters varied"
                 : "varied parameters " + sweep.parameters()) + ".");
 
+        verdict(page, sweep);
         tailRisk(page, sweep);
 
         page.heading("Design comparison");
@@ -56,6 +57,55 @@ final class SweepReport {
         comparisonTable(page, sweep);
         byPoint(page, sweep);
         return page.finish();
+    }
+
+    /**
+     * The first answer: per design, one line against the baseline on the loss others bear (paired differences from
+     * comparison.csv: mean, 95% interval, share of seeds lower), worded by whether the interval excludes 0.
+     */
+    private static void verdict(Html page, SweepResults sweep) {
+        if (sweep.comparison().isEmpty()) {
+            return;
+        }
+        Table c = sweep.comparison().get();
+        String metric = c.text("metric").contains("loss_borne") ? "loss_borne" : "bad_debt";
+        page.heading("Verdict: " + SummaryMetrics.label(metric) + " against the baseline");
+        List<List<String>> rows = new ArrayList<>();
+        for (int r = 0; r < c.rows(); r++) {
+            String baseline = c.cell(r, "baseline");
+            if (!c.cell(r, "metric").equals(metric) || baseline.isEmpty() || c.cell(r, "design").equals(baseline)) {
+                continue;
+            }
+            double diff = c.value(r, "mean_difference");
+            double low = c.value(r, "difference_ci_low");
+            double high = c.value(r, "difference_ci_high");
+            int n = (int) c.value(r, "n");
+            rows.add(List.of(c.cell(r, "design"), words(diff, low, high, n, baseline), Html.number(diff),
+                    Html.number(low) + " … " + Html.number(high), Integer.toString(n),
+                    Html.number(100 * c.value(r, "share_lower")) + "%"));
+        }
+        if (rows.isEmpty()) {
+            page.paragraph("No design besides the baseline to compare.");
+            return;
+        }
+        page.table(List.of("design", "verdict", "mean difference", "95% interval", "seeds", "seeds lower"), rows);
+    }
+
+    /** "loses less than none", "loses more than none", "no clear difference from none" or "the same as none". */
+    static String words(double diff, double low, double high, int n, String baseline) {
+        if (diff == 0 && low == 0 && high == 0) {
+            return "the same as " + baseline + " on every seed";
+        }
+        if (n < 2 || Double.isNaN(low) || Double.isNaN(high)) {
+            return "too few seeds for an interval (" + n + ")";
+        }
+        if (high < 0) {
+            return "loses less than " + baseline;
+        }
+        if (low > 0) {
+            return "loses more than " + baseline;
+        }
+        return "no clear difference from " + baseline;
     }
 
     private static boolean zeroEverywhere(SweepResults sweep, String metric) {

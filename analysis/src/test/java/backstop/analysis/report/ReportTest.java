@@ -84,6 +84,14 @@ class ReportTest {
                 "compare_max_cascade_size.png"), names(sweep.resolve("charts")));
         assertEquals(4, images(text));
         assertTrue(text.contains("loss borne (quote) by design"), "plain names with units");
+        assertTrue(text.indexOf("Verdict: ") < text.indexOf("Tail risk"), "the verdict comes first");
+        // The fixture's comparison.csv predates loss_borne: the verdict falls back to bad debt, −17 in (−69.8, 35.8).
+        assertTrue(text.contains("<td>vault</td><td>no clear difference from base</td>"), "verdict row");
+        assertEquals("loses less than base", SweepReport.words(-17, -69.8, -1, 2, "base"));
+        assertEquals("no clear difference from base", SweepReport.words(-17, -69.8, 35.8, 2, "base"));
+        assertEquals("loses more than base", SweepReport.words(5, 1, 9, 3, "base"));
+        assertEquals("the same as base on every seed", SweepReport.words(0, 0, 0, 3, "base"));
+        assertEquals("too few seeds for an interval (1)", SweepReport.words(4, Double.NaN, Double.NaN, 1, "base"));
         assertTrue(text.indexOf("loss borne (quote) by design") < text.indexOf("bad debt (quote) by design"),
                 "loss borne charted first");
         // Hand-computed in TailRiskTest: VaR / CVaR of loss borne, VaR of bad debt, LaR: base 38.6 / 40 / 29 / 480,
