@@ -140,7 +140,9 @@ final class SweepReport {
         }
         header.add("LaR (" + TailRisk.LIQUIDATED + ")");
         List<List<String>> rows = new ArrayList<>();
+        int fewest = Integer.MAX_VALUE;
         for (TailRisk t : TailRisk.byDesign(sweep)) {
+            fewest = Math.min(fewest, t.runs());
             List<String> row = new ArrayList<>(List.of(t.design(), Integer.toString(t.runs()),
                     Html.number(t.valueAtRisk()), Html.number(t.expectedShortfall())));
             if (badDebtToo) {
@@ -149,7 +151,19 @@ final class SweepReport {
             row.add(Html.number(t.liquidationsAtRisk()));
             rows.add(row);
         }
+        if (fewest < MIN_RUNS_FOR_PERCENTILE) {
+            page.paragraph(fewWarning(fewest));
+        }
         page.table(header, rows);
+    }
+
+    /** Below this many runs per design, a 95th percentile is little more than the largest value seen. */
+    static final int MIN_RUNS_FOR_PERCENTILE = 20;
+
+    static String fewWarning(int runs) {
+        return "Warning: " + runs + " run" + (runs == 1 ? "" : "s") + " per design at the fewest; a 95th percentile needs"
+                + " at least " + MIN_RUNS_FOR_PERCENTILE + " to be more than the largest value seen, so read these as"
+                + " the worst runs, not as percentiles (add replications).";
     }
 
     /** The charted metrics of comparison_by_point.csv, one row per point, design and metric. */

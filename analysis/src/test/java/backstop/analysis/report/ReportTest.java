@@ -85,6 +85,7 @@ class ReportTest {
         assertEquals(4, images(text));
         assertTrue(text.contains("loss borne (quote) by design"), "plain names with units");
         assertTrue(text.indexOf("Verdict: ") < text.indexOf("Tail risk"), "the verdict comes first");
+        assertTrue(text.contains(SweepReport.fewWarning(2)), "2 runs of base: a warning, not a percentile");
         // The fixture's comparison.csv predates loss_borne: the verdict falls back to bad debt, −17 in (−69.8, 35.8).
         assertTrue(text.contains("<td>vault</td><td>no clear difference from base</td>"), "verdict row");
         assertEquals("loses less than base", SweepReport.words(-17, -69.8, -1, 2, "base"));
