@@ -26,12 +26,40 @@ public final class Scenarios {
             throw new ConfigException("unknown scenario '" + nameOrFile + "'; known: " + String.join(", ", NAMES)
                     + " (or a path to a YAML file)");
         }
-        ObjectNode doc = ConfigTree.resolve(ConfigTree.read(nameOrFile, "scenarios"),
-                base -> ConfigTree.read(base, "scenarios"));
+        ObjectNode own = ConfigTree.read(nameOrFile, "scenarios");
+        ObjectNode doc = ConfigTree.resolve(own, base -> ConfigTree.read(base, "scenarios"));
         for (String o : overrides) {
             ConfigTree.set(doc, o);
         }
-        return ConfigBinder.bind(doc, ScenarioSpec.class, nameOrFile);
+        try {
+            return ConfigBinder.bind(doc, ScenarioSpec.class, nameOrFile);
+        } catch (ConfigException e) {
+            throw withListHint(e, own);
+        }
+    }
+
+    /**
+     * A file that extends another and lists, say, {@code markets:} replaces the base's list whole; when a problem is
+     * in such a list, say so, since a partial entry is the usual cause.
+     */
+    private static ConfigException withListHint(ConfigException e, ObjectNode own) {
+        if (!own.has("extends")) {
+            return e;
+        }
+        List<String> replaced = new java.util.ArrayList<>();
+        own.fieldNames().forEachRemaining(k -> {
+            if (own.get(k).isArray() && e.problems().stream().anyMatch(p -> p.contains(k + "["))) {
+                replaced.add(k);
+            }
+        });
+        if (replaced.isEmpty()) {
+            return e;
+        }
+        List<String> problems = new java.util.ArrayList<>(e.problems());
+        problems.add("note: under extends, a list replaces the base's list whole, so each entry of " + replaced
+                + " must be given in full; to change one value of the base's entries, use --set (e.g. "
+                + replaced.get(0) + "[0].<key>=…) or the sweep's overrides");
+        return new ConfigException(problems);
     }
 
     /** The fully resolved document of a scenario (what {@code backstop show} prints). */
