@@ -42,21 +42,43 @@ public final class ExploreSeeds implements AroundPropertyHook {
 
     /** Applies the two settings (empty: unset) to one property's attributes; bad values fail with their name. */
     static void apply(PropertyAttributes attributes, String seed, String triesFactor) {
-        String pinned = attributes.seed().orElse(Seeds.PINNED);
+        Settings s = decide(attributes.seed().orElse(null), attributes.tries().orElse(null), seed, triesFactor);
+        if (s.freshSeed()) {
+            attributes.setSeed(null);
+            // Fresh means fresh: a failure recorded in target/.jqwik-database is not retried with its old seed.
+            attributes.setAfterFailure(AfterFailureMode.RANDOM_SEED);
+        } else if (s.seed() != null) {
+            attributes.setSeed(s.seed());
+        }
+        if (s.tries() != null) {
+            attributes.setTries(s.tries());
+        }
+    }
+
+    /**
+     * What one property runs with: a fresh seed, a seed to set (null: keep the written one) and tries to set (null:
+     * keep), from its written seed and tries (null: none written) and the two system properties (empty: unset).
+     */
+    record Settings(boolean freshSeed, String seed, Integer tries) {
+    }
+
+    static Settings decide(String writtenSeed, Integer writtenTries, String seed, String triesFactor) {
+        String pinned = writtenSeed == null ? Seeds.PINNED : writtenSeed;
+        boolean fresh = false;
+        String set = null;
         // A property pinned on another seed on purpose (a regression seed) keeps it when hunting.
         if (!seed.isBlank() && pinned.equals(Seeds.PINNED)) {
             if (seed.strip().equals("random")) {
-                attributes.setSeed(null);
-                // Fresh means fresh: a failure recorded in target/.jqwik-database is not retried with its old seed.
-                attributes.setAfterFailure(AfterFailureMode.RANDOM_SEED);
+                fresh = true;
             } else {
                 try {
-                    attributes.setSeed(Long.toString(Long.parseLong(seed.strip())));
+                    set = Long.toString(Long.parseLong(seed.strip()));
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException(SEED + ": " + seed + " must be 'random' or a long", e);
                 }
             }
         }
+        Integer tries = null;
         if (!triesFactor.isBlank()) {
             int factor;
             try {
@@ -67,7 +89,8 @@ public final class ExploreSeeds implements AroundPropertyHook {
             if (factor < 1) {
                 throw new IllegalArgumentException(TRIES_FACTOR + ": " + triesFactor + " must be an integer ≥ 1");
             }
-            attributes.setTries(Math.multiplyExact(attributes.tries().orElse(JQWIK_DEFAULT_TRIES), factor));
+            tries = Math.multiplyExact(writtenTries == null ? JQWIK_DEFAULT_TRIES : writtenTries, factor);
         }
+        return new Settings(fresh, set, tries);
     }
 }

@@ -38,6 +38,7 @@ public final class LeveragedTrader extends Trader {
     /** The longest a trader waits, in wakes, after closes that filled nothing. */
     static final int MAX_BACKOFF_WAKES = 64;
 
+    private final long reserveAtStart;
     private long reserve;
     private boolean alarmed;
     private boolean closePending;
@@ -50,13 +51,14 @@ public final class LeveragedTrader extends Trader {
         super(id, population, params.latency(), params.capital(), params.wakeSeconds(), rng);
         this.p = params;
         this.rng = rng;
-        this.reserve = Math.round(params.reserve() * Amounts.MICROS);
+        this.reserveAtStart = Math.round(params.reserve() * Amounts.MICROS);
+        this.reserve = reserveAtStart;
     }
 
     /** Capital plus the margin reserve it holds off the protocol for top-ups. */
     @Override
     public double endowment() {
-        return capital() + Amounts.toUnits(Math.round(p.reserve() * Amounts.MICROS));
+        return capital() + Amounts.toUnits(reserveAtStart);
     }
 
     @Override
