@@ -17,6 +17,7 @@ final class Html {
                 .append("table{border-collapse:collapse;margin:1em 0;font-size:90%}\n")
                 .append("th,td{border:1px solid #ccc;padding:3px 8px}td.n{text-align:right;font-family:monospace}\n")
                 .append("th{background:#f0f0f0}img{max-width:100%;display:block;margin:1em 0}\n")
+                .append("div.scroll{overflow-x:auto}\n")
                 .append("</style>\n</head>\n<body>\n<h1>").append(escape(title)).append("</h1>\n");
     }
 
@@ -32,7 +33,15 @@ final class Html {
 
     /** A table; cells that parse as numbers are right-aligned. */
     Html table(List<String> header, List<List<String>> rows) {
-        out.append("<table>\n<tr>");
+        return table(null, header, rows);
+    }
+
+    /**
+     * A table with an element id ({@code null}: none), in a box that scrolls sideways when the table is wider than the
+     * page, so no column is cut off.
+     */
+    Html table(String id, List<String> header, List<List<String>> rows) {
+        out.append("<div class=\"scroll\"><table").append(id == null ? "" : " id=\"" + escape(id) + "\"").append(">\n<tr>");
         for (String h : header) {
             out.append("<th>").append(escape(h)).append("</th>");
         }
@@ -44,7 +53,7 @@ final class Html {
             }
             out.append("</tr>\n");
         }
-        out.append("</table>\n");
+        out.append("</table></div>\n");
         return this;
     }
 

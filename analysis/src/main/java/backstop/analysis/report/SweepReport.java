@@ -5,6 +5,7 @@ import backstop.analysis.SweepResults;
 import backstop.analysis.Table;
 import backstop.analysis.TailRisk;
 import backstop.analysis.charts.DesignComparisonChart;
+import backstop.analysis.charts.ForestChart;
 import backstop.analysis.metrics.SummaryMetrics;
 import backstop.analysis.stats.Estimate;
 
@@ -13,9 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The page for a sweep: tail risk per design led by the loss others bear ({@link TailRisk}: VaR and CVaR of
- * {@code loss_borne}, VaR of bad debt, LaR), designs compared with 95% intervals, one chart per key metric, and with
- * several parameter points the key metrics point by point.
+ * The page for a sweep, in the order a reader asks: the verdict per design against the baseline on the loss others
+ * bear and its forest plot, where that loss landed (stacked parts), tail risk ({@link TailRisk}: VaR and CVaR of
+ * {@code loss_borne}, VaR of bad debt, LaR) with the loss's distribution over runs, one chart per key metric with every
+ * run shown, curves against the varied parameters, losses by market, one seed under every design, then the tables.
  */
 final class SweepReport {
     /**
@@ -35,10 +37,22 @@ final class SweepReport {
                 + " seeds; " + (sweep.parameters().isEmpty() ? "no parameters varied"
                 : "varied parameters " + sweep.parameters()) + ".");
 
-        verdict(page, sweep);
+        List<ForestChart.Row> differences = verdict(page, sweep);
+        String loss = verdictMetric(sweep);
+        if (sweep.comparison().isPresent()) {
+            SweepFigures.forest(dir, page, differences, loss, baseline(sweep.comparison().get()));
+        }
+        SweepFigures.decomposition(dir, page, sweep);
         tailRisk(page, sweep);
+        // The run-level figures are on the loss runs.csv has, which may be newer than comparison.csv's.
+        String runLoss = sweep.metrics().contains("loss_borne") ? "loss_borne" : "bad_debt";
+        if (sweep.metrics().contains(runLoss)) {
+            SweepFigures.distribution(dir, page, sweep, runLoss);
+        }
 
         page.heading("Design comparison");
+        page.paragraph("Each chart: every run as a grey dot, and the design's mean with its 95% percentile-bootstrap"
+                + " interval (it stays within the values seen, so a loss or a count never gets a negative bound).");
         List<String> zero = new ArrayList<>();
         for (String metric : CHARTED) {
             if (!sweep.metrics().contains(metric)) {
@@ -54,6 +68,11 @@ final class SweepReport {
         if (!zero.isEmpty()) {
             page.paragraph("0 in every run, so not charted: " + String.join(", ", zero) + ".");
         }
+        if (sweep.metrics().contains(runLoss)) {
+            SweepFigures.curves(dir, page, sweep, runLoss);
+        }
+        SweepFigures.byMarket(page, sweep);
+        SweepFigures.overlays(dir, page, sweep);
         comparisonTable(page, sweep);
         byPoint(page, sweep);
         return page.finish();
@@ -63,12 +82,13 @@ final class SweepReport {
      * The first answer: per design, one line against the baseline on the loss others bear (paired differences from
      * comparison.csv: mean, 95% interval, share of seeds lower), worded by whether the interval excludes 0.
      */
-    private static void verdict(Html page, SweepResults sweep) {
+    private static List<ForestChart.Row> verdict(Html page, SweepResults sweep) {
+        List<ForestChart.Row> differences = new ArrayList<>();
         if (sweep.comparison().isEmpty()) {
-            return;
+            return differences;
         }
         Table c = sweep.comparison().get();
-        String metric = c.text("metric").contains("loss_borne") ? "loss_borne" : "bad_debt";
+        String metric = verdictMetric(sweep);
         page.heading("Verdict: " + SummaryMetrics.label(metric) + " against the baseline");
         List<List<String>> rows = new ArrayList<>();
         for (int r = 0; r < c.rows(); r++) {
@@ -80,15 +100,31 @@ final class SweepReport {
             double low = c.value(r, "difference_ci_low");
             double high = c.value(r, "difference_ci_high");
             int n = (int) c.value(r, "n");
+            differences.add(new ForestChart.Row(c.cell(r, "design"), diff, low, high));
             rows.add(List.of(c.cell(r, "design"), words(diff, low, high, n, baseline), Html.number(diff),
                     Html.number(low) + " … " + Html.number(high), Integer.toString(n),
                     Html.number(100 * c.value(r, "share_lower")) + "%"));
         }
         if (rows.isEmpty()) {
             page.paragraph("No design besides the baseline to compare.");
-            return;
+            return differences;
         }
-        page.table(List.of("design", "verdict", "mean difference", "95% interval", "seeds", "seeds lower"), rows);
+        page.table("verdict", List.of("design", "verdict", "mean difference", "95% interval", "seeds", "seeds lower"), rows);
+        return differences;
+    }
+
+    /** The baseline design comparison.csv names (the baseline's own rows leave the cell empty). */
+    static String baseline(Table comparison) {
+        return comparison.text("baseline").stream().filter(b -> !b.isEmpty()).findFirst().orElse("the baseline");
+    }
+
+    /**
+     * The loss the verdict is on: loss_borne, or bad_debt in sweeps whose comparison.csv (or, without one, runs.csv) was
+     * written before the decomposition.
+     */
+    static String verdictMetric(SweepResults sweep) {
+        List<String> metrics = sweep.comparison().map(c -> c.text("metric")).orElse(sweep.metrics());
+        return metrics.contains("loss_borne") ? "loss_borne" : "bad_debt";
     }
 
     /** "loses less than none", "loses more than none", "no clear difference from none" or "the same as none". */
@@ -108,7 +144,7 @@ final class SweepReport {
         return "no clear difference from " + baseline;
     }
 
-    private static boolean zeroEverywhere(SweepResults sweep, String metric) {
+    static boolean zeroEverywhere(SweepResults sweep, String metric) {
         for (String design : sweep.designs()) {
             for (double v : sweep.metric(design, metric)) {
                 if (v != 0) {

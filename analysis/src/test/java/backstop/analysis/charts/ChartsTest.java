@@ -14,6 +14,7 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -134,15 +135,97 @@ class ChartsTest {
     }
 
     @Test
-    void designComparisonShowsMeanAndTInterval() throws IOException {
+    void designComparisonShowsEveryRunAndAMeanWithABootstrapIntervalInsideTheValuesSeen() throws IOException {
         SweepResults sweep = SweepResults.load(Fixtures.sweep(tmp));
         assertDrawn(DesignComparisonChart.png(sweep, "bad_debt", 600, 400), 600, 400);
-        var data = (org.jfree.data.statistics.StatisticalCategoryDataset)
-                DesignComparisonChart.of(sweep, "bad_debt").getCategoryPlot().getDataset();
-        // base: 10, 30 → mean 20, half-width t(0.975, 1) × √200 / √2 = 127.06205.
-        assertEquals(20, data.getMeanValue("bad_debt", "base").doubleValue(), 1e-12);
-        assertEquals(127.06205, data.getStdDevValue("bad_debt", "base").doubleValue(), 1e-4);
-        assertEquals(List.of("base", "vault"), data.getColumnKeys());
+        var plot = DesignComparisonChart.of(sweep, "bad_debt").getXYPlot();
+        var means = (org.jfree.data.xy.YIntervalSeriesCollection) plot.getDataset(0);
+        // base: 10 and 30 → mean 20; a t interval would be 20 ± 127.06 (down to −107); the bootstrap one stays in [10, 30].
+        assertEquals(20, means.getYValue(0, 0), 1e-12);
+        assertTrue(means.getStartYValue(0, 0) >= 10 && means.getEndYValue(0, 0) <= 30,
+                means.getStartYValue(0, 0) + " … " + means.getEndYValue(0, 0));
+        assertTrue(means.getStartYValue(0, 0) < 20 && means.getEndYValue(0, 0) > 20, "an interval, not a point");
+        // vault: 5, 1, 2 → mean 8/3, interval within [1, 5].
+        assertEquals(8 / 3.0, means.getYValue(0, 1), 1e-12);
+        assertTrue(means.getStartYValue(0, 1) >= 1 && means.getEndYValue(0, 1) <= 5);
+        var dots = plot.getDataset(1);
+        assertEquals(5, dots.getItemCount(0), "one dot per run");
+        assertEquals(List.of("base", "vault"), List.of(((org.jfree.chart.axis.SymbolAxis) plot.getDomainAxis()).getSymbols()));
+        assertEquals(DesignComparisonChart.estimate(new double[]{10, 30}), DesignComparisonChart.estimate(new double[]{10, 30}),
+                "a fixed seed: the same runs, the same interval");
+    }
+
+    @Test
+    void forestPlotPutsTheFirstDesignOnTopWithItsIntervalAndAZeroLine() throws IOException {
+        List<ForestChart.Row> rows = List.of(new ForestChart.Row("a", -5, -9, -1), new ForestChart.Row("b", 2, -1, 5));
+        assertDrawn(ForestChart.png(rows, "loss borne (quote)", "none", 600, 300), 600, 300);
+        var plot = ForestChart.of(rows, "loss borne (quote)", "none").getXYPlot();
+        assertEquals(org.jfree.chart.plot.PlotOrientation.HORIZONTAL, plot.getOrientation());
+        var data = (org.jfree.data.xy.YIntervalSeriesCollection) plot.getDataset();
+        // Row 0 ("a") is drawn at the top: position 1 of 2; its interval −9 … −1 lies left of 0.
+        assertEquals(1, data.getXValue(0, 0), 0);
+        assertEquals(-5, data.getYValue(0, 0), 0);
+        assertEquals(-9, data.getStartYValue(0, 0), 0);
+        assertEquals(-1, data.getEndYValue(0, 0), 0);
+        assertEquals(List.of("b", "a"), List.of(((org.jfree.chart.axis.SymbolAxis) plot.getDomainAxis()).getSymbols()));
+        var markers = plot.getRangeMarkers(org.jfree.ui.Layer.FOREGROUND);
+        assertEquals(1, markers.size(), "the line at 0");
+        assertEquals(0, ((org.jfree.chart.plot.ValueMarker) markers.iterator().next()).getValue(), 0);
+    }
+
+    @Test
+    void lossDecompositionStacksTheMeanOfEachPartAndLeavesOutPartsThatAreZeroEverywhere() throws IOException {
+        Files.writeString(tmp.resolve("runs.csv"), """
+                run_id,design,seed,loss_borne,insurance_drawn,vault_loss,adl_haircut,socialized_loss,funding_bump_loss,uncovered_bad_debt,open_insolvency,auction_shortfall
+                a-1,a,1,10,4,0,6,0,0,0,0,0
+                a-2,a,2,30,10,0,0,0,0,0,20,0
+                b-1,b,1,3,3,0,0,0,0,0,0,0
+                b-2,b,2,0,0,0,0,0,0,0,0,0
+                """);
+        SweepResults sweep = SweepResults.load(tmp);
+        assertTrue(LossDecompositionChart.applies(sweep));
+        var data = LossDecompositionChart.means(sweep);
+        assertEquals(List.of("insurance drawn", "adl haircut", "open insolvency"), data.getRowKeys());
+        assertEquals(7, data.getValue("insurance drawn", "a").doubleValue(), 1e-12);
+        assertEquals(3, data.getValue("adl haircut", "a").doubleValue(), 1e-12);
+        assertEquals(10, data.getValue("open insolvency", "a").doubleValue(), 1e-12);
+        assertEquals(1.5, data.getValue("insurance drawn", "b").doubleValue(), 1e-12);
+        // The stack of a design is its mean loss_borne: (10 + 30) / 2 = 7 + 3 + 10.
+        assertDrawn(LossDecompositionChart.png(sweep, 600, 300), 600, 300);
+        assertFalse(LossDecompositionChart.applies(SweepResults.load(Fixtures.sweep(tmp.resolve("old")))));
+    }
+
+    @Test
+    void ecdfStepsOncePerDistinctValueAtItsHighestRank() throws IOException {
+        var s = EcdfChart.steps("x", new double[]{3, 1, 1, Double.NaN});
+        assertEquals(2, s.getItemCount());
+        assertEquals(1, s.getX(0).doubleValue(), 0);
+        assertEquals(2 / 3.0, s.getY(0).doubleValue(), 1e-12);
+        assertEquals(3, s.getX(1).doubleValue(), 0);
+        assertEquals(1, s.getY(1).doubleValue(), 0);
+        SweepResults sweep = SweepResults.load(Fixtures.sweep(tmp));
+        assertDrawn(EcdfChart.png(sweep, "loss_borne", 600, 300), 600, 300);
+        assertEquals(2, EcdfChart.of(sweep, "loss_borne").getXYPlot().getDataset().getSeriesCount());
+    }
+
+    @Test
+    void parameterCurveAveragesTheRunsAtEachValuePerDesign() throws IOException {
+        SweepResults sweep = SweepResults.load(Fixtures.sweep(tmp));
+        assertTrue(ParameterCurveChart.numeric(sweep, "markets[0].venue.depth"));
+        var means = ParameterCurveChart.means(sweep, "loss_borne", "markets[0].venue.depth");
+        // base at depth 1e6: (40 + 12) / 2; vault at 1e6: (8 + 1) / 2, at 2e6: 6.
+        assertEquals(Map.of(1e6, 26.0), means.get("base"));
+        assertEquals(Map.of(1e6, 4.5, 2e6, 6.0), means.get("vault"));
+        assertDrawn(ParameterCurveChart.png(sweep, "loss_borne", "markets[0].venue.depth", 600, 300), 600, 300);
+    }
+
+    @Test
+    void overlayDrawsOneLinePerDesignThatHasTheColumn() throws IOException {
+        Table ts = Results.load(Fixtures.run(tmp)).timeseries();
+        var chart = OverlayChart.of(new java.util.LinkedHashMap<>(Map.of("a", ts)), "insurance_fund", "t", "quote units");
+        assertEquals(1, chart.getXYPlot().getDataset().getSeriesCount());
+        assertEquals(ts.rows(), chart.getXYPlot().getDataset().getItemCount(0));
+        assertEquals(0, OverlayChart.of(Map.of("a", ts), "no_such_column", "t", "u").getXYPlot().getDataset().getSeriesCount());
     }
 
     @Test

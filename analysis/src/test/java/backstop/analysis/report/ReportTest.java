@@ -80,9 +80,16 @@ class ReportTest {
     void sweepReportHasTailRiskComparisonAndCharts() throws IOException {
         Path sweep = Fixtures.sweep(tmp);
         String text = Files.readString(Report.write(sweep));
+        // The fixture's comparison.csv has bad_debt only: the forest plot is of bad debt; runs.csv has loss_borne, so
+        // the distribution and the curve against the varied depth are of loss_borne. No loss parts: no decomposition.
         assertEquals(List.of("compare_bad_debt.png", "compare_liquidated_notional.png", "compare_loss_borne.png",
-                "compare_max_cascade_size.png"), names(sweep.resolve("charts")));
-        assertEquals(4, images(text));
+                "compare_max_cascade_size.png", "curve_loss_borne_markets_0_venue_depth.png", "ecdf_loss_borne.png",
+                "forest_bad_debt.png"), names(sweep.resolve("charts")));
+        assertEquals(7, images(text));
+        assertTrue(text.contains("<table id=\"verdict\">"), "the verdict table, for readers and the browser test");
+        int forest = text.indexOf("alt=\"paired difference of bad debt (quote) from base\"");
+        assertTrue(forest > text.indexOf("Verdict: ") && forest < text.indexOf("Tail risk"),
+                "the forest plot follows the verdict");
         assertTrue(text.contains("loss borne (quote) by design"), "plain names with units");
         assertTrue(text.indexOf("Verdict: ") < text.indexOf("Tail risk"), "the verdict comes first");
         assertTrue(text.contains(SweepReport.fewWarning(2)), "2 runs of base: a warning, not a percentile");

@@ -1,0 +1,28 @@
+package backstop.analysis.charts;
+
+import org.jfree.chart.axis.SymbolAxis;
+
+import java.awt.Font;
+import java.util.List;
+
+/** A category axis for designs on an XY plot: design i sits at i, so intervals and per-run dots can share it. */
+final class DesignAxis {
+    private DesignAxis() {
+    }
+
+    static SymbolAxis of(String label, List<String> designs) {
+        SymbolAxis axis = new SymbolAxis(label, designs.toArray(String[]::new));
+        axis.setGridBandsVisible(false);
+        axis.setTickLabelFont(axis.getTickLabelFont().deriveFont(Font.PLAIN, 12f));
+        axis.setRange(-0.6, designs.size() - 0.4);
+        return axis;
+    }
+
+    /**
+     * A small, deterministic horizontal offset for the {@code i}-th of {@code n} dots of one design, so equal values
+     * stay visible as separate dots (within ±0.25 of the design's position).
+     */
+    static double jitter(int i, int n) {
+        return n <= 1 ? 0 : -0.25 + 0.5 * i / (n - 1);
+    }
+}
