@@ -146,11 +146,12 @@ public final class BackstopWithUI extends GUIState {
     public void init(Controller c) {
         super.init(c);
         // Laid out to tile a 1600×1000 screen beside the Console (0,0 400×500).
-        display = new Display2D(560, 560, this);
+        // The field fits the frame below its toolbar, so no scroll bar hides the axes.
+        display = new Display2D(536, 536, this);
         display.setBackdrop(Color.WHITE);
         display.attach(map.portrayal(), "Accounts");
-        frame(display.createFrame(), "Account map — x: leverage (log, 0.1×–100×), y: distance to liquidation "
-                + "(top: 100% price move, bottom: liquidatable)", 400, 0, 560, 620, true);
+        display.attach(new MapAxes(map.field()), "Axes");
+        frame(display.createFrame(), "Account map (colour: state, size: notional)", 400, 0, 560, 620, true);
         frame(frameOf(ladder), "Order book", 400, 620, 560, 380, true);
         controls = new ControlPanel(this);
         frame(frameOf(controls), "Interventions", 0, 500, 400, 500, true);
@@ -261,6 +262,10 @@ public final class BackstopWithUI extends GUIState {
     /** Shows market {@code market}'s order book and charts from the next redraw on. */
     public void viewMarket(int market) {
         viewMarket = Math.max(0, market);
+        // While playing, the next block redraws; paused or at the end nothing else would, so redraw now.
+        if (run != null && !(controller instanceof Console c && c.getPlayState() == Console.PS_PLAYING)) {
+            refresh();
+        }
     }
 
     /** Puts the Console top left and opens its Model tab, where the run's parameters are edited. */

@@ -41,7 +41,9 @@ public final class LiveCharts {
     }
 
     private void build() {
-        prices = chart(symbol + " prices", "price");
+        prices = chart(symbol + " prices", "price (quote)");
+        // A 20% fall must look like one: the price axis spans the prices, not 0 to the top.
+        fitTo(prices, false, 1);
         marketLine(prices, "index", "_index");
         marketLine(prices, "oracle", "_oracle");
         marketLine(prices, "mark", "_mark");
@@ -54,17 +56,29 @@ public final class LiveCharts {
             r.setSeriesShapesVisible(i, true);
             r.setSeriesPaint(i, java.awt.Color.RED);
         }
-        marketLine(chart("Open interest", "quote"), "open interest", "_open_interest");
+        marketLine(fitTo(chart("Open interest", "notional (quote)"), true, 1), "open interest", "_open_interest");
         // loss_borne is the run's RunMetrics decomposition, sampled into the time series as summary.json values it.
-        TimeSeriesChartGenerator losses = chart(LOSS_CHART, "quote");
+        TimeSeriesChartGenerator losses = fitTo(chart(LOSS_CHART, "quote"), true, 1);
         line(losses, "loss borne", "loss_borne", false);
         line(losses, "bad debt", "bad_debt", false);
         line(losses, "insurance fund", "insurance_fund", false);
-        TimeSeriesChartGenerator liq = chart("Liquidations and ADL per sample", "count");
+        TimeSeriesChartGenerator liq = fitTo(chart("Liquidations and ADL per sample", "count per sample"), true, 1);
         line(liq, "liquidations", "liquidations", true);
         line(liq, "ADL fills", "adl_fills", true);
-        marketLine(chart("Funding rate", "rate"), "funding", "_funding_rate");
-        line(chart("Gas base fee", "fee"), "base fee", "gas_base_fee", false);
+        marketLine(fitTo(chart("Funding rate", "rate per interval"), true, 1e-4), "funding", "_funding_rate");
+        line(fitTo(chart("Gas base fee", "base fee (gwei)"), false, 0.01), "base fee", "gas_base_fee", false);
+    }
+
+    /**
+     * The value axis of {@code chart}: whether its automatic range reaches down (or up) to 0, and the smallest span it
+     * shows, in the axis's unit, so a line that is 0 throughout sits on a readable axis (0 to 1 count, ±0.005% funding)
+     * instead of JFreeChart's ±4E-9.
+     */
+    static TimeSeriesChartGenerator fitTo(TimeSeriesChartGenerator chart, boolean includeZero, double minimumSpan) {
+        org.jfree.chart.axis.NumberAxis axis = (org.jfree.chart.axis.NumberAxis) chart.getChart().getXYPlot().getRangeAxis();
+        axis.setAutoRangeIncludesZero(includeZero);
+        axis.setAutoRangeMinimumSize(minimumSpan);
+        return chart;
     }
 
     private TimeSeriesChartGenerator chart(String title, String yLabel) {

@@ -133,6 +133,18 @@ public final class GuiSmoke {
         report.put("chart_points", gui.charts().points());
         report.put("points_per_chart", gui.charts().pointsPerChart());
         report.put("accounts_on_map", gui.map().field().getAllObjects().numObjs);
+        // Axes: the price axis spans the prices (not 0 to the top); a line that stays 0 gets a readable span.
+        org.jfree.data.Range priceAxis = gui.charts().charts().get(0).getChart().getXYPlot().getRangeAxis().getRange();
+        report.put("price_axis_lower", priceAxis.getLowerBound());
+        report.put("price_min", gui.charts().charts().get(0).getChart().getXYPlot().getDataset().getYValue(0, 0));
+        report.put("axis_spans", gui.charts().charts().stream()
+                .map(ch -> ch.getChart().getXYPlot().getRangeAxis().getRange().getLength()).toList());
+        // Choosing a market when the run is over redraws at once: empty the charts, pick the market, count again.
+        SwingUtilities.invokeAndWait(() -> {
+            gui.charts().reset();
+            gui.viewMarket(0);
+        });
+        report.put("points_after_market_pick", gui.charts().points());
 
         // What a double-click does: hit-test a dot's pixel, then open MASON inspectors on what was hit.
         // The dot farthest from the field's edges, where a click cannot fall outside the drawn area.
@@ -148,8 +160,13 @@ public final class GuiSmoke {
             }
         }
         sim.util.Double2D at = gui.map().field().getObjectLocation(dot);
-        double px = at.x * gui.display().insideDisplay.width / AccountMap.SIZE;
-        double py = at.y * gui.display().insideDisplay.height / AccountMap.SIZE;
+        // MASON centres a field smaller than its window: the field starts half the spare width (height) in.
+        var inside = gui.display().insideDisplay;
+        double scale = gui.display().getScale();
+        double left = Math.max(0, (inside.getWidth() - inside.width * scale) / 2);
+        double top = Math.max(0, (inside.getHeight() - inside.height * scale) / 2);
+        double px = left + at.x * inside.width * scale / AccountMap.SIZE;
+        double py = top + at.y * inside.height * scale / AccountMap.SIZE;
         // A 7-pixel box, not a single pixel: hits measured a few pixels off the computed centre under Xvfb.
         java.awt.geom.Rectangle2D.Double box = new java.awt.geom.Rectangle2D.Double(px - 3, py - 3, 7, 7);
         List<Object> hit = new java.util.ArrayList<>();
@@ -171,6 +188,9 @@ public final class GuiSmoke {
         Path consolePng = Snapshots.write(Snapshots.paint(c.getContentPane()), out.resolve("png/console.png"));
         Path screenPng = Snapshots.write(screen(), out.resolve("png/screen.png"));
         report.put("pngs", pngs.stream().map(Path::toString).toList());
+        // The map's bottom-left corner (low leverage, liquidatable: no account sits there) holds the axes' labels.
+        java.awt.image.BufferedImage map = javax.imageio.ImageIO.read(out.resolve("png/account-map.png").toFile());
+        report.put("map_corner_variance", Snapshots.variance(map.getSubimage(0, map.getHeight() - 40, 120, 40)));
         List<String> hidden = new ArrayList<>();
         SwingUtilities.invokeAndWait(() -> hiddenButtons(gui.controls(), gui.controls(), hidden));
         report.put("control_buttons_cut_off", hidden);

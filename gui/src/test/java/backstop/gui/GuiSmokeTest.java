@@ -105,6 +105,14 @@ class GuiSmokeTest {
         r.get("points_per_chart").forEach(n -> assertTrue(n.asInt() >= 50, "every chart has data: "
                 + r.get("points_per_chart")));
         assertTrue(r.get("accounts_on_map").asInt() > 10, "accounts on the map: " + r.get("accounts_on_map"));
+        assertTrue(r.get("price_axis_lower").asDouble() > 0.5 * r.get("price_min").asDouble(),
+                "the price axis is not anchored at 0: lower bound " + r.get("price_axis_lower") + ", prices from "
+                        + r.get("price_min"));
+        r.get("axis_spans").forEach(n -> assertTrue(n.asDouble() >= 1e-4, "no chart on a ±4E-9 axis: " + r.get("axis_spans")));
+        assertTrue(r.get("map_corner_variance").asDouble() > 10, "the account map's axis labels are drawn: variance "
+                + r.get("map_corner_variance"));
+        assertEquals(r.get("chart_points").asInt(), r.get("points_after_market_pick").asInt(),
+                "picking a market after the run redraws every chart");
         List<Integer> hit = new ArrayList<>();
         r.get("double_click_hit_accounts").forEach(n -> hit.add(n.asInt()));
         assertTrue(hit.contains(r.get("clicked_account").asInt()), "a click on the dot of account "

@@ -51,4 +51,17 @@ class LiveChartsTest {
                 + summary.get("bad_debt") + ": " + last);
         assertEquals(3600, borne.getX(borne.getItemCount() - 1).doubleValue(), 0, "to the run's last block");
     }
+
+    @Test
+    void thePriceAxisSpansThePricesAndAZeroLineGetsAReadableAxis() {
+        LiveCharts charts = new LiveCharts("BTC-USD");
+        var prices = (org.jfree.chart.axis.NumberAxis) charts.charts().get(0).getChart().getXYPlot().getRangeAxis();
+        assertTrue(!prices.getAutoRangeIncludesZero(), "a 20% fall must not look flat");
+        var funding = (org.jfree.chart.axis.NumberAxis) charts.charts().get(4).getChart().getXYPlot().getRangeAxis();
+        assertEquals("Funding rate", charts.charts().get(4).getTitle());
+        assertEquals(1e-4, funding.getAutoRangeMinimumSize(), 0, "0 throughout is drawn on ±0.005%, not ±4E-9");
+        var liquidations = (org.jfree.chart.axis.NumberAxis) charts.charts().get(3).getChart().getXYPlot().getRangeAxis();
+        assertTrue(liquidations.getAutoRangeIncludesZero());
+        assertEquals(1, liquidations.getAutoRangeMinimumSize(), 0);
+    }
 }
