@@ -194,9 +194,11 @@ public final class BackstopWithUI extends GUIState {
     public Path saveResults(Path dir) {
         try {
             synchronized (state.schedule) {
-                Path written = run.save(dir, (System.nanoTime() - startedNanos) / 1e9);
+                Path written = run.save(dir, (System.nanoTime() - startedNanos) / 1e9, interventions.applied());
                 if (controls != null) {
-                    controls.say("results: " + written + (interventions.edited() ? " (edited mid-run: not a replay)" : ""));
+                    controls.say("results: " + written + (interventions.edited() ? " (" + interventions.applied().size()
+                            + " mid-run edits, listed in manifest.json; replay: backstop run --interventions "
+                            + written.resolve("manifest.json") + ")" : ""));
                 }
                 return written;
             }

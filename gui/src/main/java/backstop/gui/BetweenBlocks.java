@@ -64,7 +64,7 @@ public final class BetweenBlocks {
 
     /** An insurance-fund top-up (micro-units) of {@code market}'s fund before the next block. */
     public void topUp(int market, long micros) {
-        queue(w -> interventions.topUpInsurance(w.protocol(), market, micros));
+        queue(w -> interventions.topUpInsurance(w, market, micros));
     }
 
     /** A change of a registered protocol parameter before the next block. */
@@ -72,7 +72,7 @@ public final class BetweenBlocks {
         if (name == null) {
             throw new IllegalArgumentException("parameter: none selected (start a run first)");
         }
-        queue(w -> interventions.setParameter(w.protocol(), name, value));
+        queue(w -> interventions.setParameter(w, name, value));
     }
 
     /**
@@ -84,8 +84,9 @@ public final class BetweenBlocks {
         if (yaml == null || yaml.isBlank()) {
             throw new IllegalArgumentException("breaker: give a YAML map, e.g. {type: price-drop-trip, tolerance: 0.95, reset_seconds: 600}");
         }
-        BreakerSpec spec = ConfigBinder.bind(ConfigTree.parse(yaml, "breaker"), BreakerSpec.class, "breaker");
-        queue(w -> interventions.addBreaker(w.protocol(), spec.build()));
+        com.fasterxml.jackson.databind.JsonNode breaker = ConfigTree.parse(yaml, "breaker");
+        ConfigBinder.bind(breaker, BreakerSpec.class, "breaker"); // checked now, on the Swing thread
+        queue(w -> interventions.addBreaker(w, breaker));
     }
 
     private void queue(Consumer<World> edit) {

@@ -1,82 +1,63 @@
 package backstop.gui;
 
+import backstop.experiments.run.Intervention;
 import backstop.model.world.World;
-import backstop.protocol.Protocol;
-import backstop.protocol.breaker.CircuitBreaker;
-import backstop.protocol.tx.Tx;
-import backstop.protocol.tx.TxReceipt;
+import com.fasterxml.jackson.databind.JsonNode;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The mid-run edits a researcher may make: a price shock, an insurance top-up, a registered parameter change, a
- * circuit breaker added.
- * Each is applied between blocks (the caller schedules it so) and logged, so a run that had any is known not
- * to be a replay of {@code backstop run}.
+ * circuit breaker added. Each is applied between blocks (the caller schedules it so) as an {@link Intervention}
+ * stamped with the block it followed, and recorded, so {@code manifest.json} of a saved run lists them and
+ * {@code backstop run --interventions manifest.json} replays the run exactly.
  */
 public final class Interventions {
-    private final List<String> log = new ArrayList<>();
+    private backstop.experiments.run.Interventions record = backstop.experiments.run.Interventions.none();
 
     /** Multiplies asset {@code asset}'s exogenous price by {@code factor} now (0.8 is a 20% crash). */
     public void shock(World world, int asset, double factor) {
-        if (asset < 0 || asset >= world.prices().assets()) {
-            throw new IllegalArgumentException("shock asset: must be 0.." + (world.prices().assets() - 1) + ", got " + asset);
-        }
-        double before = world.prices().price(asset);
-        world.prices().shock(asset, factor);
-        log.add(String.format(Locale.ROOT, "block %d: shock asset %d ×%s (%s → %s)", world.block(), asset, factor,
-                before, world.prices().price(asset)));
+        record.applyNow(new Intervention.Shock(world.block(), asset, factor), world);
     }
 
     /**
      * Adds {@code micros} to the insurance fund of {@code market} from outside the protocol (a design with one
      * shared fund has the same fund behind every market).
      */
-    public void topUpInsurance(Protocol p, int market, long micros) {
-        if (market < 0 || market >= p.markets().size()) {
-            throw new IllegalArgumentException("insurance top-up market: must be 0.." + (p.markets().size() - 1) + ", got " + market);
-        }
-        if (micros <= 0) {
-            throw new IllegalArgumentException("insurance top-up: must be > 0 micro-units, got " + micros);
-        }
-        TxReceipt r = p.submit(new Tx.InsuranceTopUp(market, micros, "gui"));
-        if (!r.ok()) {
-            throw new IllegalArgumentException("insurance top-up of " + micros + " micros refused: " + r.result());
-        }
-        log.add("block " + p.block() + ": insurance top-up " + micros + " micros (" + p.market(market).spec().symbol() + ")");
+    public void topUpInsurance(World world, int market, long micros) {
+        record.applyNow(new Intervention.InsuranceTopUp(world.block(), market, micros), world);
     }
 
     /** Sets a registered protocol parameter (clamped to its bounds) by a governance transaction; returns the value applied. */
-    public long setParameter(Protocol p, String name, long value) {
-        if (!p.parameters().has(name)) {
-            throw new IllegalArgumentException("parameter '" + name + "' is not registered; known: "
-                    + p.parameters().all().stream().map(x -> x.name()).toList());
-        }
-        p.submit(new Tx.SetParameter(name, value, "gui"));
-        long applied = p.parameters().get(name).value();
-        log.add("block " + p.block() + ": parameter " + name + " = " + applied);
-        return applied;
+    public long setParameter(World world, String name, long value) {
+        record.applyNow(new Intervention.SetParameter(world.block(), name, value), world);
+        return world.protocol().parameters().get(name).value();
     }
 
-    /** Adds a circuit breaker to the running protocol (see {@link Protocol#addBreaker}); its parameters become settable. */
-    public void addBreaker(Protocol p, CircuitBreaker breaker) {
-        p.addBreaker(breaker, "gui");
-        log.add("block " + p.block() + ": breaker " + breaker.name() + " added");
+    /**
+     * Adds a circuit breaker, a design's {@code breakers} entry as a map, to the running protocol (see
+     * {@code Protocol.addBreaker}); its parameters become settable.
+     */
+    public void addBreaker(World world, JsonNode breaker) {
+        record.applyNow(new Intervention.AddBreaker(world.block(), breaker), world);
     }
 
-    /** What was applied this run, in order. */
+    /** What was applied this run, in order, one line each. */
     public List<String> log() {
-        return List.copyOf(log);
+        return record.log();
+    }
+
+    /** What was applied this run, in order, as the manifest lists it. */
+    public List<Intervention> applied() {
+        return record.applied();
     }
 
     /** True once any edit was made: the run is no longer a replay of the headless one. */
     public boolean edited() {
-        return !log.isEmpty();
+        return !record.applied().isEmpty();
     }
 
     public void reset() {
-        log.clear();
+        record = backstop.experiments.run.Interventions.none();
     }
 }

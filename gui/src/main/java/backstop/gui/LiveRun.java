@@ -9,6 +9,7 @@ import backstop.experiments.results.RunFolder;
 import backstop.experiments.results.RunManifest;
 import backstop.experiments.results.RunMetrics;
 import backstop.experiments.results.RunResult;
+import backstop.experiments.run.Intervention;
 import backstop.experiments.run.WorldRun;
 import backstop.experiments.scenario.ScenarioSpec;
 import backstop.model.sim.BackstopModel;
@@ -84,6 +85,14 @@ public final class LiveRun {
 
     /** Writes the standard run folder (manifest, summary, time series, events, agents, flows) to {@code dir}. */
     public Path save(Path dir, double wallSeconds) throws IOException {
+        return save(dir, wallSeconds, List.of());
+    }
+
+    /**
+     * The same, listing in {@code manifest.json} the mid-run edits applied (so {@code backstop run --interventions
+     * DIR/manifest.json} replays this run).
+     */
+    public Path save(Path dir, double wallSeconds, List<Intervention> interventions) throws IOException {
         RunDirectory folder = new RunDirectory(dir);
         try {
             RunResult result = result(wallSeconds);
@@ -93,7 +102,7 @@ public final class LiveRun {
                 }
             }
             RunFolder.write(folder.staging(), result,
-                    RunManifest.of(scenario, design, seed, overrides, Main.VERSION, result));
+                    RunManifest.of(scenario, design, seed, overrides, Main.VERSION, result, interventions));
             return folder.commit();
         } catch (IOException | RuntimeException e) {
             folder.abandon();

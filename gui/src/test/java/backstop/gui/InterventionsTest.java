@@ -34,14 +34,14 @@ class InterventionsTest {
         for (int m = 0; m < 3; m++) {
             before[m] = protocol.ledger().balance(protocol.insuranceFundPot(m));
         }
-        gui.interventions().topUpInsurance(protocol, 2, 7_000_000);
+        gui.interventions().topUpInsurance(gui.run().model().world(), 2, 7_000_000);
         for (int m = 0; m < 3; m++) {
             assertEquals(before[m] + (m == 2 ? 7_000_000 : 0), protocol.ledger().balance(protocol.insuranceFundPot(m)), "fund " + m);
         }
         assertTrue(gui.interventions().log().get(0).endsWith("insurance top-up 7000000 micros ("
                 + protocol.market(2).spec().symbol() + ")"), gui.interventions().log().toString());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> gui.interventions().topUpInsurance(protocol, 3, 1));
+                () -> gui.interventions().topUpInsurance(gui.run().model().world(), 3, 1));
         assertEquals("insurance top-up market: must be 0..2, got 3", e.getMessage());
     }
 

@@ -86,7 +86,7 @@ class ReplayTest {
         assertTrue(gui.run().events().stream().anyMatch(e -> e instanceof backstop.protocol.event.ProtocolEvent.ParameterChanged c
                 && c.parameter().equals(first.name()) && c.by().equals("gui")), "a parameter_changed event by gui");
         assertTrue(gui.interventions().edited());
-        assertThrows(IllegalArgumentException.class, () -> gui.interventions().setParameter(p, "no_such_parameter", 1));
+        assertThrows(IllegalArgumentException.class, () -> gui.interventions().setParameter(gui.run().model().world(), "no_such_parameter", 1));
     }
 
     @Test
@@ -125,5 +125,56 @@ class ReplayTest {
         RunResult headless = WorldRun.run(p.loadScenario(), p.loadDesign(), 7, EventSink.NONE);
         RunResult shocked = guiRun(p, true);
         assertNotEquals(headless.stateHash(), shocked.stateHash(), "a 30% shock must change the run");
+    }
+
+    @Test
+    void aSavedGuiRunWithEditsReplaysHeadlessFromItsManifestByteForByte(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        GuiParameters p = shortCalm(11);
+        BackstopWithUI gui = new BackstopWithUI(p);
+        gui.start();
+        long steps = 0;
+        while (gui.step()) {
+            steps++;
+            backstop.model.world.World w = gui.run().model().world();
+            if (steps == 10) {
+                gui.interventions().shock(w, 0, 0.8);
+                gui.interventions().topUpInsurance(w, 0, 3_000_000);
+            } else if (steps == 20) {
+                gui.interventions().addBreaker(w, new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree("{\"type\": \"price-drop-trip\", \"tolerance\": 0.9, \"reset_seconds\": 600}"));
+            } else if (steps == 21) {
+                gui.interventions().setParameter(w, "breaker.price_drop_trip.tolerance_ppm", 950_000);
+            }
+        }
+        assertEquals(4, gui.interventions().applied().size());
+        java.nio.file.Path saved = gui.run().save(tmp.resolve("gui"), 0, gui.interventions().applied());
+        var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(saved.resolve("manifest.json").toFile());
+        assertEquals(4, manifest.get("interventions").size(), manifest.get("interventions").toString());
+        assertEquals("shock", manifest.get("interventions").get(0).get("type").asText());
+        assertEquals(10, manifest.get("interventions").get(0).get("block").asLong(), "stamped with the block it followed");
+
+        // The headless replay, from the manifest, through the CLI a user would type.
+        java.nio.file.Path replay = tmp.resolve("replay");
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("run", "calm", "--preset", "hyperliquid",
+                "--seed", "11", "--out", replay.toString(), "--interventions", saved.resolve("manifest.json").toString()));
+        for (String o : java.util.List.of("duration_seconds=60", "agents[1].count=40", "sample_seconds=1")) {
+            args.add("--set");
+            args.add(o);
+        }
+        assertEquals(0, backstop.experiments.cli.Main.execute(args.toArray(String[]::new)));
+        for (String f : java.util.List.of("timeseries.csv", "events.jsonl", "markets.csv", "agents.csv", "flows.csv")) {
+            assertEquals(-1, java.nio.file.Files.mismatch(saved.resolve(f), replay.resolve(f)), f + " equal");
+        }
+        var a = new com.fasterxml.jackson.databind.ObjectMapper().readTree(saved.resolve("summary.json").toFile());
+        var b = new com.fasterxml.jackson.databind.ObjectMapper().readTree(replay.resolve("summary.json").toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) a).remove("wall_seconds");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) b).remove("wall_seconds");
+        assertEquals(a, b, "summary equal apart from wall time");
+        var again = new com.fasterxml.jackson.databind.ObjectMapper().readTree(replay.resolve("manifest.json").toFile());
+        assertEquals(manifest.get("interventions"), again.get("interventions"), "the replay records the same edits");
+        assertEquals(manifest.get("state_hash"), again.get("state_hash"));
+        RunResult plain = WorldRun.run(p.loadScenario(), p.loadDesign(), 11, EventSink.NONE);
+        assertNotEquals(manifest.get("state_hash").asText(), Long.toHexString(plain.stateHash()), "the edits mattered");
     }
 }

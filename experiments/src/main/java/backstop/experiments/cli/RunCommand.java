@@ -13,6 +13,7 @@ import backstop.experiments.results.RunDirectory;
 import backstop.experiments.results.RunFolder;
 import backstop.experiments.results.RunManifest;
 import backstop.experiments.results.RunResult;
+import backstop.experiments.run.Interventions;
 import backstop.experiments.run.WorldRun;
 import backstop.experiments.scenario.ScenarioSpec;
 import backstop.experiments.scenario.Scenarios;
@@ -58,6 +59,11 @@ final class RunCommand implements Callable<Integer> {
             + " folder Backstop did not write).")
     boolean force;
 
+    @Option(names = "--interventions", paramLabel = "FILE", description = "Apply mid-run edits (shocks, insurance"
+            + " top-ups, parameter changes, added breakers) from a JSON list, or replay those of a run folder's"
+            + " manifest.json, such as a saved GUI run's.")
+    Path interventionsFile;
+
     @Override
     public Integer call() throws Exception {
         // Both are checked before either is refused, so one attempt reports the problems of both.
@@ -78,6 +84,14 @@ final class RunCommand implements Callable<Integer> {
             throw new ConfigException(problems);
         }
         design.checkMarkets(spec.markets().size(), spec.name());
+        Interventions edits = Interventions.none();
+        if (interventionsFile != null) {
+            try {
+                edits = Interventions.read(interventionsFile, Json.mapper()).checkWithin(spec.world().blocks());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(List.of(e.getMessage()));
+            }
+        }
         Path dir = out != null ? out : Path.of("results", spec.name() + "-" + design.name() + "-seed" + seed);
         RunDirectory folder = new RunDirectory(dir, force);
         try {
@@ -86,13 +100,14 @@ final class RunCommand implements Callable<Integer> {
                 if (System.console() != null) {
                     RunProgress progress = new RunProgress(System.err, spec.world().blocks(), spec.blockSeconds(),
                             System::nanoTime);
-                    result = WorldRun.run(spec, design, seed, events, progress::block);
+                    result = WorldRun.run(spec, design, seed, events, progress::block, edits);
                     progress.close();
                 } else {
-                    result = WorldRun.run(spec, design, seed, events);
+                    result = WorldRun.run(spec, design, seed, events, block -> { }, edits);
                 }
             }
-            RunFolder.write(folder.staging(), result, RunManifest.of(spec, design, seed, overrides, Main.VERSION, result));
+            RunFolder.write(folder.staging(), result, RunManifest.of(spec, design, seed, overrides, Main.VERSION, result,
+                    edits.applied()));
             Path written = folder.commit();
             printSummary(spec, design, result.summary());
             System.out.println("results: " + written);

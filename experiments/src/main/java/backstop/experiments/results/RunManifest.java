@@ -3,6 +3,8 @@ package backstop.experiments.results;
 import backstop.experiments.config.ConfigBinder;
 import backstop.experiments.design.DesignSpec;
 import backstop.experiments.results.RunResult;
+import backstop.experiments.run.Intervention;
+import backstop.experiments.run.Interventions;
 import backstop.experiments.scenario.ScenarioSpec;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -21,12 +23,23 @@ public final class RunManifest {
     /** The manifest of one run, the same whether {@code backstop run} or a sweep wrote it. */
     public static Map<String, Object> of(ScenarioSpec scenario, DesignSpec design, long seed, List<String> overrides,
                                          String version, RunResult r) {
+        return of(scenario, design, seed, overrides, version, r, List.of());
+    }
+
+    /**
+     * The same, listing the mid-run edits the run had ({@code interventions}: block, type and parameters of each, in
+     * the order applied; empty for a run without any), so {@code backstop run --interventions manifest.json} replays it.
+     */
+    public static Map<String, Object> of(ScenarioSpec scenario, DesignSpec design, long seed, List<String> overrides,
+                                         String version, RunResult r, List<Intervention> interventions) {
         ObjectMapper mapper = ConfigBinder.mapper();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("scenario", scenario.name());
         m.put("design", design.name());
         m.put("seed", seed);
         m.put("overrides", overrides);
+        // As an array, so each entry keeps its "type" (a List loses its element type to erasure).
+        m.put(Interventions.MANIFEST_KEY, mapper.valueToTree(interventions.toArray(Intervention[]::new)));
         m.put("version", version);
         m.put("state_hash", Long.toHexString(r.stateHash()));
         m.put("wall_seconds", r.summary().get("wall_seconds"));

@@ -44,11 +44,21 @@ public final class WorldRun {
     /** The same, telling {@code afterBlock} each block's number as it ends (progress displays; it must not act). */
     public static RunResult run(ScenarioSpec scenario, DesignSpec design, long seed, EventSink sink,
                                 java.util.function.LongConsumer afterBlock) {
+        return run(scenario, design, seed, sink, afterBlock, Interventions.none());
+    }
+
+    /**
+     * The same with mid-run edits: before each block, {@code edits} due after the block just ended are applied, as the
+     * GUI applies them between blocks, so a GUI run's manifest replays to the same results.
+     */
+    public static RunResult run(ScenarioSpec scenario, DesignSpec design, long seed, EventSink sink,
+                                java.util.function.LongConsumer afterBlock, Interventions edits) {
         long started = System.nanoTime();
         RunMetrics metrics = new RunMetrics();
         BackstopModel model = model(scenario, design, seed, metrics, sink);
         model.onRecord(s -> afterBlock.accept(model.world().block()));
-        model.runToEnd();
+        edits.checkWithin(scenario.world().blocks());
+        model.runToEnd(edits::applyDue);
         return result(model, scenario, design, seed, metrics, (System.nanoTime() - started) / 1e9);
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RunCommandTest {
@@ -185,5 +186,35 @@ class RunCommandTest {
             System.setErr(old);
         }
         return err.toString();
+    }
+
+    @Test
+    void interventionsFromAFileApplyBetweenBlocksAreListedInTheManifestAndBadOnesAreRefusedNamingTheEntry(@TempDir Path tmp)
+            throws Exception {
+        Path edits = Files.writeString(tmp.resolve("edits.json"), """
+                [{"type": "shock", "block": 5, "asset": 0, "factor": 0.8},
+                 {"type": "insurance_top_up", "block": 5, "market": 0, "micros": 2000000}]
+                """);
+        Path plain = tmp.resolve("plain");
+        Path shocked = tmp.resolve("shocked");
+        assertEquals(0, Main.execute(args(plain)));
+        assertEquals(0, Main.execute(args(shocked, "--interventions", edits.toString())));
+        var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(shocked.resolve("manifest.json").toFile());
+        assertEquals(2, manifest.get("interventions").size());
+        assertEquals("insurance_top_up", manifest.get("interventions").get(1).get("type").asText());
+        assertEquals("[]", new com.fasterxml.jackson.databind.ObjectMapper().readTree(plain.resolve("manifest.json").toFile())
+                .get("interventions").toString(), "a plain run says it had none");
+        assertTrue(Files.readString(shocked.resolve("events.jsonl")).contains("\"type\":\"insurance_top_up\""));
+        assertNotEquals(Files.readString(plain.resolve("timeseries.csv")), Files.readString(shocked.resolve("timeseries.csv")));
+
+        Path out = tmp.resolve("never");
+        Path badType = Files.writeString(tmp.resolve("t.json"), "[{\"type\": \"crash\", \"block\": 1}]");
+        assertTrue(stderrOf(args(out, "--interventions", badType.toString())).contains("entry 0: type 'crash' is not one of"));
+        Path badFactor = Files.writeString(tmp.resolve("f.json"), "[{\"type\": \"shock\", \"block\": 1, \"asset\": 0, \"factor\": -1}]");
+        assertTrue(stderrOf(args(out, "--interventions", badFactor.toString())).contains("entry 0: shock factor: must be a finite number > 0, got -1.0"));
+        Path late = Files.writeString(tmp.resolve("l.json"), "[{\"type\": \"shock\", \"block\": 99999, \"asset\": 0, \"factor\": 0.9}]");
+        assertTrue(stderrOf(args(out, "--interventions", late.toString())).contains("would never apply"));
+        assertTrue(stderrOf(args(out, "--interventions", tmp.resolve("missing.json").toString())).contains("missing.json"));
+        assertFalse(Files.exists(out), "nothing written for a bad interventions file");
     }
 }

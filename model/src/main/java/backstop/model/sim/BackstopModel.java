@@ -163,8 +163,17 @@ public class BackstopModel extends SimState {
 
     /** Runs every block of the scenario headless, then finishes. */
     public void runToEnd() {
+        runToEnd(w -> { });
+    }
+
+    /**
+     * Runs every block headless, calling {@code betweenBlocks} before each (after the block before it has ended, as a
+     * GUI's "immediately before" edits run), then finishes.
+     */
+    public void runToEnd(java.util.function.Consumer<World> betweenBlocks) {
         start();
         while (schedule.getSteps() < spec.blocks()) {
+            betweenBlocks.accept(world);
             if (!schedule.step(this)) {
                 break;
             }
