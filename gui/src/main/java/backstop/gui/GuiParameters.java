@@ -14,17 +14,23 @@ import java.util.Locale;
 /**
  * The run's parameters as bean properties (get/set, dom for ranges and pickers, des for tooltips), which the
  * MASON Console's Model tab shows and edits before a run; each typed field becomes a {@code --set} override.
- * A negative number means "keep the scenario's or the preset's value".
+ * A field left blank shows "(scenario default)" or "(preset default)" and keeps that value.
  */
 public final class GuiParameters {
     private String scenario = "calm";
     private String preset = "none";
     private long seed = 1;
-    private double durationSeconds = -1;
-    private int leveragedTraders = -1;
-    private double maintenanceMargin = -1;
-    private double penaltyRate = -1;
-    private double insuranceFund = -1;
+    /** What a blank scenario field shows. */
+    public static final String SCENARIO_DEFAULT = "(scenario default)";
+    /** What a blank design field shows. */
+    public static final String PRESET_DEFAULT = "(preset default)";
+
+    // null: keep the scenario's or the preset's value.
+    private Double durationSeconds;
+    private Integer leveragedTraders;
+    private Double maintenanceMargin;
+    private Double penaltyRate;
+    private Double insuranceFund;
     private String extraScenarioOverrides = "";
     private String extraDesignOverrides = "";
     private String addedBreaker = "";
@@ -90,68 +96,122 @@ public final class GuiParameters {
         return "Run seed: the same seed and config replay backstop run exactly.";
     }
 
-    public double getDurationSeconds() {
-        return durationSeconds;
+    public String getDurationSeconds() {
+        return shown(durationSeconds, SCENARIO_DEFAULT);
     }
 
-    public void setDurationSeconds(double v) {
-        durationSeconds = v;
+    public void setDurationSeconds(String v) {
+        durationSeconds = typed(v, "duration_seconds", 1);
+    }
+
+    /** Sets duration_seconds (the Java form of the Model tab's field). */
+    public void durationSeconds(double seconds) {
+        setDurationSeconds(number(seconds));
     }
 
     public String desDurationSeconds() {
-        return "duration_seconds (negative: the scenario's).";
+        return "duration_seconds of the scenario; blank keeps the scenario's.";
     }
 
-    public int getLeveragedTraders() {
-        return leveragedTraders;
+    public String getLeveragedTraders() {
+        return leveragedTraders == null ? SCENARIO_DEFAULT : Integer.toString(leveragedTraders);
     }
 
-    public void setLeveragedTraders(int v) {
-        leveragedTraders = v;
+    public void setLeveragedTraders(String v) {
+        Double n = typed(v, "agents[1].count", 0);
+        if (n != null && n != Math.rint(n)) {
+            throw new IllegalArgumentException("agents[1].count: must be a whole number, got " + v.strip());
+        }
+        leveragedTraders = n == null ? null : n.intValue();
+    }
+
+    /** Sets agents[1].count (the Java form of the Model tab's field). */
+    public void leveragedTraders(int count) {
+        setLeveragedTraders(Integer.toString(count));
     }
 
     public String desLeveragedTraders() {
-        return "agents[1].count, the leveraged-trader population (negative: the scenario's).";
+        return "agents[1].count, the leveraged-trader population; blank keeps the scenario's.";
     }
 
-    public double getMaintenanceMargin() {
-        return maintenanceMargin;
+    public String getMaintenanceMargin() {
+        return shown(maintenanceMargin, SCENARIO_DEFAULT);
     }
 
-    public void setMaintenanceMargin(double v) {
-        maintenanceMargin = v;
+    public void setMaintenanceMargin(String v) {
+        Double m = typed(v, "markets[0].maintenance_margin", 0);
+        if (m != null && m > 0.5) {
+            throw new IllegalArgumentException("markets[0].maintenance_margin: must be in [0, 0.5], got " + v.strip());
+        }
+        maintenanceMargin = m;
     }
 
-    public Object domMaintenanceMargin() {
-        return new sim.util.Interval(-1.0, 0.5);
+    /** Sets markets[0].maintenance_margin (the Java form of the Model tab's field). */
+    public void maintenanceMargin(double fraction) {
+        setMaintenanceMargin(number(fraction));
     }
 
     public String desMaintenanceMargin() {
-        return "markets[0].maintenance_margin as a fraction (negative: the scenario's).";
+        return "markets[0].maintenance_margin as a fraction in [0, 0.5]; blank keeps the scenario's.";
     }
 
-    public double getPenaltyRate() {
-        return penaltyRate;
+    public String getPenaltyRate() {
+        return shown(penaltyRate, PRESET_DEFAULT);
     }
 
-    public void setPenaltyRate(double v) {
-        penaltyRate = v;
+    public void setPenaltyRate(String v) {
+        penaltyRate = typed(v, "liquidation.penalty.rate", 0);
+    }
+
+    /** Sets the design's liquidation.penalty.rate (the Java form of the Model tab's field). */
+    public void penaltyRate(double fraction) {
+        setPenaltyRate(number(fraction));
     }
 
     public String desPenaltyRate() {
-        return "liquidation.penalty.rate of the design (negative: the preset's).";
+        return "liquidation.penalty.rate of the design; blank keeps the preset's.";
     }
 
-    public double getInsuranceFund() {
-        return insuranceFund;
+    public String getInsuranceFund() {
+        return shown(insuranceFund, PRESET_DEFAULT);
     }
 
-    public void setInsuranceFund(double v) {
-        insuranceFund = v;
+    public void setInsuranceFund(String v) {
+        insuranceFund = typed(v, "insurance_fund", 0);
+    }
+
+    /** Sets the design's insurance_fund, quote units (the Java form of the Model tab's field). */
+    public void insuranceFund(double quote) {
+        setInsuranceFund(number(quote));
     }
 
     public String desInsuranceFund() {
-        return "insurance_fund of the design, quote units (negative: the preset's).";
+        return "insurance_fund of the design, quote units; blank keeps the preset's.";
+    }
+
+    private static String shown(Double v, String blank) {
+        return v == null ? blank : number(v);
+    }
+
+    /**
+     * A typed field: blank, or the default's own text, means "keep the default" (null); otherwise a number ≥
+     * {@code min}, or an error naming the key and the text.
+     */
+    private static Double typed(String v, String key, double min) {
+        String t = v == null ? "" : v.strip();
+        if (t.isEmpty() || t.equals(SCENARIO_DEFAULT) || t.equals(PRESET_DEFAULT)) {
+            return null;
+        }
+        double x;
+        try {
+            x = Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + ": not a number: " + t + " (leave it blank for the default)");
+        }
+        if (!(x >= min) || !Double.isFinite(x)) {
+            throw new IllegalArgumentException(key + ": must be ≥ " + number(min) + ", got " + t);
+        }
+        return x;
     }
 
     public String getScenarioOverrides() {
@@ -195,13 +255,13 @@ public final class GuiParameters {
     /** The scenario {@code --set} assignments these parameters stand for, in a fixed order. */
     public List<String> scenarioOverrides() {
         List<String> out = new ArrayList<>();
-        if (durationSeconds >= 0) {
+        if (durationSeconds != null) {
             out.add("duration_seconds=" + number(durationSeconds));
         }
-        if (leveragedTraders >= 0) {
+        if (leveragedTraders != null) {
             out.add("agents[1].count=" + leveragedTraders);
         }
-        if (maintenanceMargin >= 0) {
+        if (maintenanceMargin != null) {
             out.add("markets[0].maintenance_margin=" + number(maintenanceMargin));
         }
         out.addAll(split(extraScenarioOverrides));
@@ -211,10 +271,10 @@ public final class GuiParameters {
     /** The design assignments these parameters stand for, in a fixed order. */
     public List<String> designOverrides() {
         List<String> out = new ArrayList<>();
-        if (penaltyRate >= 0) {
+        if (penaltyRate != null) {
             out.add("liquidation.penalty.rate=" + number(penaltyRate));
         }
-        if (insuranceFund >= 0) {
+        if (insuranceFund != null) {
             out.add("insurance_fund=" + number(insuranceFund));
         }
         out.addAll(split(extraDesignOverrides));

@@ -26,11 +26,11 @@ class GuiParametersTest {
     void typedFieldsBecomeSetAssignmentsInAFixedOrder() {
         GuiParameters p = new GuiParameters();
         p.setScenarioOverrides(" agents[0].count=5 ; ");
-        p.setMaintenanceMargin(0.04);
-        p.setLeveragedTraders(30);
-        p.setDurationSeconds(120);
-        p.setInsuranceFund(250000);
-        p.setPenaltyRate(0.015);
+        p.maintenanceMargin(0.04);
+        p.leveragedTraders(30);
+        p.durationSeconds(120);
+        p.insuranceFund(250000);
+        p.penaltyRate(0.015);
         assertEquals(List.of("duration_seconds=120", "agents[1].count=30", "markets[0].maintenance_margin=0.04",
                 "agents[0].count=5"), p.scenarioOverrides());
         assertEquals(List.of("liquidation.penalty.rate=0.015", "insurance_fund=250000"), p.designOverrides());
@@ -41,7 +41,7 @@ class GuiParametersTest {
     void aDesignOverrideChangesTheDesign() {
         GuiParameters p = new GuiParameters();
         String plain = p.loadDesign().toString();
-        p.setInsuranceFund(123456);
+        p.insuranceFund(123456);
         String topped = p.loadDesign().toString();
         assertNotEquals(plain, topped);
         assertTrue(topped.contains("123456"), topped);
@@ -88,5 +88,31 @@ class GuiParametersTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> GuiArguments.parse(new String[]{"--seed", "x"}));
         assertTrue(e.getMessage().contains("--seed") && e.getMessage().contains("'x'"), e.getMessage());
+    }
+
+    @Test
+    void blankFieldsShowWhichDefaultTheyKeepAndBadTextIsRefusedNamingTheKey() {
+        GuiParameters p = new GuiParameters();
+        assertEquals("(scenario default)", p.getDurationSeconds());
+        assertEquals("(scenario default)", p.getLeveragedTraders());
+        assertEquals("(scenario default)", p.getMaintenanceMargin());
+        assertEquals("(preset default)", p.getPenaltyRate());
+        assertEquals("(preset default)", p.getInsuranceFund());
+        p.setDurationSeconds("600");
+        assertEquals("600", p.getDurationSeconds());
+        assertEquals(List.of("duration_seconds=600"), p.scenarioOverrides());
+        p.setDurationSeconds("  ");
+        assertEquals("(scenario default)", p.getDurationSeconds(), "cleared: back to the default");
+        p.setInsuranceFund("(preset default)");
+        assertEquals(List.of(), p.designOverrides(), "the default's own text is the default");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> p.setDurationSeconds("ten")).getMessage()
+                .contains("duration_seconds: not a number: ten"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> p.setLeveragedTraders("2.5")).getMessage()
+                .contains("agents[1].count: must be a whole number, got 2.5"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> p.setMaintenanceMargin("0.9")).getMessage()
+                .contains("markets[0].maintenance_margin: must be in [0, 0.5], got 0.9"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> p.setInsuranceFund("-5")).getMessage()
+                .contains("insurance_fund: must be ≥ 0, got -5"));
+        assertEquals("(scenario default)", p.getDurationSeconds(), "a refused text leaves the field as it was");
     }
 }

@@ -15,8 +15,8 @@ class InterventionsTest {
         GuiParameters p = new GuiParameters();
         p.scenarioName("oct-2025");
         p.presetName("binance");
-        p.setDurationSeconds(30);
-        p.setLeveragedTraders(20);
+        p.durationSeconds(30);
+        p.leveragedTraders(20);
         p.setDesignOverrides("insurance_per_market=true");
         p.setScenarioOverrides("sample_seconds=1");
         BackstopWithUI gui = new BackstopWithUI(p);

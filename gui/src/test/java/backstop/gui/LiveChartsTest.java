@@ -24,7 +24,7 @@ class LiveChartsTest {
         p.scenarioName("black-thursday-2020");
         p.presetName("hyperliquid");
         p.setSeed(1);
-        p.setDurationSeconds(3600);
+        p.durationSeconds(3600);
         p.setScenarioOverrides(BLACK_THURSDAY_HOUR);
         BackstopWithUI gui = new BackstopWithUI(p);
         gui.start();

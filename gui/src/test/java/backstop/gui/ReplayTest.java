@@ -22,8 +22,8 @@ class ReplayTest {
         p.scenarioName("calm");
         p.presetName("hyperliquid");
         p.setSeed(seed);
-        p.setDurationSeconds(60);
-        p.setLeveragedTraders(40);
+        p.durationSeconds(60);
+        p.leveragedTraders(40);
         p.setScenarioOverrides("sample_seconds=1");
         return p;
     }
