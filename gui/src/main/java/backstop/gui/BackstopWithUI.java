@@ -48,6 +48,8 @@ public final class BackstopWithUI extends GUIState {
     private Display2D display;
     private ControlPanel controls;
     private long startedNanos;
+    // The seed the Console last set on the model (its Console tab's seed field), to tell when the user changed it there.
+    private long consoleSeed;
 
     public BackstopWithUI(GuiParameters parameters) {
         this(parameters, build(parameters));
@@ -58,6 +60,7 @@ public final class BackstopWithUI extends GUIState {
         this.parameters = parameters;
         this.run = first;
         this.charts = new LiveCharts(first.scenario().markets().get(0).symbol());
+        this.consoleSeed = first.model().seed();
     }
 
     private static LiveRun build(GuiParameters p) {
@@ -75,6 +78,13 @@ public final class BackstopWithUI extends GUIState {
 
     @Override
     public void start() {
+        // One seed: MASON's Console sets its Console-tab seed on the model just before start; a value that differs from
+        // what it set last time is the user's change there and becomes the Model tab's Seed too. Otherwise the Model
+        // tab's Seed (which may have changed) is used.
+        if (state != null && state.seed() != consoleSeed) {
+            consoleSeed = state.seed();
+            parameters.setSeed(consoleSeed);
+        }
         // A new run is a new model: the scenario, design and seed may all have changed since the last one.
         try {
             run = build(parameters);

@@ -177,4 +177,22 @@ class ReplayTest {
         RunResult plain = WorldRun.run(p.loadScenario(), p.loadDesign(), 11, EventSink.NONE);
         assertNotEquals(manifest.get("state_hash").asText(), Long.toHexString(plain.stateHash()), "the edits mattered");
     }
+
+    @Test
+    void theConsoleTabsSeedAndTheModelTabsSeedAreOneSeed() {
+        GuiParameters p = shortCalm(5);
+        BackstopWithUI gui = new BackstopWithUI(p);
+        gui.start();
+        assertEquals(5, gui.run().model().seed());
+        // What MASON's Console does on play with a seed typed in its Console tab: set it on the model, then start.
+        gui.state.setSeed(77);
+        gui.start();
+        assertEquals(77, gui.run().model().seed(), "the Console tab's seed is used");
+        assertEquals(77, p.getSeed(), "and shown as the Model tab's Seed");
+        // The Console sets the same value again on the next play; a Model tab change then wins.
+        p.setSeed(9);
+        gui.state.setSeed(77);
+        gui.start();
+        assertEquals(9, gui.run().model().seed(), "the Model tab's newer seed is used");
+    }
 }
