@@ -12,6 +12,7 @@ import backstop.analysis.stats.Estimate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The page for a sweep, in the order a reader asks: the verdict per design against the baseline on the loss others
@@ -225,32 +226,51 @@ final class SweepReport {
         page.table(c.columns(), rows);
     }
 
-    /** comparison.csv as written by the sweep; without it, means and t intervals computed from runs.csv. */
+    /**
+     * Per design and metric: the mean with its 95% percentile-bootstrap interval from runs.csv (within the values seen,
+     * so never below 0 for a loss or a count), and with comparison.csv the paired difference from the baseline with its
+     * t interval (a difference may be negative) and the shares of seeds lower and higher.
+     */
     private static void comparisonTable(Html page, SweepResults sweep) {
-        List<List<String>> rows = new ArrayList<>();
-        if (sweep.comparison().isPresent()) {
-            Table c = sweep.comparison().get();
-            page.paragraph("From comparison.csv: mean with 95% t interval; paired difference against the baseline on common seeds.");
-            for (int r = 0; r < c.rows(); r++) {
-                List<String> row = new ArrayList<>();
-                for (String col : c.columns()) {
-                    String cell = c.cell(r, col);
-                    row.add(isNumber(cell) ? Html.number(Double.parseDouble(cell)) : cell);
-                }
-                rows.add(row);
-            }
-            page.table(c.columns(), rows);
-            return;
+        Optional<Table> comparison = sweep.comparison();
+        page.paragraph("Means with 95% percentile-bootstrap intervals from runs.csv" + (comparison.isPresent()
+                ? "; paired differences from the baseline on common seeds, with 95% t intervals, from comparison.csv."
+                : " (no comparison.csv: no paired differences)."));
+        List<String> header = new ArrayList<>(List.of("design", "metric", "n", "mean", "95% interval"));
+        if (comparison.isPresent()) {
+            header.addAll(List.of("baseline", "mean difference", "difference 95% interval", "seeds lower", "seeds higher"));
         }
-        page.paragraph("No comparison.csv: mean with 95% t interval per design, from runs.csv.");
+        List<List<String>> rows = new ArrayList<>();
         for (String design : sweep.designs()) {
             for (String metric : sweep.metrics()) {
-                Estimate e = sweep.estimate(design, metric);
-                rows.add(List.of(design, metric, Integer.toString(e.n()), Html.number(e.mean()), Html.number(e.ciLow()),
-                        Html.number(e.ciHigh())));
+                Estimate e = DesignComparisonChart.estimate(sweep.metric(design, metric));
+                List<String> row = new ArrayList<>(List.of(design, metric, Integer.toString(e.n()), Html.number(e.mean()),
+                        interval(e.ciLow(), e.ciHigh())));
+                comparison.ifPresent(c -> row.addAll(paired(c, design, metric)));
+                rows.add(row);
             }
         }
-        page.table(List.of("design", "metric", "n", "mean", "ci_low", "ci_high"), rows);
+        page.table(header, rows);
+    }
+
+    /** The comparison.csv cells of one design and metric: baseline, difference, its interval, shares; blanks when absent. */
+    private static List<String> paired(Table c, String design, String metric) {
+        for (int r = 0; r < c.rows(); r++) {
+            if (c.cell(r, "design").equals(design) && c.cell(r, "metric").equals(metric)) {
+                if (c.cell(r, "mean_difference").isEmpty()) {
+                    return List.of("(baseline)", "", "", "", "");
+                }
+                return List.of(c.cell(r, "baseline"), Html.number(c.value(r, "mean_difference")),
+                        interval(c.value(r, "difference_ci_low"), c.value(r, "difference_ci_high")),
+                        Html.number(100 * c.value(r, "share_lower")) + "%",
+                        Html.number(100 * c.value(r, "share_higher")) + "%");
+            }
+        }
+        return List.of("", "", "", "", "");
+    }
+
+    private static String interval(double low, double high) {
+        return Double.isFinite(low) && Double.isFinite(high) ? Html.number(low) + " … " + Html.number(high) : "";
     }
 
     private static boolean isNumber(String s) {

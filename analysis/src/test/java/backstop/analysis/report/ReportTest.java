@@ -111,9 +111,15 @@ class ReportTest {
         assertTrue(text.contains("<td>vault</td><td class=\"n\">3</td><td class=\"n\">7.80</td><td class=\"n\">8</td>"
                 + "<td class=\"n\">4.70</td><td class=\"n\">367.00</td>"), "vault tail");
         assertFalse(text.contains("no loss_borne column"), "no fallback note");
-        // comparison.csv rows, baseline cells left empty.
-        assertTrue(text.contains("<td>vault</td><td>bad_debt</td><td class=\"n\">2</td><td class=\"n\">3</td>"
-                + "<td class=\"n\">-22.41</td><td class=\"n\">28.41</td><td>base</td><td class=\"n\">-17</td>"), "comparison row");
+        // Means with bootstrap intervals from runs.csv (vault's bad debt 5, 1, 2: inside [1, 5], not comparison.csv's
+        // t interval −22.41 … 28.41), then comparison.csv's paired difference; the baseline's own row says so.
+        var e = backstop.analysis.charts.DesignComparisonChart.estimate(new double[]{5, 1, 2});
+        assertTrue(e.ciLow() >= 1 && e.ciHigh() <= 5);
+        assertTrue(text.contains("<td>vault</td><td>bad_debt</td><td class=\"n\">3</td><td class=\"n\">2.67</td><td>"
+                + Html.number(e.ciLow()) + " … " + Html.number(e.ciHigh()) + "</td><td>base</td><td class=\"n\">-17</td>"
+                + "<td>-69.80 … 35.80</td><td>100%</td><td>0%</td>"), "comparison row");
+        assertTrue(text.contains("<td>base</td><td>bad_debt</td><td class=\"n\">2</td><td class=\"n\">20</td><td>10 … 30</td>"
+                + "<td>(baseline)</td>"), "baseline row");
     }
 
     @Test
@@ -140,9 +146,10 @@ class ReportTest {
         Path sweep = Fixtures.sweep(tmp);
         Files.delete(sweep.resolve("comparison.csv"));
         String text = Files.readString(Report.write(sweep));
-        // base bad debt 10, 30: mean 20 ± 127.06205.
+        // base bad debt 10, 30: mean 20; a bootstrap of two values spans them (a t interval would be −107.06 … 147.06).
         assertTrue(text.contains("<td>base</td><td>bad_debt</td><td class=\"n\">2</td><td class=\"n\">20</td>"
-                + "<td class=\"n\">-107.06</td><td class=\"n\">147.06</td>"), "computed interval");
+                + "<td>10 … 30</td></tr>"), "computed interval");
+        assertTrue(text.contains("no comparison.csv: no paired differences"));
     }
 
     @Test
