@@ -18,6 +18,19 @@ final class DesignAxis {
         return axis;
     }
 
+    /** Draws one point per design as a square in {@code colour} with a black vertical interval bar and caps. */
+    static org.jfree.chart.renderer.xy.XYErrorRenderer intervalRenderer(java.awt.Color colour) {
+        var r = new org.jfree.chart.renderer.xy.XYErrorRenderer();
+        r.setDrawXError(false);
+        r.setErrorPaint(java.awt.Color.BLACK);
+        r.setErrorStroke(new java.awt.BasicStroke(1.8f));
+        r.setCapLength(10);
+        r.setSeriesPaint(0, colour);
+        r.setSeriesShape(0, new java.awt.geom.Rectangle2D.Double(-5, -5, 10, 10));
+        r.setBaseLinesVisible(false);
+        return r;
+    }
+
     /**
      * A small, deterministic horizontal offset for the {@code i}-th of {@code n} dots of one design, so equal values
      * stay visible as separate dots (within ±0.25 of the design's position).

@@ -6,17 +6,14 @@ import backstop.analysis.stats.Estimate;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
-import java.awt.geom.Rectangle2D;
 
 /**
  * One metric per design: every run as a small grey dot, and the mean over the design's runs as a point with its 95%
@@ -57,15 +54,7 @@ public final class DesignComparisonChart {
         YIntervalSeriesCollection meanData = new YIntervalSeriesCollection();
         meanData.addSeries(means);
         XYPlot plot = new XYPlot(meanData, DesignAxis.of("design", sweep.designs()), values, null);
-        XYErrorRenderer meanRenderer = new XYErrorRenderer();
-        meanRenderer.setDrawXError(false);
-        meanRenderer.setErrorPaint(Color.BLACK);
-        meanRenderer.setErrorStroke(new BasicStroke(1.8f));
-        meanRenderer.setCapLength(10);
-        meanRenderer.setSeriesPaint(0, new Color(0x1f77b4));
-        meanRenderer.setSeriesShape(0, new Rectangle2D.Double(-5, -5, 10, 10));
-        meanRenderer.setBaseLinesVisible(false);
-        plot.setRenderer(0, meanRenderer);
+        plot.setRenderer(0, DesignAxis.intervalRenderer(new Color(0x1f77b4)));
         XYSeriesCollection dotData = new XYSeriesCollection(dots);
         XYLineAndShapeRenderer dotRenderer = new XYLineAndShapeRenderer(false, true);
         dotRenderer.setSeriesPaint(0, new Color(0x80, 0x80, 0x80, 0xa0));

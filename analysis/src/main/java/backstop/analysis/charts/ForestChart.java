@@ -5,13 +5,11 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -44,15 +42,8 @@ public final class ForestChart {
         data.addSeries(s);
         NumberAxis difference = new NumberAxis(label + ", design − " + baseline);
         difference.setAutoRangeIncludesZero(true);
-        XYErrorRenderer r = new XYErrorRenderer();
-        r.setDrawXError(false);
-        r.setErrorPaint(Color.BLACK);
-        r.setErrorStroke(new BasicStroke(1.8f));
-        r.setCapLength(10);
-        r.setSeriesPaint(0, new Color(0xd62728));
-        r.setSeriesShape(0, new Rectangle2D.Double(-5, -5, 10, 10));
-        r.setBaseLinesVisible(false);
-        XYPlot plot = new XYPlot(data, DesignAxis.of("design", designs), difference, r);
+        XYPlot plot = new XYPlot(data, DesignAxis.of("design", designs), difference,
+                DesignAxis.intervalRenderer(new Color(0xd62728)));
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         ValueMarker zero = new ValueMarker(0, Color.DARK_GRAY, new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
                 BasicStroke.JOIN_MITER, 10, new float[]{6, 4}, 0));
