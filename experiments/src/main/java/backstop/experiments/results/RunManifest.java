@@ -18,9 +18,12 @@ public final class RunManifest {
     private RunManifest() {
     }
 
-    /** The manifest of one run, the same whether {@code backstop run} or a sweep wrote it. */
+    /**
+     * The manifest of one run, the same whether {@code backstop run} or a sweep wrote it; {@code events} is the
+     * level its events file was written at.
+     */
     public static Map<String, Object> of(ScenarioSpec scenario, DesignSpec design, long seed, List<String> overrides,
-                                         String version, RunResult r) {
+                                         String version, EventLevel events, RunResult r) {
         ObjectMapper mapper = ConfigBinder.mapper();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("scenario", scenario.name());
@@ -28,6 +31,7 @@ public final class RunManifest {
         m.put("seed", seed);
         m.put("overrides", overrides);
         m.put("version", version);
+        m.put("events", events.label());
         m.put("state_hash", Long.toHexString(r.stateHash()));
         m.put("wall_seconds", r.summary().get("wall_seconds"));
         m.put(BuildProvenance.KEY, BuildProvenance.fields());

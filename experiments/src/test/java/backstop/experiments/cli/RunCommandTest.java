@@ -77,7 +77,12 @@ class RunCommandTest {
         assertTrue(series.get(0).contains(",insurance_fund,bad_debt,loss_borne,"), series.get(0));
         assertTrue(Files.readAllLines(out.resolve("agents.csv")).get(0).startsWith("agent,population,class"));
         assertTrue(Files.readAllLines(out.resolve("flows.csv")).size() > 1);
-        for (String line : Files.readAllLines(out.resolve("events.jsonl")).subList(0, 50)) {
+        assertEquals("full", manifest.get("events").asText(), "a single run writes every event by default");
+        List<String> events;
+        try (var in = backstop.analysis.EventFiles.reader(out.resolve("events.jsonl.gz"))) {
+            events = in.lines().toList();
+        }
+        for (String line : events.subList(0, 50)) {
             JsonNode e = json.readTree(line);
             assertTrue(e.has("type") && e.has("id") && e.has("cause_id") && e.has("block"), line);
         }
@@ -99,7 +104,7 @@ class RunCommandTest {
         Path b = tmp.resolve("b");
         assertEquals(0, Main.execute(args(a)));
         assertEquals(0, Main.execute(args(b)));
-        for (String f : List.of("events.jsonl", "timeseries.csv", "agents.csv", "flows.csv", "markets.csv")) {
+        for (String f : List.of("events.jsonl.gz", "timeseries.csv", "agents.csv", "flows.csv", "markets.csv")) {
             assertEquals(-1, Files.mismatch(a.resolve(f), b.resolve(f)), f);
         }
         ObjectNode sa = (ObjectNode) json.readTree(a.resolve("summary.json").toFile());

@@ -31,7 +31,7 @@ class SweepRunnerTest {
     private static final String SMALL = SweepPlanTest.HEAD + "designs: [none, dydx-v4]\nreplications: 2\n";
     private static final List<String> TABLES = List.of("sweep.json", "runs.csv", "comparison.csv");
     private static final List<String> RUN_FILES = List.of("manifest.json", "summary.json", "timeseries.csv",
-            "events.jsonl", "agents.csv", "flows.csv", "markets.csv");
+            "events.jsonl.gz", "agents.csv", "flows.csv", "markets.csv");
     private final ObjectMapper json = new ObjectMapper();
 
     private static Path sweepFile(Path dir, String yaml) throws IOException {
@@ -54,10 +54,11 @@ class SweepRunnerTest {
         for (String run : names(out.resolve("runs"))) {
             assertEquals(RUN_FILES.stream().sorted().toList(), names(out.resolve("runs").resolve(run)));
         }
-        // A sweep's run folder is exactly what `backstop run` writes for the same scenario, design and seed.
+        // A sweep's run folder is exactly what `backstop run` writes for the same scenario, design, seed and event
+        // level (a sweep's default is losses, a single run's full).
         Path single = tmp.resolve("single");
         assertEquals(0, Main.execute("run", "calm", "--preset", "dydx-v4", "--seed", "2", "--set", "duration_seconds=60",
-                "--set", "agents[1].count=30", "--out", single.toString()));
+                "--set", "agents[1].count=30", "--events", "losses", "--out", single.toString()));
         assertSameRun(single, out.resolve("runs/dydx-v4-p0-s2"));
 
         List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
@@ -78,6 +79,8 @@ class SweepRunnerTest {
                 + fund + "," + fund + "," + fund + ",0.0,1.0"), comparison.toString());
         JsonNode spec = json.readTree(out.resolve("sweep.json").toFile());
         assertEquals("[1,2]", spec.get("seeds").toString());
+        assertEquals("losses", spec.get("events").asText(), "sweep.json records the runs' event level");
+        assertEquals("losses", json.readTree(out.resolve("runs/none-p0-s1/manifest.json").toFile()).get("events").asText());
         assertEquals(4, spec.get("runs").size());
     }
 
