@@ -135,6 +135,26 @@ class SweepRunnerTest {
         Files.writeString(other, SMALL.replace("replications: 2", "replications: 3"));
         assertTrue(SweepValidationTest.stderrOf(2, "sweep", other.toString(), "--out", out.toString(), "--resume")
                 .contains("its sweep.json differs from this sweep file"));
+        // So is resuming at another event level, naming the level its runs were written at.
+        assertTrue(SweepValidationTest.stderrOf(2, "sweep", file.toString(), "--out", out.toString(), "--resume",
+                "--events", "full").contains("its runs were written at events: losses, this sweep would write full;"
+                + " use --events losses"));
+    }
+
+    @Test
+    void theEventsOptionSetsEveryRunsLevel(@TempDir Path tmp) throws Exception {
+        Path file = sweepFile(tmp, SMALL.replace("replications: 2", "replications: 1"));
+        Path out = tmp.resolve("out");
+        assertEquals(0, Main.execute("sweep", file.toString(), "--out", out.toString(), "--events", "none"));
+        for (String run : names(out.resolve("runs"))) {
+            Path dir = out.resolve("runs").resolve(run);
+            assertFalse(Files.exists(dir.resolve("events.jsonl.gz")), run);
+            assertEquals("none", json.readTree(dir.resolve("manifest.json").toFile()).get("events").asText());
+        }
+        assertEquals("none", json.readTree(out.resolve("sweep.json").toFile()).get("events").asText());
+        assertTrue(SweepValidationTest.stderrOf(2, "sweep", file.toString(), "--out", tmp.resolve("o2").toString(),
+                "--events", "most").contains("--events: 'most' is not an event level; use one of none, losses, full"));
+        assertFalse(Files.exists(tmp.resolve("o2")));
     }
 
     @Test
