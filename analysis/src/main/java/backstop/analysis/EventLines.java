@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Spliterator;
@@ -17,8 +15,9 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Streams events.jsonl one line at a time, so a multi-gigabyte log is never held in memory. Each line must be
- * a JSON object with a text {@code type} and a numeric {@code id}; blank lines are skipped.
+ * Streams an events file ({@code events.jsonl.gz} or {@code events.jsonl}, see {@link EventFiles}) one line at a
+ * time, so a multi-gigabyte log is never held in memory. Each line must be a JSON object with a text {@code type}
+ * and a numeric {@code id}; blank lines are skipped.
  */
 final class EventLines extends Spliterators.AbstractSpliterator<JsonNode> {
     private final String file;
@@ -35,7 +34,7 @@ final class EventLines extends Spliterators.AbstractSpliterator<JsonNode> {
     static Stream<JsonNode> stream(Path file) {
         BufferedReader in;
         try {
-            in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            in = EventFiles.reader(file);
         } catch (NoSuchFileException e) {
             throw new ResultFormatException(file + ": file not found", e);
         } catch (IOException e) {

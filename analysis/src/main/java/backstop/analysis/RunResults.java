@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -116,9 +117,32 @@ public final class RunResults {
         return out;
     }
 
-    /** events.jsonl streamed in file order; close the stream to close the file. */
+    /**
+     * The events streamed in file order, from events.jsonl.gz or events.jsonl ({@link EventFiles#find}); close the
+     * stream to close the file. Fails naming the run's event level when it has no events file; at level
+     * {@code losses} the stream holds only the loss events ({@link #eventLevel()}).
+     */
     public Stream<JsonNode> events() {
-        return EventLines.stream(dir.resolve("events.jsonl"));
+        return EventLines.stream(eventsFile().orElseThrow(() -> new ResultFormatException(dir + ": no "
+                + EventFiles.COMPRESSED + " or " + EventFiles.PLAIN + " (the run's event level is " + eventLevel() + ")")));
+    }
+
+    /** The run's events file, if it has one (a run at event level {@code none} has none). */
+    public Optional<Path> eventsFile() {
+        return EventFiles.find(dir);
+    }
+
+    /**
+     * The event level the run was written at, from manifest.json's {@code events}: {@code full}, {@code losses} or
+     * {@code none}; {@code full} for a folder written before levels existed (or without a manifest) that has an
+     * events file, {@code none} for one that has none.
+     */
+    public String eventLevel() {
+        JsonNode level = Files.isRegularFile(dir.resolve("manifest.json")) ? manifest().path("events") : null;
+        if (level != null && level.isTextual()) {
+            return level.textValue();
+        }
+        return eventsFile().isPresent() ? "full" : "none";
     }
 
     /** agents.csv, one row per agent. */

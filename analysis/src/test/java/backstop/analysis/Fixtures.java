@@ -1,12 +1,18 @@
 package backstop.analysis;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /** Small hand-written result folders for tests, and the checked-in sample runs the simulator wrote. */
 public final class Fixtures {
@@ -29,13 +35,28 @@ public final class Fixtures {
         }
     }
 
-    /** The lines of a file that are not blank, as a reader other than the one under test counts them. */
+    /**
+     * The lines of a file that are not blank (decompressed if its name ends in .gz), as a reader other than the
+     * one under test counts them.
+     */
     public static long lines(Path file) {
-        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+        try (InputStream raw = Files.newInputStream(file);
+             InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+             var lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()) {
             return lines.filter(l -> !l.isBlank()).count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Replaces the run folder's events.jsonl by events.jsonl.gz with the same lines, as runs now write it. */
+    public static Path gzipEvents(Path dir) throws IOException {
+        Path plain = dir.resolve("events.jsonl");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("events.jsonl.gz")))) {
+            out.write(Files.readAllBytes(plain));
+        }
+        Files.delete(plain);
+        return dir;
     }
 
     public static void write(Path file, String text) throws IOException {

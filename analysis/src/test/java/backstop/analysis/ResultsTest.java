@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -57,6 +58,48 @@ class ResultsTest {
             assertEquals(395000000L, events.filter(e -> e.get("id").asLong() == 6).findFirst().orElseThrow()
                     .get("notional").asLong());
         }
+    }
+
+    @Test
+    void aCompressedEventsFileReadsAsThePlainOne(@TempDir Path other) throws IOException {
+        List<JsonNode> plain;
+        try (Stream<JsonNode> events = Results.load(Fixtures.run(tmp)).events()) {
+            plain = events.toList();
+        }
+        RunResults gz = Results.load(Fixtures.gzipEvents(Fixtures.run(other)));
+        assertEquals(other.resolve("events.jsonl.gz"), gz.eventsFile().orElseThrow());
+        try (Stream<JsonNode> events = gz.events()) {
+            assertEquals(plain, events.toList());
+        }
+        assertEquals(6, plain.size());
+        assertEquals("full", gz.eventLevel(), "a manifest without an event level: the folder predates levels");
+    }
+
+    @Test
+    void aRunWithoutAnEventsFileSaysSoWithItsLevel() throws IOException {
+        RunResults run = Results.load(Fixtures.run(tmp));
+        Files.delete(tmp.resolve("events.jsonl"));
+        Fixtures.write(tmp.resolve("manifest.json"), "{\"scenario\":\"tiny\",\"events\":\"none\"}");
+        assertTrue(run.eventsFile().isEmpty());
+        assertEquals("none", run.eventLevel());
+        ResultFormatException e = assertThrows(ResultFormatException.class, run::events);
+        assertTrue(e.getMessage().endsWith("no events.jsonl.gz or events.jsonl (the run's event level is none)"),
+                e.getMessage());
+    }
+
+    @Test
+    void aTruncatedCompressedFileNamesItsLine() throws IOException {
+        Fixtures.gzipEvents(Fixtures.run(tmp));
+        Path gz = tmp.resolve("events.jsonl.gz");
+        byte[] whole = Files.readAllBytes(gz);
+        Files.write(gz, java.util.Arrays.copyOf(whole, whole.length - 12));
+        RunResults run = Results.load(tmp);
+        java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, () -> {
+            try (Stream<JsonNode> events = run.events()) {
+                events.count();
+            }
+        });
+        assertTrue(e.getMessage().startsWith(gz + " line "), e.getMessage());
     }
 
     @Test
@@ -138,7 +181,7 @@ class ResultsTest {
             assertEquals(Fixtures.lines(dir.resolve("flows.csv")) - 1, run.flows().size(), name);
             assertEquals(Fixtures.lines(dir.resolve("markets.csv")) - 1, run.byMarket().rows(), name);
             try (Stream<JsonNode> events = run.events()) {
-                assertEquals(Fixtures.lines(dir.resolve("events.jsonl")), events.count(), name);
+                assertEquals(Fixtures.lines(dir.resolve("events.jsonl.gz")), events.count(), name);
             }
             assertEquals(name.startsWith("calm") ? "calm" : "black-thursday-2020", run.manifest().get("scenario").asText());
             JsonNode config = run.manifest().get("scenario_config");

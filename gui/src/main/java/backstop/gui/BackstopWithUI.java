@@ -64,7 +64,7 @@ public final class BackstopWithUI extends GUIState {
     }
 
     private static LiveRun build(GuiParameters p) {
-        return new LiveRun(p.loadScenario(), p.loadDesign(), p.getSeed(), p.scenarioOverrides());
+        return new LiveRun(p.loadScenario(), p.loadDesign(), p.getSeed(), p.scenarioOverrides(), p.eventLevel());
     }
 
     public static String getName() {
@@ -120,6 +120,11 @@ public final class BackstopWithUI extends GUIState {
         });
         refresh();
         offerParameters();
+        if (controls != null && run.eventLevel() == backstop.experiments.results.EventLevel.NONE) {
+            ControlPanel panel = controls;
+            SwingUtilities.invokeLater(() -> panel.say("events: none — the account map marks no liquidations or ADL,"
+                    + " and saved results have no events file"));
+        }
     }
 
     /** Offers the run's registered parameters and its markets in the controls (called on the simulation thread). */

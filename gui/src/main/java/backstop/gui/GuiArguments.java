@@ -1,10 +1,15 @@
 package backstop.gui;
 
-/** Reads {@code backstop gui}'s arguments: an optional scenario, then {@code --preset}, {@code --seed}, {@code --set}. */
+import backstop.experiments.results.EventLevel;
+
+/**
+ * Reads {@code backstop gui}'s arguments: an optional scenario, then {@code --preset}, {@code --seed}, {@code --set},
+ * {@code --events}.
+ */
 public final class GuiArguments {
     /** What {@code backstop gui --help} prints. */
     public static final String USAGE = String.join("\n",
-            "Usage: backstop gui [SCENARIO] [--preset NAME|FILE] [--seed N] [--set key=value]...",
+            "Usage: backstop gui [SCENARIO] [--preset NAME|FILE] [--seed N] [--set key=value]... [--events LEVEL]",
             "Open the MASON Console on a scenario (library name or YAML file, default black-thursday-2020) under a",
             "design (default none): play, pause and step the run, watch the account map, the order book, the live",
             "charts and the cascades, intervene between blocks (shocks, insurance top-ups, parameters, breakers),",
@@ -12,6 +17,7 @@ public final class GuiArguments {
             "  --preset NAME|FILE  a preset name or a design file",
             "  --seed N            the run's seed (default 1)",
             "  --set key=value     a scenario or design override, as for `backstop run`; may repeat",
+            "  --events LEVEL      events kept and saved: full (default), losses or none, as for `backstop run`",
             "  -h, --help          show this help and exit");
 
     private GuiArguments() {
@@ -44,9 +50,17 @@ public final class GuiArguments {
                     }
                 }
                 case "--set" -> sets.append(sets.length() > 0 ? ";" : "").append(value(args, ++i, a));
+                case "--events" -> {
+                    String v = value(args, ++i, a);
+                    try {
+                        p.eventLevel(EventLevel.parse(v, a));
+                    } catch (RuntimeException e) {
+                        throw new IllegalArgumentException(e.getMessage());
+                    }
+                }
                 default -> {
                     if (a.startsWith("-")) {
-                        throw new IllegalArgumentException("unknown option '" + a + "'; use [SCENARIO] --preset P --seed N --set k=v");
+                        throw new IllegalArgumentException("unknown option '" + a + "'; use [SCENARIO] --preset P --seed N --set k=v --events L");
                     }
                     p.scenarioName(a);
                 }

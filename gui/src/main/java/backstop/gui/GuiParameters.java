@@ -4,6 +4,7 @@ import backstop.experiments.config.ConfigTree;
 import backstop.experiments.design.DesignOverrides;
 import backstop.experiments.design.DesignSpec;
 import backstop.experiments.design.Presets;
+import backstop.experiments.results.EventLevel;
 import backstop.experiments.scenario.ScenarioSpec;
 import backstop.experiments.scenario.Scenarios;
 
@@ -34,6 +35,7 @@ public final class GuiParameters {
     private String extraScenarioOverrides = "";
     private String extraDesignOverrides = "";
     private String addedBreaker = "";
+    private EventLevel events = EventLevel.RUN_DEFAULT;
 
     public int getScenario() {
         return Scenarios.NAMES.indexOf(scenario);
@@ -250,6 +252,32 @@ public final class GuiParameters {
     public String desAddBreaker() {
         return "A circuit breaker to add to the design, as a YAML map, e.g. {type: price-drop-trip, tolerance: 0.95, "
                 + "reset_seconds: 600} (keys: backstop reference design). Its thresholds can then be changed mid-run.";
+    }
+
+    public int getEvents() {
+        return events.ordinal();
+    }
+
+    public void setEvents(int index) {
+        events = EventLevel.values()[index];
+    }
+
+    public Object[] domEvents() {
+        return java.util.Arrays.stream(EventLevel.values()).map(EventLevel::label).toArray();
+    }
+
+    public String desEvents() {
+        return "Events kept and saved: full (every event), losses (liquidations, ADL, bad debt, halts...) or none"
+                + " (no events file; the account map then marks no liquidations). Metrics are the same at every level.";
+    }
+
+    /** The event level, as {@code backstop gui --events} sets it. */
+    public EventLevel eventLevel() {
+        return events;
+    }
+
+    public void eventLevel(EventLevel level) {
+        events = level;
     }
 
     /** The scenario {@code --set} assignments these parameters stand for, in a fixed order. */

@@ -3,7 +3,7 @@ package backstop.gui;
 import backstop.experiments.cli.Main;
 import backstop.experiments.design.DesignSpec;
 import backstop.experiments.results.EventJsonl;
-import backstop.experiments.results.Json;
+import backstop.experiments.results.EventLevel;
 import backstop.experiments.results.RunDirectory;
 import backstop.experiments.results.RunFolder;
 import backstop.experiments.results.RunManifest;
@@ -29,23 +29,43 @@ public final class LiveRun {
     private final DesignSpec design;
     private final long seed;
     private final List<String> overrides;
+    private final EventLevel level;
     private final RunMetrics metrics = new RunMetrics();
-    // Kept in memory so "save results" works at any block; GUI runs are short enough for this.
+    // The events the level keeps, in memory so "save results" works at any block; GUI runs are short enough.
     private final List<ProtocolEvent> events = new ArrayList<>();
     private final BackstopModel model;
 
-    /** Builds (but does not start) the model; {@code overrides} are the scenario's {@code --set} assignments. */
+    /** Builds (but does not start) the model, keeping every event; {@code overrides} are the scenario's {@code --set}s. */
     public LiveRun(ScenarioSpec scenario, DesignSpec design, long seed, List<String> overrides) {
+        this(scenario, design, seed, overrides, EventLevel.RUN_DEFAULT);
+    }
+
+    /**
+     * The same, keeping (and saving) only the events {@code level} keeps: at {@code losses} the account map still
+     * sees every liquidation and ADL transfer; at {@code none} it marks neither and a saved folder has no events file.
+     * The metrics, the cascades view and the charts see every event at every level.
+     */
+    public LiveRun(ScenarioSpec scenario, DesignSpec design, long seed, List<String> overrides, EventLevel level) {
         this.scenario = scenario;
         this.design = design;
         this.seed = seed;
         this.overrides = List.copyOf(overrides);
-        model = WorldRun.model(scenario, design, seed, metrics, events::add);
+        this.level = level;
+        model = WorldRun.model(scenario, design, seed, metrics, e -> {
+            if (level.keeps(e)) {
+                events.add(e);
+            }
+        });
     }
 
-    /** A new, unstarted run of the same scenario, design, seed and overrides. */
+    /** A new, unstarted run of the same scenario, design, seed, overrides and event level. */
     public LiveRun again() {
-        return new LiveRun(scenario, design, seed, overrides);
+        return new LiveRun(scenario, design, seed, overrides, level);
+    }
+
+    /** The event level this run keeps and saves. */
+    public EventLevel eventLevel() {
+        return level;
     }
 
     public BackstopModel model() {
@@ -60,7 +80,7 @@ public final class LiveRun {
         return design;
     }
 
-    /** Every protocol event so far, in order (read-only view). */
+    /** The protocol events so far that the event level keeps, in order (read-only view). */
     public List<ProtocolEvent> events() {
         return java.util.Collections.unmodifiableList(events);
     }
@@ -83,7 +103,10 @@ public final class LiveRun {
         return WorldRun.result(model, scenario, design, seed, metrics, wallSeconds);
     }
 
-    /** Writes the standard run folder (manifest, summary, time series, events, agents, flows) to {@code dir}. */
+    /**
+     * Writes the standard run folder (manifest, summary, time series, agents, flows, markets, and the events the
+     * level keeps, as events.jsonl.gz; none at level {@code none}) to {@code dir}.
+     */
     public Path save(Path dir, double wallSeconds) throws IOException {
         return save(dir, wallSeconds, List.of());
     }
@@ -96,13 +119,13 @@ public final class LiveRun {
         RunDirectory folder = new RunDirectory(dir);
         try {
             RunResult result = result(wallSeconds);
-            try (EventJsonl out = new EventJsonl(folder.staging().resolve("events.jsonl"), Json.mapper())) {
+            try (EventJsonl out = EventJsonl.open(folder.staging(), level)) {
                 for (ProtocolEvent e : events) {
                     out.accept(e);
                 }
             }
             RunFolder.write(folder.staging(), result,
-                    RunManifest.of(scenario, design, seed, overrides, Main.VERSION, result, interventions));
+                    RunManifest.of(scenario, design, seed, overrides, Main.VERSION, level, result, interventions));
             return folder.commit();
         } catch (IOException | RuntimeException e) {
             folder.abandon();

@@ -163,7 +163,7 @@ class ReplayTest {
             args.add(o);
         }
         assertEquals(0, backstop.experiments.cli.Main.execute(args.toArray(String[]::new)));
-        for (String f : java.util.List.of("timeseries.csv", "events.jsonl", "markets.csv", "agents.csv", "flows.csv")) {
+        for (String f : java.util.List.of("timeseries.csv", "events.jsonl.gz", "markets.csv", "agents.csv", "flows.csv")) {
             assertEquals(-1, java.nio.file.Files.mismatch(saved.resolve(f), replay.resolve(f)), f + " equal");
         }
         var a = new com.fasterxml.jackson.databind.ObjectMapper().readTree(saved.resolve("summary.json").toFile());

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rebuilds cascades from events.jsonl in file order, by the simulator's rule (model's CascadeTracker) but
+ * Rebuilds cascades from a run's events in file order, by the simulator's rule (model's CascadeTracker) but
  * without it: a liquidation's parent is the liquidation behind its {@code cause_id} — directly, or through an
  * {@code oracle_price} whose own cause is a liquidation. Without a parent it has depth 1 and joins the cascade
  * rooted at its cause (its own id when it has none); with one it joins the parent's cascade one level deeper.

@@ -24,7 +24,7 @@ public final class Cascades {
         return b.build();
     }
 
-    /** Rebuilds the cascades of a run from its events.jsonl, streaming it. */
+    /** Rebuilds the cascades of a run from its events file, streaming it; fails if it has none ({@link RunResults#events()}). */
     public static Cascades of(RunResults run) {
         try (Stream<JsonNode> events = run.events()) {
             return of(events);

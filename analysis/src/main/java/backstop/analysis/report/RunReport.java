@@ -50,7 +50,7 @@ final class RunReport {
         page.heading("Loss borne, bad debt and insurance fund");
         Report.chart(dir, page, "fund", "loss borne, bad debt and insurance fund", FundChart.png(ts, Report.WIDTH, Report.HEIGHT));
 
-        cascades(dir, page, Cascades.of(run));
+        cascades(dir, page, run);
         facts(page, run);
 
         page.heading("Value flows");
@@ -77,8 +77,28 @@ final class RunReport {
         page.table(t.columns(), rows);
     }
 
-    private static void cascades(Path dir, Html page, Cascades cascades) {
-        page.heading("Liquidation cascades (rebuilt from events.jsonl)");
+    /**
+     * The cascades rebuilt from the events file. At level {@code losses} the file keeps every liquidation and the
+     * links between them, so the cascades are complete; at {@code none} there is no file, and the page says so and
+     * gives the summary's maxima, which the simulation computed from every event.
+     */
+    private static void cascades(Path dir, Html page, RunResults run) {
+        String level = run.eventLevel();
+        if (run.eventsFile().isEmpty()) {
+            page.heading("Liquidation cascades");
+            page.paragraph("Not rebuilt: this run has no events file (event level " + level + "). The summary's"
+                    + " max_cascade_size " + summaryText(run, "max_cascade_size") + " and max_cascade_depth "
+                    + summaryText(run, "max_cascade_depth") + " come from the simulation. Run it again with --events"
+                    + " losses or --events full for the cascade table and size distribution.");
+            return;
+        }
+        Cascades cascades = Cascades.of(run);
+        page.heading("Liquidation cascades (rebuilt from " + run.eventsFile().get().getFileName() + ")");
+        if (!level.equals("full")) {
+            page.paragraph("Event level " + level + ": the file holds only the loss events (liquidations, their"
+                    + " settlement and the links between them, ADL, bad debt, halts, parameter changes), which is all"
+                    + " the cascades need; ordinary fills and refused transactions were not written.");
+        }
         page.paragraph(cascades.list().size() + " cascades, " + cascades.totalSize() + " liquidation steps; largest "
                 + cascades.maxSize() + ", deepest " + cascades.maxDepth() + ".");
         Report.chart(dir, page, "cascade_sizes", "cascade size distribution",
@@ -113,5 +133,10 @@ final class RunReport {
             rows.add(row);
         }
         page.table(header, rows);
+    }
+
+    private static String summaryText(RunResults run, String metric) {
+        Double v = run.summary().get(metric);
+        return v == null ? "(not in summary.json)" : Html.number(v);
     }
 }

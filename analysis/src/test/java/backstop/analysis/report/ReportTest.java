@@ -70,6 +70,27 @@ class ReportTest {
     }
 
     @Test
+    void aRunWithoutEventsGetsItsReportWithTheCascadesExplained() throws IOException {
+        Path run = Fixtures.run(tmp);
+        Files.delete(run.resolve("events.jsonl"));
+        Fixtures.write(run.resolve("manifest.json"), "{\"scenario\":\"tiny\",\"design\":\"none\",\"seed\":7,\"events\":\"none\"}");
+        String text = Files.readString(Report.write(run));
+        assertTrue(text.contains("Not rebuilt: this run has no events file (event level none). The summary's"
+                + " max_cascade_size 2 and max_cascade_depth 2 come from the simulation."), text);
+        assertEquals(List.of("flows.png", "fund.png", "price_eth-usd.png"), names(run.resolve("charts")));
+    }
+
+    @Test
+    void aLossesRunGetsItsCascadesFromTheCompressedFile() throws IOException {
+        Path run = Fixtures.gzipEvents(Fixtures.run(tmp));
+        Fixtures.write(run.resolve("manifest.json"), "{\"scenario\":\"tiny\",\"design\":\"none\",\"seed\":7,\"events\":\"losses\"}");
+        String text = Files.readString(Report.write(run));
+        assertTrue(text.contains("Liquidation cascades (rebuilt from events.jsonl.gz)") && text.contains("Event level losses"), text);
+        assertTrue(text.contains("<td class=\"n\">1</td><td class=\"n\">2</td><td class=\"n\">2</td><td class=\"n\">1195</td>"),
+                "the fixture's cascade row");
+    }
+
+    @Test
     void runReportIsDeterministic() throws IOException {
         Path run = Fixtures.run(tmp);
         String first = Files.readString(Report.write(run));

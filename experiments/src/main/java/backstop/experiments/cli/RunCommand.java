@@ -8,6 +8,7 @@ import backstop.experiments.design.DesignOverrides;
 import backstop.experiments.design.DesignSpec;
 import backstop.experiments.design.Presets;
 import backstop.experiments.results.EventJsonl;
+import backstop.experiments.results.EventLevel;
 import backstop.experiments.results.Json;
 import backstop.experiments.results.RunDirectory;
 import backstop.experiments.results.RunFolder;
@@ -55,6 +56,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Run folder (default: results/<scenario>-<preset>-seed<SEED>).")
     Path out;
 
+    @Option(names = "--events", paramLabel = "LEVEL", description = "Events file: full (every event, the default),"
+            + " losses (what a loss study needs) or none. The summary and the CSV tables are the same at every level.")
+    String events;
+
     @Option(names = "--force", description = "Replace an earlier run folder at the output path (never a file or a"
             + " folder Backstop did not write).")
     boolean force;
@@ -68,6 +73,12 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // Both are checked before either is refused, so one attempt reports the problems of both.
         List<String> problems = new ArrayList<>();
+        EventLevel level = null;
+        try {
+            level = events == null ? EventLevel.RUN_DEFAULT : EventLevel.parse(events, "--events");
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
         ScenarioSpec spec = null;
         DesignSpec design = null;
         try {
@@ -96,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
         RunDirectory folder = new RunDirectory(dir, force);
         try {
             RunResult result;
-            try (EventJsonl events = new EventJsonl(folder.staging().resolve("events.jsonl"), Json.mapper())) {
+            try (EventJsonl events = EventJsonl.open(folder.staging(), level)) {
                 if (System.console() != null) {
                     RunProgress progress = new RunProgress(System.err, spec.world().blocks(), spec.blockSeconds(),
                             System::nanoTime);
@@ -106,7 +117,7 @@ final class RunCommand implements Callable<Integer> {
                     result = WorldRun.run(spec, design, seed, events, block -> { }, edits);
                 }
             }
-            RunFolder.write(folder.staging(), result, RunManifest.of(spec, design, seed, overrides, Main.VERSION, result,
+            RunFolder.write(folder.staging(), result, RunManifest.of(spec, design, seed, overrides, Main.VERSION, level, result,
                     edits.applied()));
             Path written = folder.commit();
             printSummary(spec, design, result.summary());

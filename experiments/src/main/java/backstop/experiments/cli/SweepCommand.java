@@ -3,6 +3,7 @@ package backstop.experiments.cli;
 import backstop.analysis.ResultFormatException;
 import backstop.analysis.report.Report;
 import backstop.experiments.config.ConfigException;
+import backstop.experiments.results.EventLevel;
 import backstop.experiments.sweep.Shard;
 import backstop.experiments.sweep.SweepPlan;
 import backstop.experiments.sweep.SweepRunner;
@@ -31,6 +32,10 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Keep the complete run folders in --out, run the rest, rebuild the tables.")
     boolean resume;
 
+    @Option(names = "--events", paramLabel = "LEVEL", description = {"Each run's events file: losses (what a loss"
+            + " study needs), full (every event) or none (default: the sweep file's events key, else losses)."})
+    String events;
+
     @Option(names = "--shard", paramLabel = "K/N", description = {"Run only shard K of N (K from 1), skipping its finished"
             + " runs, and write no tables; `backstop merge` builds them when every shard is done."})
     String shard;
@@ -41,12 +46,17 @@ final class SweepCommand implements Callable<Integer> {
             throw new ConfigException("--threads: must be ≥ 1, got " + threads);
         }
         Shard part = shard == null ? null : Shard.parse(shard);
+        EventLevel level = events == null ? null : EventLevel.parse(events, "--events");
         SweepPlan plan = SweepPlan.load(sweep);
+        if (level != null) {
+            plan = plan.withEvents(level);
+        }
         SweepRunner runner = new SweepRunner(plan, out != null ? out : Path.of("results", plan.name()), Main.VERSION);
         runner.checkOutput(resume || part != null);
-        System.err.printf("sweep %s: %s × %s × %s = %s on %s%n", plan.name(), Counts.of(plan.designs().size(), "design"),
-                Counts.of(plan.points().size(), "parameter point"), Counts.of(plan.seeds().size(), "seed"),
-                Counts.of(plan.runs().size(), "run"), Counts.of(threads, "thread"));
+        System.err.printf("sweep %s: %s × %s × %s = %s on %s, events %s%n", plan.name(),
+                Counts.of(plan.designs().size(), "design"), Counts.of(plan.points().size(), "parameter point"),
+                Counts.of(plan.seeds().size(), "seed"), Counts.of(plan.runs().size(), "run"), Counts.of(threads, "thread"),
+                plan.events().label());
         if (part != null) {
             System.err.printf("shard %s: %d of the runs%n", part, part.select(plan.runs()).size());
         }

@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * Writes a run folder (DESIGN.md §7): {@code manifest.json}, {@code summary.json}, {@code timeseries.csv},
  * {@code agents.csv}, {@code flows.csv} and {@code markets.csv}, each through a temporary file renamed when complete;
- * {@code events.jsonl} is streamed during the run by {@link EventJsonl}.
+ * the events file ({@code events.jsonl.gz}, at the run's {@link EventLevel}) is streamed during the run by {@link EventJsonl}.
  */
 public final class RunFolder {
     private static final CsvMapper CSV = new CsvMapper();

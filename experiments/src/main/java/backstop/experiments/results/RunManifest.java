@@ -20,10 +20,13 @@ public final class RunManifest {
     private RunManifest() {
     }
 
-    /** The manifest of one run, the same whether {@code backstop run} or a sweep wrote it. */
+    /**
+     * The manifest of one run, the same whether {@code backstop run} or a sweep wrote it; {@code events} is the
+     * level its events file was written at.
+     */
     public static Map<String, Object> of(ScenarioSpec scenario, DesignSpec design, long seed, List<String> overrides,
-                                         String version, RunResult r) {
-        return of(scenario, design, seed, overrides, version, r, List.of());
+                                         String version, EventLevel events, RunResult r) {
+        return of(scenario, design, seed, overrides, version, events, r, List.of());
     }
 
     /**
@@ -31,7 +34,7 @@ public final class RunManifest {
      * the order applied; empty for a run without any), so {@code backstop run --interventions manifest.json} replays it.
      */
     public static Map<String, Object> of(ScenarioSpec scenario, DesignSpec design, long seed, List<String> overrides,
-                                         String version, RunResult r, List<Intervention> interventions) {
+                                         String version, EventLevel events, RunResult r, List<Intervention> interventions) {
         ObjectMapper mapper = ConfigBinder.mapper();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("scenario", scenario.name());
@@ -41,6 +44,7 @@ public final class RunManifest {
         // As an array, so each entry keeps its "type" (a List loses its element type to erasure).
         m.put(Interventions.MANIFEST_KEY, mapper.valueToTree(interventions.toArray(Intervention[]::new)));
         m.put("version", version);
+        m.put("events", events.label());
         m.put("state_hash", Long.toHexString(r.stateHash()));
         m.put("wall_seconds", r.summary().get("wall_seconds"));
         m.put(BuildProvenance.KEY, BuildProvenance.fields());

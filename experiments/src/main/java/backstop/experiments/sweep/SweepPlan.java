@@ -6,6 +6,7 @@ import backstop.experiments.config.ConfigTree;
 import backstop.experiments.design.DesignOverrides;
 import backstop.experiments.design.DesignSpec;
 import backstop.experiments.design.Presets;
+import backstop.experiments.results.EventLevel;
 import backstop.experiments.scenario.ScenarioSpec;
 import backstop.experiments.scenario.Scenarios;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +29,7 @@ import java.util.regex.Pattern;
  */
 public record SweepPlan(String name, String scenario, List<String> overrides, List<DesignSpec> designs,
                         String baseline, List<ParameterPoint> points, List<Long> seeds, List<PlannedRun> runs,
-                        SweepSpec spec) {
+                        SweepSpec spec, EventLevel events) {
     /** Names become folder names, so they are kept to portable characters. */
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
@@ -82,7 +83,12 @@ public record SweepPlan(String name, String scenario, List<String> overrides, Li
             seeds.add(spec.baseSeed() + i);
         }
         return new SweepPlan(name, scenario, spec.overrides(), designs, baseline, points, seeds,
-                runs(designs, points, seeds, spec.overrides(), scenarios, origin), spec);
+                runs(designs, points, seeds, spec.overrides(), scenarios, origin), spec, spec.events());
+    }
+
+    /** The same plan with its runs' events written at {@code level} (the {@code --events} option). */
+    public SweepPlan withEvents(EventLevel level) {
+        return new SweepPlan(name, scenario, overrides, designs, baseline, points, seeds, runs, spec, level);
     }
 
     /** The resolved sweep as written to {@code sweep.json}: the spec with defaults, the points, designs and run ids. */
@@ -96,6 +102,7 @@ public record SweepPlan(String name, String scenario, List<String> overrides, Li
         m.put("replications", seeds.size());
         m.put("base_seed", seeds.get(0));
         m.put("seeds", seeds);
+        m.put("events", events.label());
         m.put("parameters", spec.parameters() == null ? null : ConfigBinder.mapper().valueToTree(spec.parameters()));
         List<Map<String, Object>> pts = new ArrayList<>();
         for (ParameterPoint p : points) {

@@ -4,6 +4,7 @@ import backstop.experiments.config.ConfigBinder;
 import backstop.experiments.config.ConfigException;
 import backstop.experiments.results.AtomicFiles;
 import backstop.experiments.results.EventJsonl;
+import backstop.experiments.results.EventLevel;
 import backstop.experiments.results.Json;
 import backstop.experiments.results.RunDirectory;
 import backstop.experiments.results.RunFolder;
@@ -11,7 +12,9 @@ import backstop.experiments.results.RunManifest;
 import backstop.experiments.results.RunResult;
 import backstop.experiments.run.WorldRun;
 import backstop.experiments.scenario.ScenarioSpec;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -70,6 +73,21 @@ public final class SweepRunner {
         }
         Path spec = out.resolve("sweep.json");
         if (Files.exists(spec) && !Arrays.equals(Files.readAllBytes(spec), sweepJson())) {
+            JsonNode before = json.readTree(spec.toFile());
+            // A sweep.json written before event levels has no "events": its runs wrote every event.
+            String level = before.path("events").asText(EventLevel.FULL.label());
+            if (!level.equals(plan.events().label())) {
+                throw new ConfigException("--resume " + out + ": its runs were written at events: " + level
+                        + ", this sweep would write " + plan.events().label() + "; use --events " + level
+                        + " (or another --out)");
+            }
+            ObjectNode ours = (ObjectNode) json.readTree(sweepJson());
+            if (!before.has("events")) {
+                ours.remove("events");
+            }
+            if (before.equals(ours)) {
+                return;
+            }
             throw new ConfigException("--resume " + out + ": its sweep.json differs from this sweep file; the finished"
                     + " runs there belong to another sweep");
         }
@@ -198,10 +216,11 @@ public final class SweepRunner {
         RunDirectory folder = new RunDirectory(runs.resolve(run.id()));
         try {
             RunResult result;
-            try (EventJsonl events = new EventJsonl(folder.staging().resolve("events.jsonl"), Json.mapper())) {
+            try (EventJsonl events = EventJsonl.open(folder.staging(), plan.events())) {
                 result = WorldRun.run(scenario, run.design(), run.seed(), events);
             }
-            RunFolder.write(folder.staging(), result, RunManifest.of(scenario, run.design(), run.seed(), run.overrides(), version, result));
+            RunFolder.write(folder.staging(), result, RunManifest.of(scenario, run.design(), run.seed(), run.overrides(),
+                    version, plan.events(), result));
             folder.commit();
         } catch (Exception | Error e) {
             folder.abandon();

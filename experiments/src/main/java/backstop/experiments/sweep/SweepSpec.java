@@ -1,5 +1,6 @@
 package backstop.experiments.sweep;
 
+import backstop.experiments.results.EventLevel;
 import backstop.model.spec.Doc;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,12 +30,17 @@ public record SweepSpec(
         Parameters parameters,
         @Doc(value = "runs per design and parameter point, on seeds base_seed, base_seed + 1, …", unit = "runs",
                 range = "[1, ∞)", absent = "required") Integer replications,
-        @Doc(value = "the seed of the first replication", range = "[0, ∞)", absent = "1") Long baseSeed) {
+        @Doc(value = "the seed of the first replication", range = "[0, ∞)", absent = "1") Long baseSeed,
+        @Doc(value = "what each run's events file holds: none (no file), losses (liquidations and their settlement,"
+                + " ADL, bad debt and its absorption, halts, parameter and breaker changes, auctions) or full (every"
+                + " event); summary and tables are the same at every level; backstop sweep --events overrides it",
+                absent = "losses") EventLevel events) {
 
     public SweepSpec {
         overrides = overrides == null ? List.of() : List.copyOf(overrides);
         designs = designs == null ? List.of() : List.copyOf(designs);
         baseSeed = baseSeed == null ? 1L : baseSeed;
+        events = events == null ? EventLevel.SWEEP_DEFAULT : events;
     }
 
     /** How parameter points are chosen. */

@@ -78,7 +78,12 @@ class RunCommandTest {
         assertTrue(series.get(0).contains(",insurance_fund,bad_debt,loss_borne,"), series.get(0));
         assertTrue(Files.readAllLines(out.resolve("agents.csv")).get(0).startsWith("agent,population,class"));
         assertTrue(Files.readAllLines(out.resolve("flows.csv")).size() > 1);
-        for (String line : Files.readAllLines(out.resolve("events.jsonl")).subList(0, 50)) {
+        assertEquals("full", manifest.get("events").asText(), "a single run writes every event by default");
+        List<String> events;
+        try (var in = backstop.analysis.EventFiles.reader(out.resolve("events.jsonl.gz"))) {
+            events = in.lines().toList();
+        }
+        for (String line : events.subList(0, 50)) {
             JsonNode e = json.readTree(line);
             assertTrue(e.has("type") && e.has("id") && e.has("cause_id") && e.has("block"), line);
         }
@@ -100,7 +105,7 @@ class RunCommandTest {
         Path b = tmp.resolve("b");
         assertEquals(0, Main.execute(args(a)));
         assertEquals(0, Main.execute(args(b)));
-        for (String f : List.of("events.jsonl", "timeseries.csv", "agents.csv", "flows.csv", "markets.csv")) {
+        for (String f : List.of("events.jsonl.gz", "timeseries.csv", "agents.csv", "flows.csv", "markets.csv")) {
             assertEquals(-1, Files.mismatch(a.resolve(f), b.resolve(f)), f);
         }
         ObjectNode sa = (ObjectNode) json.readTree(a.resolve("summary.json").toFile());
@@ -204,7 +209,10 @@ class RunCommandTest {
         assertEquals("insurance_top_up", manifest.get("interventions").get(1).get("type").asText());
         assertEquals("[]", new com.fasterxml.jackson.databind.ObjectMapper().readTree(plain.resolve("manifest.json").toFile())
                 .get("interventions").toString(), "a plain run says it had none");
-        assertTrue(Files.readString(shocked.resolve("events.jsonl")).contains("\"type\":\"insurance_top_up\""));
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(shocked.resolve("events.jsonl.gz")))) {
+            assertTrue(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .contains("\"type\":\"insurance_top_up\""), "the top-up is a logged governance transaction");
+        }
         assertNotEquals(Files.readString(plain.resolve("timeseries.csv")), Files.readString(shocked.resolve("timeseries.csv")));
 
         Path out = tmp.resolve("never");

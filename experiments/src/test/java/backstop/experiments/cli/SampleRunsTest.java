@@ -1,5 +1,6 @@
 package backstop.experiments.cli;
 
+import backstop.analysis.EventFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class SampleRunsTest {
             compare(name, "manifest.json keys", keys(sample.resolve("manifest.json")), keys(current.resolve("manifest.json")), stale);
             Map<String, Set<List<String>>> sampleEvents = eventKeys(sample);
             Map<String, Set<List<String>>> currentEvents = eventKeys(current);
-            compare(name, "events.jsonl types", sampleEvents.keySet(), currentEvents.keySet(), stale);
+            compare(name, "event types", sampleEvents.keySet(), currentEvents.keySet(), stale);
             for (String type : currentEvents.keySet()) {
                 if (sampleEvents.containsKey(type)) {
                     compare(name, "keys of event " + type, sampleEvents.get(type), currentEvents.get(type), stale);
@@ -108,7 +109,9 @@ class SampleRunsTest {
     /** Event type → the key lists its events carry, in file order (one list per type: events are records). */
     private Map<String, Set<List<String>>> eventKeys(Path run) throws IOException {
         Map<String, Set<List<String>>> out = new TreeMap<>();
-        try (Stream<String> lines = Files.lines(run.resolve("events.jsonl"), StandardCharsets.UTF_8)) {
+        try (BufferedReader in = EventFiles.reader(EventFiles.find(run).orElseThrow(
+                () -> new AssertionError(run + " has no events file")));
+             Stream<String> lines = in.lines()) {
             for (String line : (Iterable<String>) lines::iterator) {
                 JsonNode e = json.readTree(line);
                 List<String> keys = new ArrayList<>();

@@ -4,7 +4,9 @@ import backstop.experiments.CompressedScenarios;
 import backstop.experiments.design.DesignOverrides;
 import backstop.experiments.design.DesignSpec;
 import backstop.experiments.design.Presets;
+import backstop.analysis.EventFiles;
 import backstop.experiments.results.EventJsonl;
+import backstop.experiments.results.EventLevel;
 import backstop.experiments.results.Json;
 import backstop.experiments.results.RunMetrics;
 import backstop.experiments.results.RunResult;
@@ -26,6 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -584,7 +587,7 @@ class MechanismDigestTest {
         long started = System.nanoTime();
         RunResult r;
         DesignSpec design = DesignOverrides.apply(Presets.load(c.preset()), o);
-        try (EventJsonl events = new EventJsonl(dir.resolve("events.jsonl"), Json.mapper())) {
+        try (EventJsonl events = EventJsonl.open(dir, EventLevel.FULL)) {
             // WorldRun.run, with a look at the margin model after every block (it only reads)
             RunMetrics metrics = new RunMetrics();
             BackstopModel model = WorldRun.model(spec, design, SEED, metrics, e -> {
@@ -605,7 +608,10 @@ class MechanismDigestTest {
             throw new IllegalStateException(e);
         }
         sha.update(Json.mapper().writeValueAsBytes(summary));
-        sha.update(Files.readAllBytes(dir.resolve("events.jsonl")));
+        // The decompressed lines, so the digest compares like for like with the plain events.jsonl it once hashed.
+        try (InputStream in = EventFiles.open(dir.resolve(EventJsonl.FILE))) {
+            sha.update(in.readAllBytes());
+        }
         for (double[] row : r.timeseries().rows()) {
             for (double v : row) {
                 sha.update(Double.toString(v).getBytes(StandardCharsets.UTF_8));

@@ -1,7 +1,9 @@
 package backstop.experiments.scenario;
 
 import backstop.experiments.design.Presets;
+import backstop.analysis.EventFiles;
 import backstop.experiments.results.EventJsonl;
+import backstop.experiments.results.EventLevel;
 import backstop.experiments.results.Json;
 import backstop.experiments.results.RunResult;
 import backstop.experiments.run.WorldRun;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,14 +60,17 @@ class ScenarioDigestTest {
         ScenarioSpec spec = Scenarios.load(scenario, List.of("duration_seconds=" + 120 * base.blockSeconds()));
         Files.createDirectories(dir);
         RunResult r;
-        try (EventJsonl events = new EventJsonl(dir.resolve("events.jsonl"), Json.mapper())) {
+        try (EventJsonl events = EventJsonl.open(dir, EventLevel.FULL)) {
             r = WorldRun.run(spec, Presets.load("none"), 1, events);
         }
         ObjectNode summary = Json.mapper().valueToTree(r.summary());
         summary.remove("wall_seconds");
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         sha.update(Json.mapper().writeValueAsBytes(summary));
-        sha.update(Files.readAllBytes(dir.resolve("events.jsonl")));
+        // The decompressed lines, so the digest compares like for like with the plain events.jsonl it once hashed.
+        try (InputStream in = EventFiles.open(dir.resolve(EventJsonl.FILE))) {
+            sha.update(in.readAllBytes());
+        }
         for (double[] row : r.timeseries().rows()) {
             for (double v : row) {
                 sha.update(Double.toString(v).getBytes(StandardCharsets.UTF_8));

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What the sweep tests do with folders: list, compare run folders, delete, and a log that prints nothing. */
 final class SweepFolders {
     /** The files of a run folder that must be byte-identical between two runs of the same (design, point, seed). */
-    static final List<String> BYTE_IDENTICAL = List.of("events.jsonl", "timeseries.csv", "agents.csv", "flows.csv",
+    static final List<String> BYTE_IDENTICAL = List.of("events.jsonl.gz", "timeseries.csv", "agents.csv", "flows.csv",
             "markets.csv");
     private static final ObjectMapper JSON = new ObjectMapper();
 

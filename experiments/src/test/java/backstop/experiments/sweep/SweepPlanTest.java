@@ -2,6 +2,7 @@ package backstop.experiments.sweep;
 
 import backstop.experiments.config.ConfigException;
 import backstop.experiments.config.ConfigTree;
+import backstop.experiments.results.EventLevel;
 import backstop.experiments.scenario.ScenarioSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,17 @@ class SweepPlanTest {
 
     static SweepPlan plan(String yaml) {
         return SweepPlan.of(ConfigTree.parse(yaml, "t.yaml"), "t.yaml", null);
+    }
+
+    @Test
+    void aSweepWritesLossEventsUnlessItsFileSaysOtherwise() {
+        String designs = "designs: [none]\nreplications: 1\n";
+        assertEquals(EventLevel.LOSSES, plan(HEAD + designs).events());
+        assertEquals("losses", plan(HEAD + designs).resolved().get("events"), "sweep.json records the level");
+        assertEquals(EventLevel.FULL, plan(HEAD + designs + "events: full\n").events());
+        assertEquals(EventLevel.NONE, plan(HEAD + designs + "events: full\n").withEvents(EventLevel.NONE).events());
+        ConfigException e = assertThrows(ConfigException.class, () -> plan(HEAD + designs + "events: some\n"));
+        assertTrue(e.getMessage().contains("events") && e.getMessage().contains("some"), e.getMessage());
     }
 
     @Test

@@ -31,7 +31,7 @@ class SweepRunnerTest {
     private static final String SMALL = SweepPlanTest.HEAD + "designs: [none, dydx-v4]\nreplications: 2\n";
     private static final List<String> TABLES = List.of("sweep.json", "runs.csv", "comparison.csv");
     private static final List<String> RUN_FILES = List.of("manifest.json", "summary.json", "timeseries.csv",
-            "events.jsonl", "agents.csv", "flows.csv", "markets.csv");
+            "events.jsonl.gz", "agents.csv", "flows.csv", "markets.csv");
     private final ObjectMapper json = new ObjectMapper();
 
     private static Path sweepFile(Path dir, String yaml) throws IOException {
@@ -54,10 +54,11 @@ class SweepRunnerTest {
         for (String run : names(out.resolve("runs"))) {
             assertEquals(RUN_FILES.stream().sorted().toList(), names(out.resolve("runs").resolve(run)));
         }
-        // A sweep's run folder is exactly what `backstop run` writes for the same scenario, design and seed.
+        // A sweep's run folder is exactly what `backstop run` writes for the same scenario, design, seed and event
+        // level (a sweep's default is losses, a single run's full).
         Path single = tmp.resolve("single");
         assertEquals(0, Main.execute("run", "calm", "--preset", "dydx-v4", "--seed", "2", "--set", "duration_seconds=60",
-                "--set", "agents[1].count=30", "--out", single.toString()));
+                "--set", "agents[1].count=30", "--events", "losses", "--out", single.toString()));
         assertSameRun(single, out.resolve("runs/dydx-v4-p0-s2"));
 
         List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
@@ -78,6 +79,8 @@ class SweepRunnerTest {
                 + fund + "," + fund + "," + fund + ",0.0,1.0"), comparison.toString());
         JsonNode spec = json.readTree(out.resolve("sweep.json").toFile());
         assertEquals("[1,2]", spec.get("seeds").toString());
+        assertEquals("losses", spec.get("events").asText(), "sweep.json records the runs' event level");
+        assertEquals("losses", json.readTree(out.resolve("runs/none-p0-s1/manifest.json").toFile()).get("events").asText());
         assertEquals(4, spec.get("runs").size());
     }
 
@@ -132,6 +135,26 @@ class SweepRunnerTest {
         Files.writeString(other, SMALL.replace("replications: 2", "replications: 3"));
         assertTrue(SweepValidationTest.stderrOf(2, "sweep", other.toString(), "--out", out.toString(), "--resume")
                 .contains("its sweep.json differs from this sweep file"));
+        // So is resuming at another event level, naming the level its runs were written at.
+        assertTrue(SweepValidationTest.stderrOf(2, "sweep", file.toString(), "--out", out.toString(), "--resume",
+                "--events", "full").contains("its runs were written at events: losses, this sweep would write full;"
+                + " use --events losses"));
+    }
+
+    @Test
+    void theEventsOptionSetsEveryRunsLevel(@TempDir Path tmp) throws Exception {
+        Path file = sweepFile(tmp, SMALL.replace("replications: 2", "replications: 1"));
+        Path out = tmp.resolve("out");
+        assertEquals(0, Main.execute("sweep", file.toString(), "--out", out.toString(), "--events", "none"));
+        for (String run : names(out.resolve("runs"))) {
+            Path dir = out.resolve("runs").resolve(run);
+            assertFalse(Files.exists(dir.resolve("events.jsonl.gz")), run);
+            assertEquals("none", json.readTree(dir.resolve("manifest.json").toFile()).get("events").asText());
+        }
+        assertEquals("none", json.readTree(out.resolve("sweep.json").toFile()).get("events").asText());
+        assertTrue(SweepValidationTest.stderrOf(2, "sweep", file.toString(), "--out", tmp.resolve("o2").toString(),
+                "--events", "most").contains("--events: 'most' is not an event level; use one of none, losses, full"));
+        assertFalse(Files.exists(tmp.resolve("o2")));
     }
 
     @Test
