@@ -60,6 +60,58 @@ class MechanismsTest {
         assertEquals(List.of(), failures);
     }
 
+    /**
+     * Events name a mechanism as files do: what its example builds is called by the mechanism's name, or by its
+     * {@code builtName} template with each {@code {key}} replaced by what that key holds is called — a mechanism's
+     * built name (itself checked the same way) or a text.
+     */
+    @Test
+    void whatEveryMechanismBuildsIsCalledByItsRegisteredNameOrItsStatedTemplate() {
+        List<String> failures = new ArrayList<>();
+        for (Mechanisms.Kind k : Mechanisms.Kind.values()) {
+            for (Variants.Variant m : k.mechanisms()) {
+                Object record = k.exampleRecord(m);
+                String built = k.builtName(k.build(record, 1, 7));
+                String expected = expectedName(record);
+                if (!built.equals(expected)) {
+                    failures.add(k + " " + m.name() + ": builds '" + built + "', expected '" + expected + "'");
+                }
+            }
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    private static String expectedName(Object record) {
+        Mechanism m = record.getClass().getAnnotation(Mechanism.class);
+        String name = m.builtName().isEmpty() ? m.name() : m.builtName();
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("\\{([a-z_]+)}").matcher(name);
+        StringBuilder out = new StringBuilder();
+        while (key.find()) {
+            Object value = component(record, key.group(1));
+            Mechanisms.Kind inner = Mechanisms.Kind.of(value);
+            String text = inner == null ? String.valueOf(value) : inner.builtName(inner.build(value, 1, 7));
+            if (inner != null) {
+                assertEquals(expectedName(value), text, "the inner " + key.group(1));
+            }
+            key.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(text));
+        }
+        key.appendTail(out);
+        return out.toString();
+    }
+
+    private static Object component(Object record, String snake) {
+        for (java.lang.reflect.RecordComponent c : record.getClass().getRecordComponents()) {
+            if (c.getName().replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT).equals(snake)) {
+                try {
+                    return c.getAccessor().invoke(record);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        throw new AssertionError(record.getClass().getSimpleName() + " has no key " + snake);
+    }
+
     @Test
     void anUnknownTypeOrNameIsRefusedNamingTheKeyAndTheKnownOnes() {
         ObjectNode design = (ObjectNode) ConfigBinder.mapper().valueToTree(Presets.load("hyperliquid"));
