@@ -19,9 +19,10 @@ import java.util.Map;
  * Finds every unknown key and every value of the wrong kind in a config tree at once, by walking it against
  * the record types it will be bound to (following {@code type} to the right variant), so a file with several
  * mistakes gets one message per mistake instead of one per attempt. A number outside the range its key's
- * {@link Doc} states is refused here, by the annotation {@code backstop reference} prints; the records'
- * constructors check the rest (relations between keys, and every record built in code), and {@link #refusals}
- * walks the same way to ask each record on its own, deepest first.
+ * {@link Doc} states is refused here, by the annotation {@code backstop reference} prints, so a range is written
+ * once; the records' constructors check only what a range cannot say (relations between keys, required parts, and a
+ * key whose absence — 0 — lies outside its range), and {@link #refusals} walks the same way to ask each record on
+ * its own, deepest first. An unknown {@code type} or bare name is refused naming the known ones.
  */
 public final class ConfigLint {
     private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE = new PropertyNamingStrategies.SnakeCaseStrategy();

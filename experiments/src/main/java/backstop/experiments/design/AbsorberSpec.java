@@ -51,13 +51,6 @@ public sealed interface AbsorberSpec {
             long windowSeconds,
             @Doc(value = "how long the fund stays out after an exit (Binance: 28800)", unit = "seconds", range = "[0, ∞)")
             long exitSeconds) implements AbsorberSpec {
-        public BinanceFund {
-            Check.fraction("max_notional", maxNotional);
-            Check.fraction("exit_loss", exitLoss);
-            Check.atLeast("window_seconds", windowSeconds, 0);
-            Check.atLeast("exit_seconds", exitSeconds, 0);
-        }
-
         @Override
         public LossAbsorber build(long seed) {
             return new BinanceInsuranceFund(Amounts.ppm(maxNotional), Amounts.ppm(exitLoss), windowSeconds, exitSeconds);
@@ -139,11 +132,6 @@ public sealed interface AbsorberSpec {
             @Doc(value = "quote units in the pool, outside the protocol", unit = "quote units", range = "[0, ∞)") double pool,
             @Doc(value = "most one market may draw from the pool in total", unit = "quote units", range = "[0, ∞)")
             double capPerMarket) implements AbsorberSpec {
-        public PooledInsurance {
-            Check.nonNegative("pool", pool);
-            Check.nonNegative("cap_per_market", capPerMarket);
-        }
-
         @Override
         public LossAbsorber build(long seed) {
             return PooledInsuranceAbsorber.perMarket(new InsurancePool(Amounts.micros(Math.round(pool))),

@@ -25,8 +25,7 @@ public sealed interface BreakerSpec {
     CircuitBreaker build();
 
     private static long[] ppm(List<Double> fractions, String field) {
-        Check.required(field, fractions);
-        return fractions.stream().mapToLong(f -> Amounts.ppm(Check.fraction(field, f))).toArray();
+        return Check.required(field, fractions).stream().mapToLong(Amounts::ppm).toArray();
     }
 
     @Mechanism(name = "price-band",
@@ -46,7 +45,7 @@ public sealed interface BreakerSpec {
         @Override
         public CircuitBreaker build() {
             return new PriceBandBreaker(ppm(softLimits, "breakers.soft_limits"), softHaltSeconds,
-                    Amounts.ppm(Check.fraction("breakers.hard_limit", hardLimit)), windowSeconds);
+                    Amounts.ppm(hardLimit), windowSeconds);
         }
     }
 

@@ -36,7 +36,6 @@ public sealed interface ControllerSpec {
             @Doc(value = "at most one raise per this many blocks", unit = "blocks", range = "[1, ∞)") long cooldownBlocks)
             implements ControllerSpec {
         public MarginOnCoverage {
-            Check.nonNegative("controllers.low", low);
             if (!(high >= low)) {
                 throw new IllegalArgumentException("controllers.high: must be ≥ low, got " + high);
             }

@@ -20,7 +20,6 @@ public sealed interface LimitSpec {
             range = "(0, 1]") double slippage) implements LimitSpec {
         public Slippage {
             Check.positive("liquidation.limit.slippage", slippage);
-            Check.fraction("liquidation.limit.slippage", slippage);
         }
 
         @Override
@@ -38,7 +37,6 @@ public sealed interface LimitSpec {
             @Doc(value = "BA, the bankruptcy adjustment (dYdX: 1)", unit = "×", range = "[1, ∞)")
             double bankruptcyAdjustment) implements LimitSpec {
         public Fillable {
-            Check.nonNegative("liquidation.limit.spread_to_maintenance", spreadToMaintenance);
             if (!(bankruptcyAdjustment >= 1)) {
                 throw new IllegalArgumentException("liquidation.limit.bankruptcy_adjustment: must be ≥ 1, got " + bankruptcyAdjustment);
             }

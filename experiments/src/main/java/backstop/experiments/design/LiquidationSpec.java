@@ -157,10 +157,6 @@ public sealed interface LiquidationSpec {
         public DutchAuction {
             Check.required("liquidation.decay", decay);
             Check.positive("liquidation.buf", buf);
-            Check.fraction("liquidation.cusp", cusp);
-            Check.fraction("liquidation.chip", chip);
-            Check.nonNegative("liquidation.tip", tip);
-            Check.nonNegative("liquidation.chop", chop);
             Check.positive("liquidation.hole", hole);
             Check.positive("liquidation.ilk_hole", ilkHole);
             Check.atLeast("liquidation.tail_seconds", tailSeconds, 1);
@@ -171,9 +167,9 @@ public sealed interface LiquidationSpec {
         public LiquidationPolicy build(int markets) {
             Abacus abacus = switch (decay) {
                 case LINEAR -> new LinearDecrease(Check.atLeast("liquidation.tau_seconds", tauSeconds, 1));
-                case STAIRSTEP -> new StairstepExponentialDecrease(Amounts.ppm(Check.fraction("liquidation.cut", cut)),
+                case STAIRSTEP -> new StairstepExponentialDecrease(Amounts.ppm(cut),
                         Check.atLeast("liquidation.step_seconds", stepSeconds, 1));
-                case EXPONENTIAL -> new ExponentialDecrease(Amounts.ppm(Check.fraction("liquidation.cut", cut)));
+                case EXPONENTIAL -> new ExponentialDecrease(Amounts.ppm(cut));
             };
             AuctionTerms terms = new AuctionTerms(Amounts.ppm(buf), tailSeconds, Amounts.ppm(cusp), Amounts.ppm(chip),
                     Amounts.micros(Math.round(tip)), Amounts.ppm(chop), Amounts.micros(Math.round(hole)),
@@ -208,10 +204,9 @@ public sealed interface LiquidationSpec {
                     unit = "quote units", range = "(0, ∞)") double maxVaultNotional,
             @Doc(value = TRIGGER, absent = "PROTOCOL") Trigger trigger) implements LiquidationSpec {
         public VaultTakeover {
-            Check.fraction("liquidation.threshold", threshold);
+            Check.positive("liquidation.threshold", threshold);
             Check.positive("liquidation.book_slippage", bookSlippage);
             Check.required("liquidation.penalty", penalty);
-            Check.fraction("liquidation.unwind_slippage", unwindSlippage);
             Check.positive("liquidation.max_vault_notional", maxVaultNotional);
             trigger = trigger == null ? Trigger.PROTOCOL : trigger;
         }

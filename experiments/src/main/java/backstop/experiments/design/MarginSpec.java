@@ -57,13 +57,11 @@ public sealed interface MarginSpec {
                     unit = "fraction", range = "[0, 1]") double rebuildThreshold) implements MarginSpec {
         public VolatilityScaled {
             Check.required("margin.base", base);
-            Check.fraction("margin.lambda", lambda);
             Check.positive("margin.reference_vol", referenceVol);
             Check.positive("margin.floor", floor);
             if (!(cap >= floor)) {
                 throw new IllegalArgumentException("margin.cap: must be ≥ floor, got " + cap);
             }
-            Check.fraction("margin.rebuild_threshold", rebuildThreshold);
         }
 
         @Override
@@ -99,7 +97,6 @@ public sealed interface MarginSpec {
             Check.atLeast("margin.horizon_blocks", horizonBlocks, 1);
             Check.positive("margin.reference_vol", referenceVol);
             Check.positive("margin.floor", floor);
-            Check.fraction("margin.rebuild_threshold", rebuildThreshold);
         }
 
         @Override

@@ -1,6 +1,5 @@
 package backstop.experiments.design;
 
-import backstop.model.spec.Check;
 import backstop.model.spec.Doc;
 import backstop.protocol.liquidation.PenaltySplit;
 import backstop.protocol.money.Amounts;
@@ -11,11 +10,6 @@ public record Penalty(
                 range = "[0, 1]", absent = "0") double rate,
         @Doc(value = "share of the penalty paid to the keeper; the rest goes to the insurance fund", unit = "fraction",
                 range = "[0, 1]", absent = "0") double keeperShare) {
-    public Penalty {
-        Check.fraction("penalty.rate", rate);
-        Check.fraction("penalty.keeper_share", keeperShare);
-    }
-
     PenaltySplit split() {
         return new PenaltySplit(Amounts.ppm(rate), Amounts.ppm(keeperShare));
     }

@@ -1,7 +1,6 @@
 package backstop.experiments.design;
 
 import backstop.experiments.config.Mechanism;
-import backstop.model.spec.Check;
 import backstop.model.spec.Doc;
 import backstop.protocol.liquidation.CloseFactorRule;
 import backstop.protocol.liquidation.MarginRatioStepRule;
@@ -49,13 +48,6 @@ public sealed interface RuleSpec {
             @Doc(value = "a step never leaves a position smaller than this; it closes all instead", unit = "quote units",
                     range = "[0, ∞)") double minLeftover)
             implements RuleSpec {
-        public CloseFactor {
-            Check.fraction("liquidation.rule.close_factor", closeFactor);
-            Check.nonNegative("liquidation.rule.full_close_health", fullCloseHealth);
-            Check.nonNegative("liquidation.rule.full_close_below", fullCloseBelow);
-            Check.nonNegative("liquidation.rule.min_leftover", minLeftover);
-        }
-
         @Override
         public PartialCloseRule build() {
             return new CloseFactorRule(Amounts.ppm(closeFactor), Amounts.ppm(fullCloseHealth),
@@ -70,11 +62,6 @@ public sealed interface RuleSpec {
             @Doc(value = "share of the position one step closes", unit = "fraction", range = "[0, 1]") double fraction,
             @Doc(value = "at or below this margin ratio (equity / notional) the whole position is closed",
                     unit = "fraction", range = "[0, 1]") double fullCloseMarginRatio) implements RuleSpec {
-        public MarginRatioSteps {
-            Check.fraction("liquidation.rule.fraction", fraction);
-            Check.fraction("liquidation.rule.full_close_margin_ratio", fullCloseMarginRatio);
-        }
-
         @Override
         public PartialCloseRule build() {
             return new MarginRatioStepRule(Amounts.ppm(fraction), Amounts.ppm(fullCloseMarginRatio));

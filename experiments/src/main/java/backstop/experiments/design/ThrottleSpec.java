@@ -36,8 +36,6 @@ public sealed interface ThrottleSpec {
             @Doc(value = "most notional liquidated per account per block (dYdX: $100k)", unit = "quote units",
                     range = "(0, ∞)") double maxNotionalPerBlock) implements ThrottleSpec {
         public Dydx {
-            Check.fraction("liquidation.throttle.max_position_portion", maxPositionPortion);
-            Check.nonNegative("liquidation.throttle.min_position_notional", minPositionNotional);
             Check.positive("liquidation.throttle.max_notional_per_block", maxNotionalPerBlock);
         }
 
@@ -59,12 +57,6 @@ public sealed interface ThrottleSpec {
                     range = "[0, 1]") double fraction,
             @Doc(value = "after a chunk, the whole position may go within this window (Hyperliquid: 30 s)",
                     unit = "seconds", range = "[0, ∞)") long cooldownSeconds) implements ThrottleSpec {
-        public Hyperliquid {
-            Check.nonNegative("liquidation.throttle.partial_above", partialAbove);
-            Check.fraction("liquidation.throttle.fraction", fraction);
-            Check.atLeast("liquidation.throttle.cooldown_seconds", cooldownSeconds, 0);
-        }
-
         @Override
         public LiquidationThrottle build(int markets) {
             return new HyperliquidChunks(Amounts.micros(Math.round(partialAbove)), Amounts.ppm(fraction), cooldownSeconds);
@@ -98,7 +90,6 @@ public sealed interface ThrottleSpec {
             }
             capacityLots = List.copyOf(capacityLots);
             Check.atLeast("liquidation.throttle.window_seconds", windowSeconds, 1);
-            Check.nonNegative("liquidation.throttle.flag_reward", flagReward);
         }
 
         /**

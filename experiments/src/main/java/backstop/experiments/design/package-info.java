@@ -12,6 +12,8 @@
  * (decimals and quote units from YAML, {@code @Doc} and {@code Check}) and the protocol knows no Jackson or model;
  * sealed records rather than an explicit class list, because the compiler then keeps the list: a record outside it
  * cannot implement the interface, and one inside is registered. The cost is that a kind's mechanisms share its file.
+ * A key's range is written once, in its {@code @Doc}, which validation enforces; constructors check only relations,
+ * required parts and keys whose absence (0) is out of range.
  *
  * <p><b>Names.</b> A built protocol object is called by its mechanism's name, or, where it is made of other
  * mechanisms, by the template {@code builtName} states ({@code partial-{rule}}, {@code adl-{ranking}},
