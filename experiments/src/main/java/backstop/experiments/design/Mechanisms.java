@@ -136,6 +136,15 @@ public final class Mechanisms {
             return node;
         }
 
+        /** The example as a file writes it, in YAML flow style: {@code {type: slippage, slippage: 0.05}}, or the name. */
+        public String exampleText(Variants.Variant m) {
+            if (bare()) {
+                return m.name();
+            }
+            String keys = m.example().strip();
+            return "{type: " + m.name() + (keys.length() > 2 ? ", " + keys.substring(1, keys.length() - 1).strip() : "") + "}";
+        }
+
         /** The example bound to its record (so validated like a file). */
         public Object exampleRecord(Variants.Variant m) {
             return ConfigBinder.bind(example(m), spec, "the example of " + key + " " + m.name());
@@ -196,7 +205,7 @@ public final class Mechanisms {
                 Object built = k.build(k.exampleRecord(m), 1, 0);
                 out.add(String.format("  %-" + width + "s  %s", m.name(), m.summary()));
                 out.add(String.format("  %-" + width + "s  builds %s%s", "", built.getClass().getSimpleName(),
-                        k.bare() ? "" : "; e.g. " + k.example(m)));
+                        k.bare() ? "" : "; e.g. " + k.exampleText(m)));
             }
         }
         return out;

@@ -52,6 +52,8 @@ class MechanismsTest {
                     JsonNode written = ConfigBinder.mapper().valueToTree(record);
                     assertEquals(record, ConfigBinder.bind(written, k.spec(), "written back"), m.name());
                     assertEquals(m.name(), Mechanisms.name(record));
+                    assertEquals(record, ConfigBinder.bind(backstop.experiments.config.ConfigTree.parse(
+                            "x: " + k.exampleText(m), "text").get("x"), k.spec(), "text"), "the printed example");
                 } catch (RuntimeException | AssertionError e) {
                     failures.add(k + " " + m.name() + ": " + e.getMessage());
                 }
