@@ -14,6 +14,7 @@ import backstop.protocol.waterfall.InsurancePool;
 import backstop.protocol.waterfall.LossAbsorber;
 import backstop.protocol.waterfall.MinimalHaircutDeleveraging;
 import backstop.protocol.waterfall.PooledInsuranceAbsorber;
+import backstop.protocol.waterfall.RiskAwareProRata;
 import backstop.protocol.waterfall.SocializedLoss;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
@@ -115,6 +116,31 @@ public sealed interface AbsorberSpec {
         @Override
         public LossAbsorber build(long seed) {
             return new BackstopVaultAbsorber();
+        }
+    }
+
+    /**
+     * Chitra's risk-aware pro rata (arXiv 2512.01112, §7.1): winners' profit haircut in proportion to equity ×
+     * λ·g(λ), λ = |notional| / account value, each at most its profit; {@code risk} is g.
+     */
+    @Mechanism(name = "risk-aware-pro-rata",
+            summary = "RAP (Chitra): winners' profit haircut pro rata to equity × λ·g(λ), tilted toward high leverage",
+            example = "{risk: LINEAR, exponent: 2, threshold: 1}")
+    record RiskAware(
+            @Doc(value = "the risk model g of leverage λ: LINEAR g = λ (levered pro rata), POWER g = λ^exponent, CVAR"
+                    + " g = (λ − threshold)⁺", absent = "LINEAR") RiskAwareProRata.Risk risk,
+            @Doc(value = "POWER: the exponent of λ", unit = "×", range = "[1, 4]", absent = "2") Integer exponent,
+            @Doc(value = "CVAR: the leverage above which a winner is haircut at all", unit = "×", range = "[0, 1000]",
+                    absent = "1") Double threshold) implements AbsorberSpec {
+        public RiskAware {
+            risk = risk == null ? RiskAwareProRata.Risk.LINEAR : risk;
+            exponent = exponent == null ? 2 : exponent;
+            threshold = threshold == null ? 1.0 : threshold;
+        }
+
+        @Override
+        public LossAbsorber build(long seed) {
+            return new RiskAwareProRata(risk, exponent, Amounts.ppm(threshold));
         }
     }
 
