@@ -1,5 +1,7 @@
 package backstop.gui;
 
+import backstop.experiments.design.Mechanisms;
+
 import javax.swing.BorderFactory;
 import javax.swing.Box;
 import javax.swing.BoxLayout;
@@ -27,7 +29,9 @@ public final class ControlPanel extends JPanel {
     private final JComboBox<String> parameter = new JComboBox<>();
     private final JComboBox<String> market = new JComboBox<>();
     private final JTextField parameterValue = new JTextField(10);
-    private final JTextField breaker = new JTextField("{type: price-drop-trip, tolerance: 0.9, reset_seconds: 600}", 18);
+    /** The registered circuit breakers (design/Mechanisms): choosing one puts its example in the field below. */
+    private final JComboBox<String> breakerType = new JComboBox<>(Mechanisms.Kind.BREAKER.names().toArray(String[]::new));
+    private final JTextField breaker = new JTextField(18);
     private final JTextField folder = new JTextField("results/gui-run", 16);
     private final JTextArea log = new JTextArea(8, 30);
 
@@ -47,7 +51,11 @@ public final class ControlPanel extends JPanel {
         rows.add(row("Parameter", parameter));
         rows.add(row("New value", parameterValue, button("Set", () -> gui.edits().parameter(
                 (String) parameter.getSelectedItem(), Math.round(number(parameterValue, "parameter value"))))));
-        rows.add(row("Breaker", breaker, button("Add now", () -> gui.edits().breaker(breaker.getText()))));
+        breakerType.addActionListener(e -> breaker.setText(breakerExample()));
+        breakerType.setSelectedItem("price-drop-trip");
+        breaker.setText(breakerExample());
+        rows.add(row("Breaker", breakerType));
+        rows.add(row("", breaker, button("Add now", () -> gui.edits().breaker(breaker.getText()))));
         rows.add(row("Folder", folder));
         rows.add(row("", button("Save results", () -> gui.saveResults(java.nio.file.Path.of(folder.getText()))),
                 button("Save PNGs", () -> gui.savePngs(java.nio.file.Path.of(folder.getText() + "-png")))));
@@ -56,6 +64,12 @@ public final class ControlPanel extends JPanel {
         log.setEditable(false);
         add(new JScrollPane(log), BorderLayout.CENTER);
         setBorder(BorderFactory.createEmptyBorder(6, 6, 6, 6));
+    }
+
+    /** The example of the breaker type chosen, as the field shows it. */
+    private String breakerExample() {
+        Mechanisms.Kind k = Mechanisms.Kind.BREAKER;
+        return k.exampleText(k.mechanisms().get(Math.max(0, breakerType.getSelectedIndex())));
     }
 
     /** Offers the registered parameters of the current run. */

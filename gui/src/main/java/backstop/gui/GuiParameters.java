@@ -3,6 +3,7 @@ package backstop.gui;
 import backstop.experiments.config.ConfigTree;
 import backstop.experiments.design.DesignOverrides;
 import backstop.experiments.design.DesignSpec;
+import backstop.experiments.design.Mechanisms;
 import backstop.experiments.design.Presets;
 import backstop.experiments.results.EventLevel;
 import backstop.experiments.scenario.ScenarioSpec;
@@ -251,7 +252,36 @@ public final class GuiParameters {
 
     public String desAddBreaker() {
         return "A circuit breaker to add to the design, as a YAML map, e.g. {type: price-drop-trip, tolerance: 0.95, "
-                + "reset_seconds: 600} (keys: backstop reference design). Its thresholds can then be changed mid-run.";
+                + "reset_seconds: 600}; types: " + String.join(", ", BREAKERS.names()) + " (pick one under Breaker Type"
+                + " for its example; keys: backstop reference design). Its thresholds can then be changed mid-run.";
+    }
+
+    /** The registered circuit breakers, from the same registry as the config and {@code backstop reference}. */
+    private static final Mechanisms.Kind BREAKERS = Mechanisms.Kind.BREAKER;
+
+    /** The breaker type picker: 0 is none, then the registered breakers in registry order. */
+    public int getBreakerType() {
+        for (int i = 0; i < BREAKERS.mechanisms().size(); i++) {
+            if (addedBreaker.equals(BREAKERS.exampleText(BREAKERS.mechanisms().get(i)))) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** Picking a type puts its documented example into Add Breaker, to edit there; none clears it. */
+    public void setBreakerType(int index) {
+        addedBreaker = index <= 0 ? "" : BREAKERS.exampleText(BREAKERS.mechanisms().get(index - 1));
+    }
+
+    public Object[] domBreakerType() {
+        List<String> names = new ArrayList<>(List.of("none"));
+        names.addAll(BREAKERS.names());
+        return names.toArray();
+    }
+
+    public String desBreakerType() {
+        return "A registered circuit breaker: picking one fills Add Breaker with its example.";
     }
 
     public int getEvents() {

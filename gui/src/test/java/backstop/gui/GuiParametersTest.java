@@ -60,6 +60,20 @@ class GuiParametersTest {
     }
 
     @Test
+    void theBreakerPickerOffersTheRegisteredBreakersAndFillsInAnExampleThatLoads() {
+        GuiParameters p = new GuiParameters();
+        List<Object> types = List.of(p.domBreakerType());
+        assertEquals("none", types.get(0));
+        assertEquals(backstop.experiments.design.Mechanisms.Kind.BREAKER.names(), types.subList(1, types.size()));
+        p.setBreakerType(types.indexOf("oracle-staleness"));
+        assertTrue(p.getAddBreaker().startsWith("{type: oracle-staleness, "), p.getAddBreaker());
+        assertEquals(types.indexOf("oracle-staleness"), p.getBreakerType());
+        assertEquals("oracle-staleness", backstop.experiments.design.Mechanisms.name(p.loadDesign().breakers().get(0)));
+        p.setBreakerType(0);
+        assertEquals("", p.getAddBreaker());
+    }
+
+    @Test
     void pickersListTheLibraryAndSelectByIndex() {
         GuiParameters p = new GuiParameters();
         assertEquals(Scenarios.NAMES, List.of(p.domScenario()));

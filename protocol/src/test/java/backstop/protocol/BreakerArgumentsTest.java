@@ -53,8 +53,8 @@ class BreakerArgumentsTest {
                 .breakers(List.of(throttle, PriceBandBreaker.cmeBitcoin())).build());
         f.price(0, 20_000);
         assertTrue(f.p.context().liquidationAllowed(0));
-        f.p.parameters().set("breaker.liquidation_throttle.max_notional", 0, "governance", 0); // clamped to 1
-        assertEquals(1, f.p.parameters().get("breaker.liquidation_throttle.max_notional").value());
+        f.p.parameters().set("breaker.liquidation_volume_throttle.max_notional", 0, "governance", 0); // clamped to 1
+        assertEquals(1, f.p.parameters().get("breaker.liquidation_volume_throttle.max_notional").value());
         assertTrue(f.p.context().liquidationAllowed(0), "nothing liquidated yet: 0 < 1");
         f.p.parameters().set("breaker.price_band.hard_limit_ppm", 100_000, "governance", 0); // clamped above 13%
         assertEquals(130_001, f.p.parameters().get("breaker.price_band.hard_limit_ppm").value());

@@ -69,7 +69,7 @@ class GovernanceControllersTest {
         assertEquals("1000000", raised.get(0).oldValue());
         assertEquals("1100000", raised.get(0).newValue());
         assertEquals("1331000", raised.get(2).newValue());
-        assertEquals("insurance-coverage-rules", raised.get(2).by());
+        assertEquals("margin-on-insurance-coverage", raised.get(2).by());
         assertEquals(ScaledMargin.PARAMETER, raised.get(2).parameter());
         // The scale is in force: MMR 5% × 1.331 × 20,000 = 1,331
         assertEquals(Amounts.micros(1_331), f.p.risk(TRADER).maintenanceRequirement());
@@ -106,7 +106,7 @@ class GovernanceControllersTest {
         f.nextBlock(1);
         assertEquals(1_100_000, scale(f));
         assertEquals(5, changes(f).get(2).block());
-        assertEquals("insurance-coverage-rules", changes(f).get(2).by());
+        assertEquals("margin-on-insurance-coverage", changes(f).get(2).by());
         assertEquals(0, f.p.ledger().total());
     }
 
@@ -117,7 +117,7 @@ class GovernanceControllersTest {
                         .controllers(List.of(RuleBasedController.marginOnInsuranceCoverage(10_000, 20_000, 100_000, 3)))
                         .build(), ev -> { }));
         assertTrue(e.getMessage().contains("'margin.scale_ppm'"), e.getMessage());
-        assertTrue(e.getMessage().contains("insurance-coverage-rules"), e.getMessage());
+        assertTrue(e.getMessage().contains("margin-on-insurance-coverage"), e.getMessage());
     }
 
     @Test

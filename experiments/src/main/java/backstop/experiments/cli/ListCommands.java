@@ -3,6 +3,7 @@ package backstop.experiments.cli;
 import backstop.experiments.config.ConfigException;
 import backstop.experiments.config.ConfigTree;
 import backstop.experiments.design.DesignSpec;
+import backstop.experiments.design.Mechanisms;
 import backstop.experiments.design.Presets;
 import backstop.experiments.scenario.ScenarioSpec;
 import backstop.experiments.scenario.Scenarios;
@@ -22,14 +23,19 @@ final class ListCommands {
     private ListCommands() {
     }
 
-    /** {@code backstop presets}: every named design with its one-line description. */
-    @Command(name = "presets", mixinStandardHelpOptions = true, description = "List the named loss-mitigation designs.")
+    /**
+     * {@code backstop presets}: every named design with its one-line description and, under it, its mechanisms by
+     * their registered names ({@code backstop reference mechanisms} says what each is and which class it builds).
+     */
+    @Command(name = "presets", mixinStandardHelpOptions = true,
+            description = "List the named loss-mitigation designs and the mechanisms each is made of.")
     static final class PresetsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             for (String name : Presets.NAMES) {
                 DesignSpec d = Presets.load(name);
                 System.out.printf("%-14s %s%n", name, d.description());
+                System.out.printf("%-14s %s%n", "", Mechanisms.outline(d));
             }
             return 0;
         }
@@ -84,11 +90,13 @@ final class ListCommands {
         }
     }
 
-    /** {@code backstop reference}: every configuration key, generated from the code. */
+    /** {@code backstop reference}: every configuration key, and every registered mechanism, generated from the code. */
     @Command(name = "reference", mixinStandardHelpOptions = true,
-            description = "Print every configuration key of scenario, design and sweep files (generated from the code).")
+            description = "Print every configuration key of scenario, design and sweep files, and every mechanism a"
+                    + " design can name (generated from the code).")
     static final class ReferenceCommand implements Callable<Integer> {
-        @Parameters(index = "0", arity = "0..1", description = "scenario, design or sweep (default: all three).")
+        @Parameters(index = "0", arity = "0..1",
+                description = "scenario, design, sweep or mechanisms (default: all four).")
         String kind;
 
         @Override
@@ -97,8 +105,8 @@ final class ListCommands {
             kinds.put("scenario", ScenarioSpec.class);
             kinds.put("design", DesignSpec.class);
             kinds.put("sweep", backstop.experiments.sweep.SweepSpec.class);
-            if (kind != null && !kinds.containsKey(kind)) {
-                throw new ConfigException("reference: kind must be scenario, design or sweep, got '" + kind + "'");
+            if (kind != null && !kinds.containsKey(kind) && !kind.equals("mechanisms")) {
+                throw new ConfigException("reference: kind must be scenario, design, sweep or mechanisms, got '" + kind + "'");
             }
             for (var e : kinds.entrySet()) {
                 if (kind == null || kind.equals(e.getKey())) {
@@ -109,6 +117,11 @@ final class ListCommands {
                     backstop.experiments.config.ConfigReference.of(e.getValue(), defaults).forEach(System.out::println);
                     System.out.println();
                 }
+            }
+            if (kind == null || kind.equals("mechanisms")) {
+                System.out.println("# mechanisms: each kind (where a design names it), then every registered mechanism with"
+                        + " what it does, the protocol class it builds and an example (the registry: design/Mechanisms)");
+                Mechanisms.catalogue().forEach(System.out::println);
             }
             return 0;
         }

@@ -6,7 +6,25 @@ import backstop.model.agent.AgentFactory;
 import backstop.model.price.ProcessSpec;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializationConfig;
+import com.fasterxml.jackson.databind.deser.Deserializers;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.Serializers;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializerBase;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,14 +35,19 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Binds resolved config trees to records: snake_case keys, unknown keys refused, no silent string-to-number
- * coercion, and the model's and agents' sealed types selected by a {@code type} key. Every error becomes a
- * {@link ConfigException} naming the document and the path of the offending key.
+ * coercion, and polymorphic types ({@link Variants}) selected by a {@code type} key or a bare name: a sealed
+ * interface's {@link Mechanism} records by their names, the model's and agents' sealed types through mix-ins here.
+ * Every error becomes a {@link ConfigException} naming the document and the path of the offending key.
  */
 public final class ConfigBinder {
+    /** The model's and agents' polymorphic types, named here because those modules know no Jackson. */
+    private static final Map<Class<?>, Class<?>> MIXINS = Map.of(ProcessSpec.class, ProcessTypes.class,
+            Dist.class, DistTypes.class, AgentFactory.class, AgentTypes.class);
     private static final ObjectMapper MAPPER = mapper();
 
     private ConfigBinder() {
@@ -71,9 +94,9 @@ public final class ConfigBinder {
         m.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         m.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         m.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
-        m.addMixIn(ProcessSpec.class, ProcessTypes.class);
-        m.addMixIn(Dist.class, DistTypes.class);
-        m.addMixIn(AgentFactory.class, AgentTypes.class);
+        m.setAnnotationIntrospector(new MechanismNames());
+        m.registerModule(new BareNames());
+        MIXINS.forEach(m::addMixIn);
         return m;
     }
 
@@ -113,14 +136,109 @@ public final class ConfigBinder {
     private interface AgentTypes {
     }
 
-    /** The {@code type} names of a polymorphic config type (from its own annotation or its mix-in), or null. */
-    public static JsonSubTypes subtypes(Class<?> type) {
+    /**
+     * The {@code type} names a model or agents type takes from its mix-in here (or its own annotation), or null;
+     * {@link Variants#of} is the whole answer, {@link Mechanism} records included.
+     */
+    static JsonSubTypes mixinSubtypes(Class<?> type) {
         JsonSubTypes own = type.getAnnotation(JsonSubTypes.class);
         if (own != null) {
             return own;
         }
-        Class<?> mixin = MAPPER.findMixInClassFor(type);
+        Class<?> mixin = MIXINS.get(type);
         return mixin == null ? null : mixin.getAnnotation(JsonSubTypes.class);
+    }
+
+    /**
+     * Jackson's own annotations, plus: a sealed interface's {@link Mechanism} records are its subtypes, each under its
+     * mechanism name — so no {@code @JsonSubTypes} list repeats them.
+     */
+    private static final class MechanismNames extends JacksonAnnotationIntrospector {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public List<NamedType> findSubtypes(Annotated a) {
+            Variants v = a instanceof AnnotatedClass c ? Variants.of(c.getRawType()) : null;
+            if (v == null || v.all().isEmpty() || v.all().get(0).type().getAnnotation(Mechanism.class) == null) {
+                return super.findSubtypes(a);
+            }
+            return v.all().stream().map(x -> new NamedType(x.type(), x.name())).toList();
+        }
+
+        @Override
+        public String findTypeName(AnnotatedClass ac) {
+            Mechanism m = ac.getRawType().getAnnotation(Mechanism.class);
+            return m != null ? m.name() : super.findTypeName(ac);
+        }
+    }
+
+    /**
+     * Bare-name variants ({@link Variants#named}): read from a name, written as their name. A wrong name is refused
+     * listing the known ones (though {@link ConfigLint} finds it first).
+     */
+    private static final class BareNames extends SimpleModule {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void setupModule(SetupContext context) {
+            context.addDeserializers(new Deserializers.Base() {
+                @Override
+                public JsonDeserializer<?> findBeanDeserializer(JavaType type, DeserializationConfig config,
+                                                                BeanDescription description) {
+                    Variants v = Variants.of(type.getRawClass());
+                    return v != null && v.named() ? new ByName(v) : null;
+                }
+            });
+            context.addSerializers(new Serializers.Base() {
+                @Override
+                public JsonSerializer<?> findSerializer(SerializationConfig config, JavaType type,
+                                                        BeanDescription description) {
+                    Class<?> raw = type.getRawClass();
+                    Mechanism m = raw.getAnnotation(Mechanism.class);
+                    for (Class<?> i : raw.getInterfaces()) {
+                        Variants v = m == null ? null : Variants.of(i);
+                        if (v != null && v.named()) {
+                            return new ToStringSerializerBase(raw) {
+                                private static final long serialVersionUID = 1L;
+
+                                @Override
+                                public String valueToString(Object value) {
+                                    return m.name();
+                                }
+                            };
+                        }
+                    }
+                    return null;
+                }
+            });
+        }
+    }
+
+    private static final class ByName extends StdDeserializer<Object> {
+        private static final long serialVersionUID = 1L;
+        private final transient Variants variants;
+
+        ByName(Variants variants) {
+            super(variants.type());
+            this.variants = variants;
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                return ctxt.handleUnexpectedToken(variants.type(), p);
+            }
+            Variants.Variant v = variants.find(p.getText());
+            if (v == null) {
+                throw new IllegalArgumentException("unknown name '" + p.getText() + "' (known: "
+                        + String.join(", ", variants.names()) + ")");
+            }
+            try {
+                return v.type().getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(v.type() + " takes keys, so it cannot be named bare", e);
+            }
+        }
     }
 
     private static String path(JsonMappingException e) {

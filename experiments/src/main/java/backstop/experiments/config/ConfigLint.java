@@ -3,7 +3,6 @@ package backstop.experiments.config;
 import backstop.agents.params.Dist;
 import backstop.model.spec.Doc;
 import backstop.model.spec.Range;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 
@@ -20,9 +19,10 @@ import java.util.Map;
  * Finds every unknown key and every value of the wrong kind in a config tree at once, by walking it against
  * the record types it will be bound to (following {@code type} to the right variant), so a file with several
  * mistakes gets one message per mistake instead of one per attempt. A number outside the range its key's
- * {@link Doc} states is refused here, by the annotation {@code backstop reference} prints; the records'
- * constructors check the rest (relations between keys, and every record built in code), and {@link #refusals}
- * walks the same way to ask each record on its own, deepest first.
+ * {@link Doc} states is refused here, by the annotation {@code backstop reference} prints, so a range is written
+ * once; the records' constructors check only what a range cannot say (relations between keys, required parts, and a
+ * key whose absence — 0 — lies outside its range), and {@link #refusals} walks the same way to ask each record on
+ * its own, deepest first. An unknown {@code type} or bare name is refused naming the known ones.
  */
 public final class ConfigLint {
     private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE = new PropertyNamingStrategies.SnakeCaseStrategy();
@@ -70,24 +70,43 @@ public final class ConfigLint {
                 }
             }
         }
-        JsonSubTypes subs = ConfigBinder.subtypes(type);
-        if (subs != null) {
-            JsonNode t = node.get("type");
-            if (!node.isObject() || t == null || !t.isTextual()) {
-                return;        // binding reports the missing or malformed type
-            }
-            for (JsonSubTypes.Type s : subs.value()) {
-                if (s.name().equals(t.asText())) {
-                    record(node, s.value(), type, path, out, refusal);
-                    return;
-                }
-            }
-            return;            // binding reports an unknown type name, listing the known ones
+        Variants variants = Variants.of(type);
+        if (variants != null) {
+            variant(node, variants, path, out, refusal);
+            return;
         }
         if (type.isRecord()) {
             record(node, type, type, path, out, refusal);
         } else if (scalar(node, type, path, out) && doc != null && !doc.range().isEmpty() && node.isNumber()) {
             range(node, type != double.class && type != Double.class, doc, path, out);
+        }
+    }
+
+    /** A polymorphic value: its {@code type} (or, for a bare-name type, the name) must be one of the variants. */
+    private static void variant(JsonNode node, Variants variants, String path, List<String> out, Refusal refusal) {
+        String known = " (known: " + String.join(", ", variants.names()) + ")";
+        if (variants.named()) {
+            if (!node.isTextual()) {
+                out.add(label(path) + "expected a name, one of " + String.join(", ", variants.names()) + "; got " + kind(node));
+            } else if (variants.find(node.asText()) == null) {
+                out.add(label(path) + "unknown name '" + node.asText() + "'" + known);
+            }
+            return;
+        }
+        if (!node.isObject()) {
+            out.add(label(path) + "expected a mapping with a type, got " + kind(node));
+            return;
+        }
+        JsonNode t = node.get("type");
+        String at = path.isEmpty() ? "type" : path + ".type";
+        if (t == null || t.isNull()) {
+            out.add(at + ": is required, one of " + String.join(", ", variants.names()));
+        } else if (!t.isTextual()) {
+            out.add(at + ": expected a name, got " + kind(t));
+        } else if (variants.find(t.asText()) == null) {
+            out.add(at + ": unknown type '" + t.asText() + "'" + known);
+        } else {
+            record(node, variants.find(t.asText()).type(), variants.type(), path, out, refusal);
         }
     }
 

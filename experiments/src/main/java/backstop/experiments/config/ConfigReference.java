@@ -2,7 +2,6 @@ package backstop.experiments.config;
 
 import backstop.model.spec.Doc;
 import backstop.model.spec.Range;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 
@@ -131,17 +130,21 @@ public final class ConfigReference {
     /** Expands a value's keys; a polymorphic type is expanded once, later uses point back to it. */
     private static void value(Class<?> type, String key, String name, boolean list, List<Step> steps, List<Object> out,
                               Set<Class<?>> seen, Map<Class<?>, String> expanded) {
-        JsonSubTypes subs = ConfigBinder.subtypes(type);
-        if (subs != null) {
+        Variants variants = Variants.of(type);
+        if (variants != null) {
             String first = expanded.putIfAbsent(type, key);
             if (first != null) {
-                out.add(key + " … the same types as " + first);
+                out.add(key + " … the same " + (variants.named() ? "names" : "types") + " as " + first);
                 return;
             }
-            for (JsonSubTypes.Type t : subs.value()) {
-                Doc variant = t.value().getAnnotation(Doc.class);
-                out.add(key + " (type: " + t.name() + ")" + (variant == null ? "" : " — " + variant.value()));
-                describe(t.value(), key + ".", with(steps, new Step(name, list, t.name())), out, seen, expanded);
+            for (Variants.Variant v : variants.all()) {
+                String summary = v.summary().isEmpty() ? "" : " — " + v.summary();
+                if (variants.named()) {
+                    out.add(key + " (name: " + v.name() + ")" + summary);
+                } else {
+                    out.add(key + " (type: " + v.name() + ")" + summary);
+                    describe(v.type(), key + ".", with(steps, new Step(name, list, v.name())), out, seen, expanded);
+                }
             }
         } else if (type.isRecord()) {
             describe(type, key + ".", with(steps, new Step(name, list, null)), out, seen, expanded);
@@ -234,7 +237,12 @@ public final class ConfigReference {
         if (type == JsonNode.class) {
             return "a preset name or an inline design";
         }
-        return ConfigBinder.subtypes(type) != null ? "one of the types below" : "mapping";
+        Variants variants = Variants.of(type);
+        if (variants == null) {
+            return "mapping";
+        }
+        return variants.named() ? "one of " + String.join(", ", variants.names()) + " (any case, _ for -)"
+                : "one of the types below";
     }
 
     private static Class<?> erase(Type t) {

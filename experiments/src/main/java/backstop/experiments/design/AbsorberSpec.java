@@ -1,25 +1,21 @@
 package backstop.experiments.design;
 
+import backstop.experiments.config.Mechanism;
 import backstop.model.spec.Check;
 import backstop.model.spec.Doc;
 import backstop.protocol.money.Amounts;
 import backstop.protocol.waterfall.AdlPrice;
-import backstop.protocol.waterfall.AdlRanking;
 import backstop.protocol.waterfall.AutoDeleveraging;
+import backstop.protocol.waterfall.BackstopVaultAbsorber;
 import backstop.protocol.waterfall.BinanceInsuranceFund;
-import backstop.protocol.waterfall.BinanceRanking;
-import backstop.protocol.waterfall.BitmexRanking;
 import backstop.protocol.waterfall.FundingBumpSocialization;
-import backstop.protocol.waterfall.HyperliquidRanking;
 import backstop.protocol.waterfall.InsuranceFundAbsorber;
 import backstop.protocol.waterfall.InsurancePool;
 import backstop.protocol.waterfall.LossAbsorber;
 import backstop.protocol.waterfall.MinimalHaircutDeleveraging;
 import backstop.protocol.waterfall.PooledInsuranceAbsorber;
-import backstop.protocol.waterfall.ProRataRanking;
-import backstop.protocol.waterfall.RandomRanking;
+import backstop.protocol.waterfall.RiskAwareProRata;
 import backstop.protocol.waterfall.SocializedLoss;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
@@ -27,22 +23,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * (see {@code LossAbsorber} for its two stages).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-        @JsonSubTypes.Type(value = AbsorberSpec.InsuranceFund.class, name = "insurance-fund"),
-        @JsonSubTypes.Type(value = AbsorberSpec.BinanceFund.class, name = "binance-insurance-fund"),
-        @JsonSubTypes.Type(value = AbsorberSpec.Adl.class, name = "adl"),
-        @JsonSubTypes.Type(value = AbsorberSpec.MinimalHaircut.class, name = "adl-minimal-haircut"),
-        @JsonSubTypes.Type(value = AbsorberSpec.Socialized.class, name = "socialized-loss"),
-        @JsonSubTypes.Type(value = AbsorberSpec.FundingBump.class, name = "funding-bump"),
-        @JsonSubTypes.Type(value = AbsorberSpec.Vault.class, name = "backstop-vault"),
-        @JsonSubTypes.Type(value = AbsorberSpec.PooledInsurance.class, name = "pooled-insurance"),
-})
 public sealed interface AbsorberSpec {
     /** A fresh absorber for one protocol instance; {@code seed} feeds randomized rankings. */
     LossAbsorber build(long seed);
 
-    /** The insurance fund pays what it holds. */
-    @Doc("the insurance fund pays what it holds")
+    @Mechanism(name = "insurance-fund", summary = "the insurance fund pays what it holds")
     record InsuranceFund() implements AbsorberSpec {
         @Override
         public LossAbsorber build(long seed) {
@@ -55,7 +40,9 @@ public sealed interface AbsorberSpec {
      * after a fall of {@code exitLoss} within {@code windowSeconds} it stops paying for {@code exitSeconds}.
      * 0 switches a rule off.
      */
-    @Doc("Binance's fund rules: a size cap on what it covers, and an exit after a fast fall")
+    @Mechanism(name = "binance-insurance-fund",
+            summary = "Binance's fund rules: a size cap on what it covers, and an exit after a fast fall",
+            example = "{max_notional: 0.2, exit_loss: 0.075, window_seconds: 28800, exit_seconds: 28800}")
     record BinanceFund(
             @Doc(value = "no cover for a position above this share of the fund's balance (Binance: 0.2; 0: no cap)",
                     unit = "fraction", range = "[0, 1]") double maxNotional,
@@ -65,30 +52,23 @@ public sealed interface AbsorberSpec {
             long windowSeconds,
             @Doc(value = "how long the fund stays out after an exit (Binance: 28800)", unit = "seconds", range = "[0, ∞)")
             long exitSeconds) implements AbsorberSpec {
-        public BinanceFund {
-            Check.fraction("max_notional", maxNotional);
-            Check.fraction("exit_loss", exitLoss);
-            Check.atLeast("window_seconds", windowSeconds, 0);
-            Check.atLeast("exit_seconds", exitSeconds, 0);
-        }
-
         @Override
         public LossAbsorber build(long seed) {
             return new BinanceInsuranceFund(Amounts.ppm(maxNotional), Amounts.ppm(exitLoss), windowSeconds, exitSeconds);
         }
     }
 
-    /** How ADL orders the opposite side. */
-    enum Ranking { BITMEX, BINANCE, HYPERLIQUID, PRO_RATA, RANDOM }
-
     /**
      * Auto-deleveraging: the bankrupt account's positions are closed against ranked opposite-side accounts
      * at {@code price} (bankruptcy, oracle or mark); {@code winnersOnly} skips accounts not in profit.
      */
-    @Doc("auto-deleveraging: the bankrupt account's positions close against ranked opposite-side accounts")
+    @Mechanism(name = "adl",
+            summary = "auto-deleveraging: the bankrupt account's positions close against ranked opposite-side "
+                    + "accounts",
+            example = "{ranking: HYPERLIQUID, price: ORACLE, winners_only: true}",
+            builtName = "adl-{ranking}")
     record Adl(
-            @Doc(value = "how opposite-side accounts are ordered: BITMEX (PnL% × leverage), BINANCE (PnL% × margin"
-                    + " ratio), HYPERLIQUID (mark/entry × leverage), PRO_RATA (by size) or RANDOM", absent = "required") Ranking ranking,
+            @Doc(value = "how opposite-side accounts are ordered (the names below)", absent = "required") RankingSpec ranking,
             @Doc(value = "the price positions are closed at: the bankrupt account's BANKRUPTCY price, the ORACLE or the"
                     + " MARK", absent = "BANKRUPTCY") AdlPrice price,
             @Doc(value = "skip opposite-side accounts that are not in profit", absent = "false") boolean winnersOnly)
@@ -100,19 +80,12 @@ public sealed interface AbsorberSpec {
 
         @Override
         public LossAbsorber build(long seed) {
-            AdlRanking r = switch (ranking) {
-                case BITMEX -> new BitmexRanking();
-                case BINANCE -> new BinanceRanking();
-                case HYPERLIQUID -> new HyperliquidRanking();
-                case PRO_RATA -> new ProRataRanking();
-                case RANDOM -> new RandomRanking(seed);
-            };
-            return new AutoDeleveraging(r, price, winnersOnly);
+            return new AutoDeleveraging(ranking.build(seed), price, winnersOnly);
         }
     }
 
-    /** ADL that closes only what the deficit needs, most profitable winners first. */
-    @Doc("ADL closing only what the deficit needs, most profitable winners first")
+    @Mechanism(name = "adl-minimal-haircut",
+            summary = "ADL closing only what the deficit needs, most profitable winners first")
     record MinimalHaircut() implements AbsorberSpec {
         @Override
         public LossAbsorber build(long seed) {
@@ -120,8 +93,7 @@ public sealed interface AbsorberSpec {
         }
     }
 
-    /** Haircut on the winners' unrealized profit, pro rata. */
-    @Doc("haircut on the winners' unrealized profit, pro rata")
+    @Mechanism(name = "socialized-loss", summary = "haircut on the winners' unrealized profit, pro rata")
     record Socialized() implements AbsorberSpec {
         @Override
         public LossAbsorber build(long seed) {
@@ -129,8 +101,8 @@ public sealed interface AbsorberSpec {
         }
     }
 
-    /** Drift: the residual charged to every position holder in proportion to size. */
-    @Doc("Drift: the residual charged to every position holder in proportion to size")
+    @Mechanism(name = "funding-bump",
+            summary = "Drift: the residual charged to every position holder in proportion to size")
     record FundingBump() implements AbsorberSpec {
         @Override
         public LossAbsorber build(long seed) {
@@ -138,12 +110,37 @@ public sealed interface AbsorberSpec {
         }
     }
 
-    /** The backstop vault's free collateral pays deficits (after the insurance fund, usually). */
-    @Doc("the backstop vault's free collateral pays deficits")
+    @Mechanism(name = "backstop-vault",
+            summary = "the backstop vault's free collateral pays deficits (after the insurance fund, usually)")
     record Vault() implements AbsorberSpec {
         @Override
         public LossAbsorber build(long seed) {
-            return new backstop.protocol.waterfall.BackstopVaultAbsorber();
+            return new BackstopVaultAbsorber();
+        }
+    }
+
+    /**
+     * Chitra's risk-aware pro rata (arXiv 2512.01112, §7.1): winners' profit haircut in proportion to equity ×
+     * λ·g(λ), λ = |notional| / account value, each at most its profit; {@code risk} is g.
+     */
+    @Mechanism(name = "risk-aware-pro-rata",
+            summary = "RAP (Chitra): winners' profit haircut pro rata to equity × λ·g(λ), tilted toward high leverage",
+            example = "{risk: LINEAR, exponent: 2, threshold: 1}")
+    record RiskAware(
+            @Doc(value = "the risk model g of leverage λ: LINEAR g = λ (levered pro rata), POWER g = λ^exponent, CVAR"
+                    + " g = (λ − threshold)⁺", absent = "LINEAR") RiskAwareProRata.Risk risk,
+            @Doc(value = "POWER: the exponent of λ", unit = "×", range = "[1, 4]", absent = "2") Integer exponent,
+            @Doc(value = "CVAR: the leverage above which a winner is haircut at all", unit = "×", range = "[0, 1000]",
+                    absent = "1") Double threshold) implements AbsorberSpec {
+        public RiskAware {
+            risk = risk == null ? RiskAwareProRata.Risk.LINEAR : risk;
+            exponent = exponent == null ? 2 : exponent;
+            threshold = threshold == null ? 1.0 : threshold;
+        }
+
+        @Override
+        public LossAbsorber build(long seed) {
+            return new RiskAwareProRata(risk, exponent, Amounts.ppm(threshold));
         }
     }
 
@@ -153,16 +150,14 @@ public sealed interface AbsorberSpec {
      * funds (no pool); put after {@code insurance-fund} with {@code insurance_per_market: true}. One market's debt
      * spends what another's later finds (the cross-domain insurance drain). Draws count as {@code insurance_drawn}.
      */
-    @Doc("insurance pooled across markets, each drawing at most a cap (after insurance-fund, with insurance_per_market)")
+    @Mechanism(name = "pooled-insurance",
+            summary = "insurance pooled across markets, each drawing at most a cap (after insurance-fund, with "
+                    + "insurance_per_market)",
+            example = "{pool: 300000, cap_per_market: 150000}")
     record PooledInsurance(
             @Doc(value = "quote units in the pool, outside the protocol", unit = "quote units", range = "[0, ∞)") double pool,
             @Doc(value = "most one market may draw from the pool in total", unit = "quote units", range = "[0, ∞)")
             double capPerMarket) implements AbsorberSpec {
-        public PooledInsurance {
-            Check.nonNegative("pool", pool);
-            Check.nonNegative("cap_per_market", capPerMarket);
-        }
-
         @Override
         public LossAbsorber build(long seed) {
             return PooledInsuranceAbsorber.perMarket(new InsurancePool(Amounts.micros(Math.round(pool))),

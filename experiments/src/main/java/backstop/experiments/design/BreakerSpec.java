@@ -1,5 +1,6 @@
 package backstop.experiments.design;
 
+import backstop.experiments.config.Mechanism;
 import backstop.model.spec.Check;
 import backstop.model.spec.Doc;
 import backstop.protocol.breaker.CircuitBreaker;
@@ -14,34 +15,23 @@ import backstop.protocol.breaker.StressIndex;
 import backstop.protocol.breaker.StressIndexBreaker;
 import backstop.protocol.breaker.WithdrawalGate;
 import backstop.protocol.money.Amounts;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 import java.util.List;
 
 /** A circuit breaker of a design, chosen by {@code type}. Fractions are decimals; amounts quote units. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-        @JsonSubTypes.Type(value = BreakerSpec.PriceBand.class, name = "price-band"),
-        @JsonSubTypes.Type(value = BreakerSpec.OracleDeviation.class, name = "oracle-guard"),
-        @JsonSubTypes.Type(value = BreakerSpec.OracleStaleness.class, name = "oracle-staleness"),
-        @JsonSubTypes.Type(value = BreakerSpec.PauseBand.class, name = "liquidation-pause-band"),
-        @JsonSubTypes.Type(value = BreakerSpec.OiCap.class, name = "oi-cap"),
-        @JsonSubTypes.Type(value = BreakerSpec.VolumeThrottle.class, name = "liquidation-volume-throttle"),
-        @JsonSubTypes.Type(value = BreakerSpec.Withdrawals.class, name = "withdrawal-gate"),
-        @JsonSubTypes.Type(value = BreakerSpec.Stress.class, name = "stress-index"),
-        @JsonSubTypes.Type(value = BreakerSpec.DropTrip.class, name = "price-drop-trip"),
-})
 public sealed interface BreakerSpec {
     CircuitBreaker build();
 
     private static long[] ppm(List<Double> fractions, String field) {
-        Check.required(field, fractions);
-        return fractions.stream().mapToLong(f -> Amounts.ppm(Check.fraction(field, f))).toArray();
+        return Check.required(field, fractions).stream().mapToLong(Amounts::ppm).toArray();
     }
 
-    /** CME-like bands: soft limits halt for {@code softHaltSeconds}, the hard limit until the window ends. */
-    @Doc("CME-style price limits per session: soft limits pause the market, the hard limit halts it to the session's end")
+    @Mechanism(name = "price-band",
+            summary = "CME-style price limits per session: soft limits pause the market, the hard limit halts it to "
+                    + "the session's end",
+            example = "{soft_limits: [0.07, 0.13], soft_halt_seconds: 120, hard_limit: 0.2, window_seconds: 86400}")
     record PriceBand(
             @Doc(value = "soft limits, strictly ascending and below hard_limit, as moves from the session's reference"
                     + " price (CME: [0.07, 0.13])", unit = "fraction", range = "(0, 1]", absent = "required")
@@ -55,12 +45,15 @@ public sealed interface BreakerSpec {
         @Override
         public CircuitBreaker build() {
             return new PriceBandBreaker(ppm(softLimits, "breakers.soft_limits"), softHaltSeconds,
-                    Amounts.ppm(Check.fraction("breakers.hard_limit", hardLimit)), windowSeconds);
+                    Amounts.ppm(hardLimit), windowSeconds);
         }
     }
 
-    /** marginfi EMA-reference band: refuse oracle prices beyond {@code maxDeviation}, escalating halts. */
-    @Doc("marginfi: refuse oracle prices far from an EMA reference and halt the market, longer on repeated breaches")
+    @Mechanism(name = "oracle-guard",
+            summary = "marginfi: refuse oracle prices far from an EMA reference and halt the market, longer on "
+                    + "repeated breaches",
+            example = "{alpha: 0.1, max_shift: 0.01, max_deviation: 0.1, confidence: 0,"
+                    + " halt_ladder_seconds: [30, 120], escalation_seconds: 300}")
     record OracleDeviation(
             @Doc(value = "EMA weight of a new observation in the reference price (0.1)", unit = "fraction",
                     range = "(0, 1]") double alpha,
@@ -82,8 +75,10 @@ public sealed interface BreakerSpec {
         }
     }
 
-    /** Chainlink heartbeat staleness: pause liquidations until a grace period after a fresh price. */
-    @Doc("Chainlink heartbeat: liquidations pause while the oracle is stale, and for a grace period after")
+    @Mechanism(name = "oracle-staleness",
+            summary = "Chainlink heartbeat: liquidations pause while the oracle is stale, and for a grace period "
+                    + "after",
+            example = "{heartbeat_seconds: 3600, grace_seconds: 60}")
     record OracleStaleness(
             @Doc(value = "longest oracle silence that is still fresh (Chainlink ETH/USD: 3600)", unit = "seconds",
                     range = "[1, ∞)") long heartbeatSeconds,
@@ -95,8 +90,9 @@ public sealed interface BreakerSpec {
         }
     }
 
-    /** Drift: block liquidations while the oracle is more than {@code band} from its TWAP over {@code periodSeconds}. */
-    @Doc("Drift: no liquidations while the oracle is far from its TWAP")
+    @Mechanism(name = "liquidation-pause-band",
+            summary = "Drift: no liquidations while the oracle is far from its TWAP",
+            example = "{band: 0.5, period_seconds: 300}")
     record PauseBand(
             @Doc(value = "divergence of the oracle from its TWAP that blocks liquidations", unit = "fraction of the TWAP",
                     range = "(0, ∞)") double band,
@@ -107,8 +103,9 @@ public sealed interface BreakerSpec {
         }
     }
 
-    /** Freeze open interest at {@code stressedCap} of its level while the price range over the lookback exceeds a move. */
-    @Doc("freeze open interest while the price range over a lookback is large")
+    @Mechanism(name = "oi-cap",
+            summary = "freeze open interest while the price range over a lookback is large",
+            example = "{trigger_move: 0.05, lookback_seconds: 120, stressed_cap: 1}")
     record OiCap(
             @Doc(value = "price range (max − min) / min over the lookback that counts as stress (0.1)", unit = "fraction",
                     range = "(0, ∞)") double triggerMove,
@@ -121,8 +118,9 @@ public sealed interface BreakerSpec {
         }
     }
 
-    /** At most {@code maxNotional} (quote units) liquidated per market per window. */
-    @Doc("at most so much notional liquidated per market per window")
+    @Mechanism(name = "liquidation-volume-throttle",
+            summary = "at most so much notional liquidated per market per window",
+            example = "{max_notional: 100000, window_seconds: 300}")
     record VolumeThrottle(
             @Doc(value = "liquidated notional allowed per market and window", unit = "quote units", range = "(0, ∞)")
             double maxNotional,
@@ -144,8 +142,10 @@ public sealed interface BreakerSpec {
                     range = "[0, ∞)") double minimum) {
     }
 
-    /** dYdX: gate withdrawals for {@code gateBlocks} after bad debt; rate limits as listed. */
-    @Doc("dYdX: withdrawals gated after bad debt, and rate-limited")
+    @Mechanism(name = "withdrawal-gate",
+            summary = "dYdX: withdrawals gated after bad debt, and rate-limited",
+            example = "{gate_blocks: 50, limiters: [{period_seconds: 3600, tvl_share: 0.01, minimum: 1000000}, "
+                    + "{period_seconds: 86400, tvl_share: 0.1, minimum: 10000000}]}")
     record Withdrawals(
             @Doc(value = "blocks withdrawals stay gated after a negative-collateral account is seen (dYdX: 50; 0: never)",
                     unit = "blocks", range = "[0, ∞)") long gateBlocks,
@@ -165,7 +165,11 @@ public sealed interface BreakerSpec {
      * A stress index (realized volatility, liquidation volume, insurance drawdown, each over its full-stress
      * level) with soft (tighten OI caps) and hard (halt) states.
      */
-    @Doc("a stress index (volatility, liquidations, insurance drawdown): soft state tightens OI caps, hard halts")
+    @Mechanism(name = "stress-index",
+            summary = "a stress index (volatility, liquidations, insurance drawdown): soft state tightens OI caps, "
+                    + "hard halts",
+            example = "{window_seconds: 300, volatility_scale: 0.03, liquidation_scale: 0.01, drawdown_scale: 0.5, "
+                    + "soft: 0.5, hard: 1, release_seconds: 60, soft_oi_cap: 1}")
     record Stress(
             @Doc(value = "trailing window for realized volatility and liquidation volume", unit = "seconds",
                     range = "[1, ∞)") long windowSeconds,
@@ -191,8 +195,9 @@ public sealed interface BreakerSpec {
         }
     }
 
-    /** Maker ClipperMom: a price below {@code tolerance} × the previous pauses liquidations for {@code resetSeconds}. */
-    @Doc("Maker ClipperMom: a price drop below tolerance × the previous price pauses liquidations")
+    @Mechanism(name = "price-drop-trip",
+            summary = "Maker ClipperMom: a price drop below tolerance × the previous price pauses liquidations",
+            example = "{tolerance: 0.5, reset_seconds: 0}")
     record DropTrip(
             @Doc(value = "a new oracle price below this share of the previous one trips (Maker YFI-A: 0.5)",
                     unit = "fraction", range = "(0, 1)") double tolerance,

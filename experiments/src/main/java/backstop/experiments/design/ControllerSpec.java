@@ -1,5 +1,6 @@
 package backstop.experiments.design;
 
+import backstop.experiments.config.Mechanism;
 import backstop.model.spec.Check;
 import backstop.model.spec.Doc;
 import backstop.protocol.governance.BadDebtWindow;
@@ -10,15 +11,10 @@ import backstop.protocol.governance.PidController;
 import backstop.protocol.governance.RealizedVolatility;
 import backstop.protocol.governance.RuleBasedController;
 import backstop.protocol.money.Amounts;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /** A governance controller of a design, chosen by {@code type}; every change it makes is logged. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-        @JsonSubTypes.Type(value = ControllerSpec.MarginOnCoverage.class, name = "margin-on-insurance-coverage"),
-        @JsonSubTypes.Type(value = ControllerSpec.Pid.class, name = "pid"),
-})
 public sealed interface ControllerSpec {
     ParameterController build();
 
@@ -27,7 +23,10 @@ public sealed interface ControllerSpec {
      * {@code raise} (at most once per {@code cooldownBlocks}); above {@code high} restore it. Needs a
      * {@code scaled} margin model.
      */
-    @Doc("rule-based: raise margin.scale_ppm while insurance coverage of open interest is low (needs a scaled margin)")
+    @Mechanism(name = "margin-on-insurance-coverage",
+            summary = "rule-based: raise margin.scale_ppm while insurance coverage of open interest is low (needs a "
+                    + "scaled margin)",
+            example = "{low: 0.1, high: 0.15, raise: 0.1, cooldown_blocks: 10}")
     record MarginOnCoverage(
             @Doc(value = "below this insurance-fund coverage of open-interest notional, raise the margin scale",
                     unit = "fraction", range = "[0, ∞)") double low,
@@ -37,7 +36,6 @@ public sealed interface ControllerSpec {
             @Doc(value = "at most one raise per this many blocks", unit = "blocks", range = "[1, ∞)") long cooldownBlocks)
             implements ControllerSpec {
         public MarginOnCoverage {
-            Check.nonNegative("controllers.low", low);
             if (!(high >= low)) {
                 throw new IllegalArgumentException("controllers.high: must be ≥ low, got " + high);
             }
@@ -59,7 +57,11 @@ public sealed interface ControllerSpec {
      * PID: drives the watched quantity (in its own units: ppm for coverage and volatility, quote micros for
      * bad debt) to {@code setpoint} by moving {@code parameter}, one step every {@code everyBlocks}.
      */
-    @Doc("PID: drives a watched quantity to a setpoint by moving one governance parameter")
+    @Mechanism(name = "pid",
+            summary = "PID: drives a watched quantity to a setpoint by moving one governance parameter",
+            example = "{name: volatility-pid, watch: REALIZED_VOLATILITY, setpoint: 800000, parameter: "
+                    + "margin.scale_ppm, kp: -0.5, ki: 0, kd: 0, every_blocks: 10, window_blocks: 0}",
+            builtName = "{name}")
     record Pid(
             @Doc(value = "the controller's name, recorded as \"by\" on every change it makes", absent = "required")
             String name,

@@ -1,5 +1,6 @@
 package backstop.experiments.design;
 
+import backstop.experiments.config.Mechanism;
 import backstop.model.spec.Check;
 import backstop.model.spec.Doc;
 import backstop.protocol.margin.MarginModel;
@@ -9,7 +10,6 @@ import backstop.protocol.margin.ScaledMargin;
 import backstop.protocol.margin.TieredMargin;
 import backstop.protocol.margin.VolatilityScaledMargin;
 import backstop.protocol.money.Amounts;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
@@ -17,19 +17,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * annualised decimals (0.8 = 80%), scales are multiples (1.5 = 1.5×).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-        @JsonSubTypes.Type(value = MarginSpec.Tiered.class, name = "tiered"),
-        @JsonSubTypes.Type(value = MarginSpec.OiScaled.class, name = "oi-scaled"),
-        @JsonSubTypes.Type(value = MarginSpec.VolatilityScaled.class, name = "volatility-scaled"),
-        @JsonSubTypes.Type(value = MarginSpec.Predictive.class, name = "predictive"),
-        @JsonSubTypes.Type(value = MarginSpec.Scaled.class, name = "scaled"),
-})
 public sealed interface MarginSpec {
     /** A fresh model for one protocol instance. */
     MarginModel build();
 
-    /** Each market's own size tiers (a single tier is fixed margin). */
-    @Doc("each market's own margin tiers (a single tier is fixed margin)")
+    @Mechanism(name = "tiered", summary = "each market's own margin tiers (a single tier is fixed margin)")
     record Tiered() implements MarginSpec {
         @Override
         public MarginModel build() {
@@ -37,8 +29,9 @@ public sealed interface MarginSpec {
         }
     }
 
-    /** dYdX: tiers, with initial margin scaled up by open interest between each market's caps. */
-    @Doc("dYdX: the tiers, initial margin scaled up by open interest between each market's caps")
+    @Mechanism(name = "oi-scaled",
+            summary = "dYdX: the tiers, initial margin scaled up by open interest between each market's caps",
+            builtName = "oi-scaled(tiered)")
     record OiScaled() implements MarginSpec {
         @Override
         public MarginModel build() {
@@ -46,8 +39,11 @@ public sealed interface MarginSpec {
         }
     }
 
-    /** Fractions × clamp(EWMA vol / reference, floor, cap), re-indexed only on moves beyond the threshold. */
-    @Doc("both margin fractions × clamp(EWMA volatility / reference_vol, floor, cap)")
+    @Mechanism(name = "volatility-scaled",
+            summary = "both margin fractions × clamp(EWMA volatility / reference_vol, floor, cap)",
+            example = "{base: {type: tiered}, lambda: 0.94, reference_vol: 0.8, floor: 1, cap: 3, rebuild_threshold: "
+                    + "0.05}",
+            builtName = "volatility-scaled({base})")
     record VolatilityScaled(
             @Doc(value = "the margin model whose fractions are scaled", absent = "required") MarginSpec base,
             @Doc(value = "EWMA decay of squared per-block oracle returns (RiskMetrics λ: 0.94)", unit = "fraction",
@@ -61,13 +57,11 @@ public sealed interface MarginSpec {
                     unit = "fraction", range = "[0, 1]") double rebuildThreshold) implements MarginSpec {
         public VolatilityScaled {
             Check.required("margin.base", base);
-            Check.fraction("margin.lambda", lambda);
             Check.positive("margin.reference_vol", referenceVol);
             Check.positive("margin.floor", floor);
             if (!(cap >= floor)) {
                 throw new IllegalArgumentException("margin.cap: must be ≥ floor, got " + cap);
             }
-            Check.fraction("margin.rebuild_threshold", rebuildThreshold);
         }
 
         @Override
@@ -77,8 +71,11 @@ public sealed interface MarginSpec {
         }
     }
 
-    /** GARCH(1,1) refitted every {@code refitEveryBlocks} on a rolling window; forecast over a horizon scales margins. */
-    @Doc("both margin fractions × clamp(GARCH(1,1) volatility forecast / reference_vol, floor, cap)")
+    @Mechanism(name = "predictive",
+            summary = "both margin fractions × clamp(GARCH(1,1) volatility forecast / reference_vol, floor, cap)",
+            example = "{base: {type: tiered}, window_returns: 100, refit_every_blocks: 20, horizon_blocks: 10, "
+                    + "reference_vol: 0.8, floor: 1, cap: 3, rebuild_threshold: 0.05}",
+            builtName = "predictive({base})")
     record Predictive(
             @Doc(value = "the margin model whose fractions are scaled", absent = "required") MarginSpec base,
             @Doc(value = "per-block returns the GARCH fit looks back over (e.g. 500)", unit = "returns",
@@ -100,7 +97,6 @@ public sealed interface MarginSpec {
             Check.atLeast("margin.horizon_blocks", horizonBlocks, 1);
             Check.positive("margin.reference_vol", referenceVol);
             Check.positive("margin.floor", floor);
-            Check.fraction("margin.rebuild_threshold", rebuildThreshold);
         }
 
         @Override
@@ -110,8 +106,11 @@ public sealed interface MarginSpec {
         }
     }
 
-    /** The governance lever {@code margin.scale_ppm}: both fractions × scale, within [min, max]. */
-    @Doc("both margin fractions × the governance parameter margin.scale_ppm, which controllers move within [min, max]")
+    @Mechanism(name = "scaled",
+            summary = "both margin fractions × the governance parameter margin.scale_ppm, which controllers move "
+                    + "within [min, max]",
+            example = "{base: {type: tiered}, initial: 1, min: 0.5, max: 3}",
+            builtName = "scaled({base})")
     record Scaled(
             @Doc(value = "the margin model whose fractions are scaled", absent = "required") MarginSpec base,
             @Doc(value = "starting scale (1 = the base fractions)", unit = "×", range = "(0, ∞)") double initial,

@@ -30,6 +30,8 @@ class ListCommandsTest {
             assertTrue(presets.contains(name + " "), presets);
         }
         assertTrue(presets.contains("Fillable Price"), "descriptions are shown");
+        assertTrue(presets.contains("liquidation vault-takeover(book_throttle: hyperliquid) · waterfall"
+                + " adl(ranking: hyperliquid) → backstop-vault"), "each preset's mechanisms by registered name: " + presets);
         String scenarios = stdout(0, "scenarios");
         for (String name : Scenarios.NAMES) {
             assertTrue(scenarios.contains(name), scenarios);
@@ -72,5 +74,18 @@ class ListCommandsTest {
             assertTrue(all.contains(line), "missing: " + line);
         }
         assertEquals(2, Main.execute("reference", "nonsense"));
+    }
+
+    @Test
+    void theMechanismReferenceListsEveryRegisteredMechanismWithTheClassItBuilds() {
+        String all = stdout(0, "reference", "mechanisms");
+        for (backstop.experiments.design.Mechanisms.Kind k : backstop.experiments.design.Mechanisms.Kind.values()) {
+            assertTrue(all.contains(k.key() + " — "), "missing kind " + k);
+            for (String name : k.names()) {
+                assertTrue(all.contains("  " + name + " "), "missing " + k + " " + name);
+            }
+        }
+        assertTrue(all.contains("builds BackstopVaultTakeover; e.g. {type: vault-takeover, threshold: 0.6666667,"), all);
+        assertTrue(all.contains("builds HyperliquidRanking"), all);
     }
 }

@@ -77,7 +77,7 @@ class PresetsTest {
                           max_vault_notional: 1.0e9
                         vault: 1000000
                         """, "inline"));
-        assertTrue(window.getMessage().contains("book_throttle: synthetix-window continues liquidations across blocks"),
+        assertTrue(window.getMessage().contains("book_throttle: the synthetix throttle continues liquidations across blocks"),
                 window.getMessage());
     }
 

@@ -113,7 +113,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  *   whenever the price sits within 0.5%.</li>
  *   <li>{@code hyperliquid/oi-cap}: LUNA with open interest frozen (cap = 100% of it) while the oracle's range over 2
  *   minutes exceeds 5%.</li>
- *   <li>{@code bitmex/liquidation-throttle}: May 2021 with at most $100k liquidated per 5-minute window.</li>
+ *   <li>{@code bitmex/liquidation-volume-throttle}: May 2021 with at most $100k liquidated per 5-minute window.</li>
  *   <li>{@code binance/stress-index}: Black Thursday with the stress index (5-min window; 3% volatility, 1% of TVL
  *   liquidated, 50% insurance drawdown each count as full stress), soft at 0.5, hard (all markets halted) at 1, left
  *   after 60 s below: volatility puts it in the soft state, the liquidation burst of the crash in the hard one.</li>
@@ -302,13 +302,13 @@ class MechanismDigestTest {
         return new Mechanism(name, count);
     }
 
-    private static final String THROTTLED_DYDX = "throttled-dydx-block-limits";
-    private static final String THROTTLED_SNX = "throttled-synthetix-window";
+    private static final String THROTTLED_DYDX = "throttled-dydx";
+    private static final String THROTTLED_SNX = "throttled-synthetix";
     private static final String TARGET_HEALTH = "partial-target-health";
     private static final String SCALE = ScaledMargin.PARAMETER;
     private static final String PENALTY = "liquidation.penalty_ppm";
     private static final String STRESS_STATE = StressIndexBreaker.STATE;
-    private static final String COVERAGE_RULES = "insurance-coverage-rules";
+    private static final String COVERAGE_RULES = "margin-on-insurance-coverage";
     private static final String VOL_PID = "volatility-pid";
     private static final String BAD_DEBT_PID = "bad-debt-pid";
     /** The governance lever the controllers move: tiered margin × margin.scale_ppm, from 1× within [0.5×, 3×]. */
@@ -462,12 +462,12 @@ class MechanismDigestTest {
                     m("a 5% range within 2 min freezing open interest (halt oi-cap 'oracle range')",
                             t -> t.reason("oi-cap", "oracle range")),
                     m("the cap coming back (halt oi-cap halted=false 'stress over')", t -> t.reason("oi-cap", "stress over")))),
-            new Case("bitmex/liquidation-throttle", "bitmex", "may-2021", List.of(
+            new Case("bitmex/liquidation-volume-throttle", "bitmex", "may-2021", List.of(
                     "design.breakers=[{type: liquidation-volume-throttle, max_notional: 100000, window_seconds: 300}]"), List.of(
-                    m("$100k liquidated in a 5-min window pausing liquidations (halt liquidation-throttle "
-                            + "'liquidated notional')", t -> t.reason("liquidation-throttle", "liquidated notional")),
-                    m("the next window resuming them (halt liquidation-throttle halted=false 'new window')",
-                            t -> t.reason("liquidation-throttle", "new window")))),
+                    m("$100k liquidated in a 5-min window pausing liquidations (halt liquidation-volume-throttle "
+                            + "'liquidated notional')", t -> t.reason("liquidation-volume-throttle", "liquidated notional")),
+                    m("the next window resuming them (halt liquidation-volume-throttle halted=false 'new window')",
+                            t -> t.reason("liquidation-volume-throttle", "new window")))),
             new Case("binance/stress-index", "binance", "black-thursday-2020", List.of(
                     "design.breakers=[{type: stress-index, window_seconds: 300, volatility_scale: 0.03,"
                             + " liquidation_scale: 0.01, drawdown_scale: 0.5, soft: 0.5, hard: 1.0, release_seconds: 60,"

@@ -36,12 +36,12 @@ public final class LiquidationVolumeThrottle implements CircuitBreaker, Tunable 
 
     @Override
     public String name() {
-        return "liquidation-throttle";
+        return "liquidation-volume-throttle";
     }
 
     @Override
     public void register(Parameters parameters) {
-        maxNotional = parameters.define("breaker.liquidation_throttle.max_notional",
+        maxNotional = parameters.define("breaker.liquidation_volume_throttle.max_notional",
                 "liquidated notional allowed per market and window, quote micros", initialMaxNotional, 1, Long.MAX_VALUE);
     }
 

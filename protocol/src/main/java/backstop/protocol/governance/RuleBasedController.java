@@ -54,7 +54,7 @@ public final class RuleBasedController implements ParameterController, Tunable {
         }
         Observable coverage = InsuranceCoverage.all();
         String scale = "margin.scale_ppm";
-        return new RuleBasedController("insurance-coverage-rules", List.of(
+        return new RuleBasedController("margin-on-insurance-coverage", List.of(
                 new Rule("raise-margin-on-low-coverage", coverage, Rule.Comparison.BELOW, lowPpm, scale,
                         RuleAction.scale(Amounts.PPM + raisePpm), cooldownBlocks),
                 new Rule("restore-margin-on-coverage", coverage, Rule.Comparison.ABOVE, highPpm, scale,

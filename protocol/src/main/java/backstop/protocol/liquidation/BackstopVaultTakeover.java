@@ -28,12 +28,12 @@ import java.util.TreeMap;
  * configurable slippage from the oracle, caused by the takeover; it is never liquidated by this policy.
  */
 public final class BackstopVaultTakeover implements LiquidationPolicy, Tunable {
-    /** Policy name. */
-    public static final String NAME = "backstop-vault";
+    /** Policy name (the design's {@code vault-takeover}; the absorber that pays from the vault is {@code backstop-vault}). */
+    public static final String NAME = "vault-takeover";
     /** Policy name on the events of the book step (step 1). */
-    public static final String BOOK = "backstop-vault:book";
+    public static final String BOOK = NAME + ":book";
     /** Policy name on the events of a takeover (step 2). */
-    public static final String TAKEOVER = "backstop-vault:takeover";
+    public static final String TAKEOVER = NAME + ":takeover";
 
     private final long thresholdNumerator;
     private final long thresholdDenominator;
@@ -88,8 +88,8 @@ public final class BackstopVaultTakeover implements LiquidationPolicy, Tunable {
             throw new IllegalArgumentException("maxVaultNotional: must be > 0, got " + maxVaultNotional);
         }
         if (bookThrottle != null && bookThrottle.continuesAcrossBlocks()) {
-            throw new IllegalArgumentException("book_throttle: " + bookThrottle.name() + " continues liquidations across"
-                    + " blocks, which the takeover policy does not drive; use a per-call throttle (dydx, hyperliquid)");
+            throw new IllegalArgumentException("book_throttle: the " + bookThrottle.name() + " throttle continues liquidations"
+                    + " across blocks, which the takeover policy does not drive; use a per-call throttle (dydx, hyperliquid)");
         }
         this.thresholdNumerator = thresholdNumerator;
         this.thresholdDenominator = thresholdDenominator;

@@ -11,6 +11,11 @@ import backstop.protocol.waterfall.BankruptcyPrice;
  */
 public final class BankruptcyLimit implements LiquidationLimit {
     @Override
+    public String name() {
+        return "bankruptcy-price";
+    }
+
+    @Override
     public long limit(ProtocolContext ctx, int account, int market) {
         long p = BankruptcyPrice.ticks(ctx, account, market);
         // A long whose equity covers any price has p ≤ 0: its limit is then one tick, i.e. none.

@@ -53,7 +53,7 @@ public final class DydxBlockLimits implements LiquidationThrottle, Tunable {
 
     @Override
     public String name() {
-        return "dydx-block-limits";
+        return "dydx";
     }
 
     @Override

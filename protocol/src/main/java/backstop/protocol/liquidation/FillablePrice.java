@@ -47,6 +47,11 @@ public final class FillablePrice implements LiquidationLimit {
     }
 
     @Override
+    public String name() {
+        return "fillable-price";
+    }
+
+    @Override
     public long limit(ProtocolContext ctx, int account, int market) {
         long size = ctx.accounts().size(account, market);
         Market m = ctx.market(market);

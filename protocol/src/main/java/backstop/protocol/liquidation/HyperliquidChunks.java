@@ -47,7 +47,7 @@ public final class HyperliquidChunks implements LiquidationThrottle, Tunable {
 
     @Override
     public String name() {
-        return "hyperliquid-chunks";
+        return "hyperliquid";
     }
 
     @Override

@@ -7,6 +7,9 @@ import backstop.protocol.context.ProtocolContext;
  * position in a market (a sell limit for a long, a buy limit for a short).
  */
 public interface LiquidationLimit {
+    /** Short name for configs. */
+    String name();
+
     /** The limit for closing (part of) the account's position in {@code market}, which must be open. */
     long limit(ProtocolContext ctx, int account, int market);
 }

@@ -20,6 +20,11 @@ public final class SlippageLimit implements LiquidationLimit {
     }
 
     @Override
+    public String name() {
+        return "slippage";
+    }
+
+    @Override
     public long limit(ProtocolContext ctx, int account, int market) {
         long close = -ctx.accounts().size(account, market);
         return LiquidationStep.limitAround(ctx.market(market), close, slippagePpm);

@@ -68,7 +68,7 @@ public final class SynthetixWindow implements LiquidationThrottle, Tunable {
 
     @Override
     public String name() {
-        return "synthetix-window";
+        return "synthetix";
     }
 
     @Override

@@ -43,7 +43,7 @@ public final class VolatilityScaledMargin extends MarketScaledMargin {
 
     @Override
     public String name() {
-        return "vol-scaled(" + base.name() + ")";
+        return "volatility-scaled(" + base.name() + ")";
     }
 
     /** The market's current EWMA volatility, annualised (0.8 = 80%/yr); σ_ref before the first update. */

@@ -41,7 +41,7 @@ class HyperliquidTakeoverChunksTest {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new BackstopVaultTakeover(2, 3, 100_000, PenaltySplit.NONE, 10_000, Long.MAX_VALUE,
                         new SynthetixWindow(new long[]{100}, 60, 0), true));
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("synthetix-window continues liquidations"),
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("the synthetix throttle continues liquidations"),
                 e.getMessage());
     }
 
