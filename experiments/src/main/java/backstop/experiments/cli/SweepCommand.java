@@ -35,14 +35,23 @@ final class SweepCommand implements Callable<Integer> {
             + " runs, and write no tables; `backstop merge` builds them when every shard is done."})
     String shard;
 
+    @Option(names = "--parquet", description = {"Also write the sweep's Parquet dataset: parquet/runs.parquet,"
+            + " timeseries.parquet and events.parquet, every run in one table each with a run_id column (DuckDB;"
+            + " README, \"Studies at scale\")."})
+    boolean parquet;
+
     @Override
     public Integer call() throws Exception {
         if (threads < 1) {
             throw new ConfigException("--threads: must be ≥ 1, got " + threads);
         }
+        if (parquet && shard != null) {
+            throw new ConfigException("--parquet: a shard writes no tables; give --parquet to `backstop merge` instead");
+        }
         Shard part = shard == null ? null : Shard.parse(shard);
         SweepPlan plan = SweepPlan.load(sweep);
-        SweepRunner runner = new SweepRunner(plan, out != null ? out : Path.of("results", plan.name()), Main.VERSION);
+        SweepRunner runner = new SweepRunner(plan, out != null ? out : Path.of("results", plan.name()), Main.VERSION)
+                .parquet(parquet);
         runner.checkOutput(resume || part != null);
         System.err.printf("sweep %s: %s × %s × %s = %s on %s%n", plan.name(), Counts.of(plan.designs().size(), "design"),
                 Counts.of(plan.points().size(), "parameter point"), Counts.of(plan.seeds().size(), "seed"),
@@ -60,6 +69,9 @@ final class SweepCommand implements Callable<Integer> {
         System.out.printf("%s%s (%d executed, %d already complete)%nresults: %s%n",
                 Counts.of(outcome.executed() + outcome.skipped(), "run"), part == null ? "" : " of shard " + part,
                 outcome.executed(), outcome.skipped(), runner.out());
+        if (parquet) {
+            System.out.println("parquet: " + runner.out().resolve(backstop.experiments.dataset.ParquetDataset.FOLDER));
+        }
         if (part == null) {
             // The whole sweep is here: its report, as `merge` writes for a sharded one.
             try {
