@@ -106,11 +106,23 @@ public final class ParquetDataset {
     /**
      * Every run's timeseries.csv read as text and cast to DOUBLE (Java's {@code NaN}, {@code Infinity} and
      * {@code 1.0E-5} parse exactly); runs whose markets differ get the union of the columns, null where a run has none.
+     * DuckDB matches columns by name only when the headers differ: that costs a sniff of every file (2.8 s against
+     * 1.0 s for 1,000 runs).
      */
-    static String timeseriesQuery(List<Path> files) {
+    static String timeseriesQuery(List<Path> files) throws IOException {
         return "SELECT " + runId("timeseries\\.csv") + " AS run_id, CAST(COLUMNS(* EXCLUDE (filename)) AS DOUBLE)"
-                + " FROM read_csv(" + list(files) + ", header = true, all_varchar = true, union_by_name = true,"
-                + " filename = true, " + csvDialect() + ")";
+                + " FROM read_csv(" + list(files) + ", header = true, all_varchar = true, union_by_name = "
+                + !sameHeader(files) + ", filename = true, " + csvDialect() + ")";
+    }
+
+    private static boolean sameHeader(List<Path> files) throws IOException {
+        java.util.Set<String> headers = new java.util.HashSet<>();
+        for (Path f : files) {
+            try (var in = Files.newBufferedReader(f, java.nio.charset.StandardCharsets.UTF_8)) {
+                headers.add(String.valueOf(in.readLine()));
+            }
+        }
+        return headers.size() <= 1;
     }
 
     /** Every run's events with the columns and types of {@link EventColumns}; an empty table when no run kept any. */

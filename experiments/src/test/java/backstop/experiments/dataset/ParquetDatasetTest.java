@@ -1,5 +1,9 @@
 package backstop.experiments.dataset;
 
+import backstop.analysis.ParquetSweep;
+import backstop.analysis.RunResults;
+import backstop.analysis.SweepResults;
+import backstop.analysis.Table;
 import backstop.experiments.cli.Main;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -27,6 +31,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -91,27 +96,40 @@ class ParquetDatasetTest {
 
     @Test
     void timeseriesParquetHoldsEveryRunsTimeseriesCsvInOrder() throws IOException {
-        ParquetJava series = ParquetJava.read(out.resolve("parquet/timeseries.parquet"));
-        List<String> runIds = runIds();
+        ParquetJava series = assertTimeseriesMatch(out);
+        List<String[]> csv = csv(out.resolve("runs").resolve(runIds().get(0)).resolve("timeseries.csv"));
+        List<String> expected = new ArrayList<>(List.of("run_id"));
+        expected.addAll(Arrays.asList(csv.get(0)));
+        assertEquals(expected, series.columns(), "the runs share their markets, so the columns are one run's");
+        series.types().forEach((c, t) -> assertEquals(c.equals("run_id") ? TEXT : "DOUBLE", t, c));
+    }
+
+    /** Every row of every run's timeseries.csv, in run-id then file order; a column a run lacks is null in its rows. */
+    private static ParquetJava assertTimeseriesMatch(Path dir) throws IOException {
+        ParquetJava series = ParquetJava.read(dir.resolve("parquet/timeseries.parquet"));
         int row = 0;
-        for (String id : runIds) {
-            List<String[]> csv = csv(out.resolve("runs").resolve(id).resolve("timeseries.csv"));
+        for (String id : runIds()) {
+            List<String[]> csv = csv(dir.resolve("runs").resolve(id).resolve("timeseries.csv"));
             List<String> header = Arrays.asList(csv.get(0));
-            List<String> expected = new ArrayList<>(List.of("run_id"));
-            expected.addAll(header);
-            assertEquals(expected, series.columns(), "the runs share their markets, so the columns are one run's");
             assertTrue(csv.size() > 5, "a minute sampled every 10 s");
             for (int r = 1; r < csv.size(); r++, row++) {
                 Object[] values = series.rows().get(row);
                 assertEquals(id, values[0], "row " + row);
-                String[] cells = new String[csv.get(r).length + 1];
-                cells[0] = id;
-                System.arraycopy(csv.get(r), 0, cells, 1, csv.get(r).length);
-                assertRow(cells, values, series, id + "/timeseries.csv line " + (r + 1));
+                for (int c = 1; c < values.length; c++) {
+                    String at = id + "/timeseries.csv line " + (r + 1) + ", " + series.columns().get(c);
+                    int k = header.indexOf(series.columns().get(c));
+                    if (k < 0) {
+                        assertNull(values[c], at);
+                    } else {
+                        assertEquals(Double.doubleToLongBits(Double.parseDouble(csv.get(r)[k])),
+                                Double.doubleToLongBits((Double) values[c]), at);
+                    }
+                }
+                assertTrue(series.columns().containsAll(header), id + ": every column of its timeseries.csv");
             }
         }
         assertEquals(row, series.rows().size(), "nothing but the runs' rows");
-        series.types().forEach((c, t) -> assertEquals(c.equals("run_id") ? TEXT : "DOUBLE", t, c));
+        return series;
     }
 
     @Test
@@ -120,8 +138,9 @@ class ParquetDatasetTest {
     }
 
     /**
-     * The other forms a run folder's events take: gzip-compressed (events.jsonl.gz), or none (event level none).
-     * `backstop merge --parquet` over the same folder reads each as it is; byte-identical output whatever --threads is.
+     * The other forms a run folder's files take: events gzip-compressed (events.jsonl.gz) or none (event level none),
+     * and a time series with other columns than the rest (a scenario of other markets). `backstop merge --parquet`
+     * over the same folder reads each as it is; the dataset is byte-identical whatever --threads is.
      */
     @Test
     void gzippedOrMissingEventFilesAndThreadCountsGiveTheSameDataset(@TempDir Path other) throws IOException {
@@ -138,9 +157,14 @@ class ParquetDatasetTest {
         }
         Files.delete(gz.resolve("events.jsonl"));
         Files.delete(copy.resolve("runs").resolve(ids.get(2)).resolve("events.jsonl"));
+        Path narrow = copy.resolve("runs").resolve(ids.get(3)).resolve("timeseries.csv");
+        Files.writeString(narrow, Files.readAllLines(narrow).stream().map(l -> l.substring(0, l.lastIndexOf(',')))
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n")));
         assertEquals(0, Main.execute("merge", copy.toString(), "--parquet"));
         assertEventsMatch(copy);
-        assertEquals(-1, Files.mismatch(out.resolve("parquet/timeseries.parquet"), copy.resolve("parquet/timeseries.parquet")));
+        ParquetJava series = assertTimeseriesMatch(copy);
+        assertTrue(series.rows().stream().filter(r -> ids.get(3).equals(r[0])).allMatch(r -> r[r.length - 1] == null),
+                "the run without the last column has it null");
         ParquetJava events = ParquetJava.read(copy.resolve("parquet/events.parquet"));
         assertTrue(events.rows().stream().noneMatch(r -> ids.get(2).equals(r[0])), "a run without events has no rows");
         assertTrue(events.rows().stream().anyMatch(r -> ids.get(1).equals(r[0])), "the gzipped run's events are read");
@@ -158,6 +182,40 @@ class ParquetDatasetTest {
         assertEquals("mine", Files.readString(copy.resolve("parquet/notes.txt")), "a file Backstop did not write stays");
         assertEquals(2, Main.execute("sweep", sweep.toString(), "--out", other.resolve("shard").toString(),
                 "--shard", "1/2", "--parquet"));
+    }
+
+    /** The analysis module's Parquet reader gives what its CSV readers give for the same sweep. */
+    @Test
+    void analysisReadsTheDatasetAsItReadsTheCsvFiles() throws IOException {
+        ParquetSweep parquet = ParquetSweep.open(out);
+        SweepResults fromCsv = SweepResults.load(out);
+        SweepResults fromParquet = parquet.sweep();
+        assertEquals(fromCsv.runs().columns(), fromParquet.runs().columns());
+        assertEquals(fromCsv.designs(), fromParquet.designs());
+        assertArrayEquals(fromCsv.seeds(), fromParquet.seeds());
+        assertEquals(fromCsv.metrics(), fromParquet.metrics());
+        for (String design : fromCsv.designs()) {
+            assertEquals(fromCsv.runIds(design), fromParquet.runIds(design));
+            for (String metric : fromCsv.metrics()) {
+                assertArrayEquals(fromCsv.metric(design, metric), fromParquet.metric(design, metric), design + " " + metric);
+            }
+        }
+        String id = runIds().get(3);
+        RunResults run = RunResults.load(out.resolve("runs").resolve(id));
+        Table series = parquet.timeseries(id);
+        assertEquals(run.timeseries().columns(), series.columns());
+        assertEquals(run.timeseries().rows(), series.rows());
+        for (String c : series.columns()) {
+            assertArrayEquals(run.timeseries().column(c), series.column(c), c);
+        }
+        List<JsonNode> lines;
+        try (Stream<JsonNode> events = run.events()) {
+            lines = events.toList();
+        }
+        assertEquals(lines, parquet.events(id));
+        IllegalArgumentException none = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> parquet.timeseries("no-such-run"));
+        assertTrue(none.getMessage().contains("no run 'no-such-run'"), none.getMessage());
     }
 
     private static void assertEventsMatch(Path dir) throws IOException {
