@@ -51,6 +51,11 @@ public final class SweepResults {
         this.seeds = distinct.stream().mapToLong(Long::longValue).toArray();
     }
 
+    /** A sweep whose runs table came from elsewhere than runs.csv ({@link ParquetSweep}); run folders under {@code dir}. */
+    static SweepResults of(Path dir, Table runs) {
+        return new SweepResults(dir, runs);
+    }
+
     /** Reads the sweep folder {@code dir}; runs.csv must exist. */
     public static SweepResults load(Path dir) {
         Path file = dir.resolve("runs.csv");

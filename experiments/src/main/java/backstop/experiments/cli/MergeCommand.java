@@ -26,12 +26,16 @@ final class MergeCommand implements Callable<Integer> {
             + "that finished (paired comparisons use the seeds both designs finished); missing.txt lists the rest.")
     boolean partial;
 
+    @Option(names = "--parquet", description = "Also write the Parquet dataset of the merged runs (parquet/, as "
+            + "`backstop sweep --parquet` does).")
+    boolean parquet;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(dir)) {
             throw new ConfigException(dir + ": no such folder");
         }
-        ShardMerge.Outcome outcome = ShardMerge.merge(dir, partial);
+        ShardMerge.Outcome outcome = ShardMerge.merge(dir, partial, parquet);
         if (!outcome.complete() && !partial) {
             System.err.println("backstop: " + outcome.missing().size() + " of " + outcome.runs().size()
                     + " runs are missing, so no tables were written: " + String.join(", ", outcome.missing()));
@@ -50,6 +54,10 @@ final class MergeCommand implements Callable<Integer> {
             }
             System.out.printf("%d of %d runs merged%nresults: %s%nreport: %s%n", merged, outcome.runs().size(),
                     dir.toAbsolutePath().normalize(), html.toAbsolutePath().normalize());
+            if (parquet) {
+                System.out.println("parquet: " + dir.toAbsolutePath().normalize()
+                        .resolve(backstop.experiments.dataset.ParquetDataset.FOLDER));
+            }
             return 0;
         } catch (ResultFormatException e) {
             throw new ConfigException(e.getMessage());

@@ -40,10 +40,18 @@ final class SweepCommand implements Callable<Integer> {
             + " runs, and write no tables; `backstop merge` builds them when every shard is done."})
     String shard;
 
+    @Option(names = "--parquet", description = {"Also write the sweep's Parquet dataset: parquet/runs.parquet,"
+            + " timeseries.parquet and events.parquet, every run in one table each with a run_id column (DuckDB;"
+            + " README, \"Studies at scale\")."})
+    boolean parquet;
+
     @Override
     public Integer call() throws Exception {
         if (threads < 1) {
             throw new ConfigException("--threads: must be ≥ 1, got " + threads);
+        }
+        if (parquet && shard != null) {
+            throw new ConfigException("--parquet: a shard writes no tables; give --parquet to `backstop merge` instead");
         }
         Shard part = shard == null ? null : Shard.parse(shard);
         EventLevel level = events == null ? null : EventLevel.parse(events, "--events");
@@ -51,7 +59,8 @@ final class SweepCommand implements Callable<Integer> {
         if (level != null) {
             plan = plan.withEvents(level);
         }
-        SweepRunner runner = new SweepRunner(plan, out != null ? out : Path.of("results", plan.name()), Main.VERSION);
+        SweepRunner runner = new SweepRunner(plan, out != null ? out : Path.of("results", plan.name()), Main.VERSION)
+                .parquet(parquet);
         runner.checkOutput(resume || part != null);
         System.err.printf("sweep %s: %s × %s × %s = %s on %s, events %s%n", plan.name(),
                 Counts.of(plan.designs().size(), "design"), Counts.of(plan.points().size(), "parameter point"),
@@ -70,6 +79,9 @@ final class SweepCommand implements Callable<Integer> {
         System.out.printf("%s%s (%d executed, %d already complete)%nresults: %s%n",
                 Counts.of(outcome.executed() + outcome.skipped(), "run"), part == null ? "" : " of shard " + part,
                 outcome.executed(), outcome.skipped(), runner.out());
+        if (parquet) {
+            System.out.println("parquet: " + runner.out().resolve(backstop.experiments.dataset.ParquetDataset.FOLDER));
+        }
         if (part == null) {
             // The whole sweep is here: its report, as `merge` writes for a sharded one.
             try {

@@ -57,6 +57,11 @@ public final class ShardMerge {
      * finished ones (the baseline design must have finished at least one run).
      */
     public static Outcome merge(Path dir, boolean partial) throws IOException {
+        return merge(dir, partial, false);
+    }
+
+    /** {@link #merge(Path, boolean)}, and with {@code parquet} the Parquet dataset of the merged runs beside the tables. */
+    public static Outcome merge(Path dir, boolean partial, boolean parquet) throws IOException {
         Path specFile = dir.resolve("sweep.json");
         if (!Files.isRegularFile(specFile)) {
             throw new ConfigException(dir + ": no sweep.json; not a sweep folder (or no shard has started yet)");
@@ -90,9 +95,7 @@ public final class ShardMerge {
         }
         Outcome outcome = new Outcome(List.copyOf(all), List.copyOf(missing), byShard(dir, all, missing));
         if (!missing.isEmpty() && !partial) {
-            for (String table : SweepTables.TABLES) {
-                Files.deleteIfExists(dir.resolve(table));
-            }
+            SweepTables.removeAll(dir);
             Files.deleteIfExists(dir.resolve(MISSING_FILE));
             return outcome;
         }
@@ -101,7 +104,7 @@ public final class ShardMerge {
                     + "' has finished, so there is nothing to compare against; run its shards first");
         }
         List<String> paths = List.copyOf(points.get(0).values().keySet());
-        SweepTables.write(dir, rows, paths, baseline);
+        SweepTables.write(dir, rows, paths, baseline, parquet);
         if (missing.isEmpty()) {
             Files.deleteIfExists(dir.resolve(MISSING_FILE));
         } else {

@@ -39,6 +39,7 @@ public final class SweepRunner {
     private final Path out;
     private final String version;
     private final ObjectMapper json = Json.mapper();
+    private boolean parquet;
 
     /** What an invocation did: runs executed, runs skipped as already complete, and the ids of failed runs. */
     public record Outcome(int executed, int skipped, List<String> failed) {
@@ -49,6 +50,15 @@ public final class SweepRunner {
         this.plan = plan;
         this.version = version;
         this.out = out.toAbsolutePath().normalize();
+    }
+
+    /**
+     * With {@code on}, the tables also get the sweep's Parquet dataset ({@code parquet/}, see
+     * {@link backstop.experiments.dataset.ParquetDataset}); off by default. Returns this runner.
+     */
+    public SweepRunner parquet(boolean on) {
+        this.parquet = on;
+        return this;
     }
 
     /**
@@ -121,9 +131,7 @@ public final class SweepRunner {
         if (shard == null) {
             AtomicFiles.write(out.resolve("sweep.json"), sweepJson());
             // Tables are rebuilt from the run folders; none may outlive a change to them.
-            for (String table : SweepTables.TABLES) {
-                Files.deleteIfExists(out.resolve(table));
-            }
+            SweepTables.removeAll(out);
         } else {
             writeOnce(out.resolve("sweep.json"), sweepJson());
             // Which runs this shard owns; the file name records the shard count, from which `backstop merge`
@@ -233,7 +241,7 @@ public final class SweepRunner {
         for (PlannedRun r : plan.runs()) {
             rows.add(RunRow.read(runs, r.id(), r.design().name(), r.point(), r.seed()));
         }
-        SweepTables.write(out, rows, List.copyOf(plan.points().get(0).values().keySet()), plan.baseline());
+        SweepTables.write(out, rows, List.copyOf(plan.points().get(0).values().keySet()), plan.baseline(), parquet);
     }
 
     private byte[] sweepJson() throws IOException {

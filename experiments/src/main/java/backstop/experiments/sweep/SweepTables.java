@@ -2,13 +2,17 @@ package backstop.experiments.sweep;
 
 import backstop.analysis.stats.Estimate;
 import backstop.analysis.stats.PairedComparison;
+import backstop.experiments.dataset.ColumnType;
+import backstop.experiments.dataset.ParquetDataset;
 import backstop.experiments.results.AtomicFiles;
+import com.fasterxml.jackson.databind.JsonNode;
 import backstop.experiments.results.RunFolder;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,9 +35,11 @@ public final class SweepTables {
 
     /**
      * Writes {@code runs.csv} and {@code comparison.csv} into the sweep folder {@code dir}, each atomically; the one
-     * place both a local sweep and a merge of shards build them, so the two give the same bytes.
+     * place both a local sweep and a merge of shards build them, so the two give the same bytes. With {@code parquet}
+     * also the Parquet dataset ({@link ParquetDataset}) of the same runs; without, an earlier one is removed.
      */
-    public static void write(Path dir, List<RunRow> rows, List<String> paramPaths, String baseline) throws IOException {
+    public static void write(Path dir, List<RunRow> rows, List<String> paramPaths, String baseline, boolean parquet)
+            throws IOException {
         AtomicFiles.write(dir.resolve("runs.csv"), runs(rows, paramPaths));
         AtomicFiles.write(dir.resolve("comparison.csv"), comparison(rows, baseline));
         if (rows.stream().mapToInt(r -> r.point().index()).distinct().count() > 1) {
@@ -41,6 +47,63 @@ public final class SweepTables {
         } else {
             java.nio.file.Files.deleteIfExists(dir.resolve(BY_POINT));
         }
+        if (parquet) {
+            ParquetDataset.write(dir, rows.stream().map(RunRow::runId).toList(), runColumns(rows, paramPaths));
+        } else {
+            ParquetDataset.remove(dir);
+        }
+    }
+
+    /** {@link #write(Path, List, List, String, boolean)} without the Parquet dataset. */
+    public static void write(Path dir, List<RunRow> rows, List<String> paramPaths, String baseline) throws IOException {
+        write(dir, rows, paramPaths, baseline, false);
+    }
+
+    /** Removes every table and the Parquet dataset an earlier invocation wrote into {@code dir}. */
+    public static void removeAll(Path dir) throws IOException {
+        for (String table : TABLES) {
+            java.nio.file.Files.deleteIfExists(dir.resolve(table));
+        }
+        ParquetDataset.remove(dir);
+    }
+
+    /**
+     * The types of runs.csv's columns, in its order: run_id and design text, seed an integer, each parameter as its
+     * values in the sweep file are (integers, reals, booleans or text; mixed integers and reals are reals), each
+     * metric as summary.json writes it (integral for counts, real otherwise).
+     */
+    public static Map<String, ColumnType> runColumns(List<RunRow> rows, List<String> paramPaths) {
+        List<RunRow> sorted = sorted(rows);
+        Map<String, ColumnType> out = new LinkedHashMap<>();
+        out.put("run_id", ColumnType.TEXT);
+        out.put("design", ColumnType.TEXT);
+        out.put("seed", ColumnType.INTEGER);
+        for (String p : paramPaths) {
+            for (RunRow r : sorted) {
+                out.merge("param:" + p, typeOf(r.point().values().get(p)), ColumnType::widen);
+            }
+        }
+        for (String m : metricNames(sorted)) {
+            for (RunRow r : sorted) {
+                out.merge(m, typeOf(r.metrics().get(m)), ColumnType::widen);
+            }
+        }
+        return out;
+    }
+
+    private static ColumnType typeOf(JsonNode v) {
+        if (v != null && v.isIntegralNumber()) {
+            return ColumnType.INTEGER;
+        }
+        if (v != null && v.isNumber()) {
+            return ColumnType.REAL;
+        }
+        return v != null && v.isBoolean() ? ColumnType.BOOLEAN : ColumnType.TEXT;
+    }
+
+    private static ColumnType typeOf(Number v) {
+        return v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte
+                || v instanceof java.math.BigInteger ? ColumnType.INTEGER : ColumnType.REAL;
     }
 
     /** The per-point comparison's file name. */
