@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -138,25 +137,26 @@ class ParquetDatasetTest {
     }
 
     /**
-     * The other forms a run folder's files take: events gzip-compressed (events.jsonl.gz) or none (event level none),
+     * The other forms a run folder's files take: events plain (events.jsonl, older folders) or none (event level none),
      * and a time series with other columns than the rest (a scenario of other markets). `backstop merge --parquet`
      * over the same folder reads each as it is; the dataset is byte-identical whatever --threads is.
      */
     @Test
-    void gzippedOrMissingEventFilesAndThreadCountsGiveTheSameDataset(@TempDir Path other) throws IOException {
+    void plainOrMissingEventFilesAndThreadCountsGiveTheSameDataset(@TempDir Path other) throws IOException {
         Path copy = other.resolve("copy");
         assertEquals(0, Main.execute("sweep", sweep.toString(), "--out", copy.toString(), "--threads", "1", "--parquet"));
         for (String f : ParquetDataset.FILES) {
             assertEquals(-1, Files.mismatch(out.resolve("parquet").resolve(f), copy.resolve("parquet").resolve(f)), f);
         }
         List<String> ids = runIds();
-        Path gz = copy.resolve("runs").resolve(ids.get(1));
-        try (InputStream in = Files.newInputStream(gz.resolve("events.jsonl"));
-             OutputStream zip = new GZIPOutputStream(Files.newOutputStream(gz.resolve("events.jsonl.gz")))) {
-            in.transferTo(zip);
+        // Runs write events.jsonl.gz; an older folder (or a user's own file) has it plain: decompress one run's.
+        Path plain = copy.resolve("runs").resolve(ids.get(1));
+        try (InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(plain.resolve("events.jsonl.gz")));
+             OutputStream out = Files.newOutputStream(plain.resolve("events.jsonl"))) {
+            in.transferTo(out);
         }
-        Files.delete(gz.resolve("events.jsonl"));
-        Files.delete(copy.resolve("runs").resolve(ids.get(2)).resolve("events.jsonl"));
+        Files.delete(plain.resolve("events.jsonl.gz"));
+        Files.delete(copy.resolve("runs").resolve(ids.get(2)).resolve("events.jsonl.gz"));
         Path narrow = copy.resolve("runs").resolve(ids.get(3)).resolve("timeseries.csv");
         Files.writeString(narrow, Files.readAllLines(narrow).stream().map(l -> l.substring(0, l.lastIndexOf(',')))
                 .collect(java.util.stream.Collectors.joining("\n", "", "\n")));
@@ -167,7 +167,7 @@ class ParquetDatasetTest {
                 "the run without the last column has it null");
         ParquetJava events = ParquetJava.read(copy.resolve("parquet/events.parquet"));
         assertTrue(events.rows().stream().noneMatch(r -> ids.get(2).equals(r[0])), "a run without events has no rows");
-        assertTrue(events.rows().stream().anyMatch(r -> ids.get(1).equals(r[0])), "the gzipped run's events are read");
+        assertTrue(events.rows().stream().anyMatch(r -> ids.get(1).equals(r[0])), "the plain run's events are read");
     }
 
     @Test
