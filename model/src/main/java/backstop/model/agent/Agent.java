@@ -6,6 +6,8 @@ import backstop.model.world.World;
 import backstop.protocol.money.Amounts;
 import backstop.protocol.tx.Tx;
 import backstop.protocol.tx.TxReceipt;
+import sim.engine.SimState;
+import sim.engine.Steppable;
 
 import java.util.function.Consumer;
 
@@ -15,9 +17,12 @@ import java.util.function.Consumer;
  * that is stale by the time its transaction executes. Every transaction that reaches a block, successful or not, pays
  * gas from the agent's {@link #gasAccount()} to the validators pot of the ledger; an agent sends nothing it could not
  * pay for. Its payoff is read from the ledger the same way for every agent ({@link backstop.model.world.Claims}), plus
- * whatever it made on venues outside the protocol ({@link #externalPnl}).
+ * whatever it made on venues outside the protocol ({@link #externalPnl}). It is a MASON {@code Steppable}: the model's
+ * {@link WakeCalendar} steps it in the agents phase of each block in which it wakes.
  */
-public abstract class Agent implements Sender {
+public abstract class Agent implements Sender, Steppable {
+    private static final long serialVersionUID = 1L;
+
     private final int id;
     private final String population;
     private final double latency;
@@ -29,6 +34,11 @@ public abstract class Agent implements Sender {
     private long submitted;
     private long failed;
     private long priced;
+    /** The world it acts in and the calendar that wakes it, once it is on one ({@link WakeCalendar#add}). */
+    transient World world;
+    transient WakeCalendar calendar;
+    /** The block it is filed under on its calendar, or {@link WakeCalendar#NOT_FILED} / {@link WakeCalendar#DUE}. */
+    long wakeBlock = WakeCalendar.NOT_FILED;
 
     protected Agent(int id, String population, double latency) {
         if (!(latency >= 0)) {
@@ -45,8 +55,14 @@ public abstract class Agent implements Sender {
      */
     public abstract void setUp(World world);
 
-    /** Called in the agents phase of every block: observe, decide, submit. */
+    /** Called in the agents phase of each block in which the agent wakes: observe, decide, submit. */
     public abstract void act(World world);
+
+    /** MASON's entry point: the agent acts in the world of the calendar that steps it. */
+    @Override
+    public final void step(SimState state) {
+        act(world);
+    }
 
     /** The account the agent pays gas from (−1 before it has one: it then cannot send). */
     @Override
@@ -74,7 +90,9 @@ public abstract class Agent implements Sender {
 
     /**
      * How often the agent wakes, in seconds (0: every block). Its first wake is offset by a uniform fraction
-     * of the interval ({@code phase} in [0, 1)) so a population does not act in lockstep.
+     * of the interval ({@code phase} in [0, 1)) so a population does not act in lockstep. Every agent today calls it
+     * from its constructor; called later, the next wake is {@code seconds × phase} after the start of the run (never
+     * before the next block), and the calendar moves the agent there.
      */
     protected final void wakeEvery(double seconds, double phase) {
         if (!(seconds >= 0) || !(phase >= 0 && phase < 1)) {
@@ -82,15 +100,23 @@ public abstract class Agent implements Sender {
         }
         this.wakeEvery = seconds;
         this.nextWake = seconds * phase;
+        if (calendar != null) {
+            calendar.moved(this);
+        }
     }
 
     /** Whether the agent acts at {@code now}; if so, its next wake is scheduled. */
-    public final boolean wakes(double now) {
+    final boolean wakes(double now) {
         if (now < nextWake) {
             return false;
         }
         nextWake = wakeEvery <= 0 ? now : Math.max(nextWake + wakeEvery, now);
         return true;
+    }
+
+    /** When the agent next wakes, simulated seconds: it acts in the first block at or after this time. */
+    public final double nextWake() {
+        return nextWake;
     }
 
     /**

@@ -2,6 +2,7 @@ package backstop.model.sim;
 
 import backstop.model.agent.Agent;
 import backstop.model.agent.AgentFactory;
+import backstop.model.agent.WakeCalendar;
 import backstop.model.metrics.CascadeTracker;
 import backstop.model.metrics.Recorder;
 import backstop.model.metrics.SampledColumns;
@@ -14,7 +15,6 @@ import backstop.protocol.Protocol;
 import backstop.protocol.ProtocolConfig;
 import backstop.protocol.event.EventSink;
 import backstop.protocol.market.MarketSpec;
-import ec.util.MersenneTwisterFast;
 import sim.engine.Schedule;
 import sim.engine.SimState;
 import sim.engine.Steppable;
@@ -27,7 +27,8 @@ import java.util.function.IntFunction;
 
 /**
  * The MASON model of one run: a world of agents around a protocol, one schedule step per block, the six
- * phases of {@link Phase} as orderings within it. It assembles the {@link World} (driven through its
+ * phases of {@link Phase} as orderings within it; in the agents phase a {@link WakeCalendar} steps the agents that
+ * wake in the block. It assembles the {@link World} (driven through its
  * {@link WorldDriver}), the agents and the metrics; it runs the same with or without the GUI; headless runs
  * call {@link #runToEnd()}.
  */
@@ -88,7 +89,7 @@ public class BackstopModel extends SimState {
         driver = new WorldDriver(spec, protocol, streams);
         world = driver.world();
         holder[0] = driver;
-        MersenneTwisterFast agentOrder = streams.stream("agent-order");
+        WakeCalendar calendar = new WakeCalendar(world, streams.stream("agent-order"));
         driver.moveEnvironment(0);
         driver.publishOracle();
         agents.clear();
@@ -100,10 +101,13 @@ public class BackstopModel extends SimState {
         for (Agent a : agents) {
             a.setUp(world);
         }
+        for (Agent a : agents) {
+            calendar.add(a);
+        }
         driver.endBlock();
         schedulePhase(Phase.ENVIRONMENT, s -> driver.moveEnvironment((long) schedule.getTime() + 1));
         schedulePhase(Phase.ORACLE, s -> driver.publishOracle());
-        schedulePhase(Phase.AGENTS, s -> letAgentsAct(agentOrder));
+        schedulePhase(Phase.AGENTS, calendar);
         schedulePhase(Phase.BLOCK, s -> driver.executeBlock());
         schedulePhase(Phase.END_BLOCK, s -> driver.endBlock());
         // One steppable, in a fixed order: the run's recorders close the block first, then the time series samples
@@ -114,24 +118,6 @@ public class BackstopModel extends SimState {
             }
             recorder.sample(world);
         });
-    }
-
-    /**
-     * The agents phase: every agent whose wake-up time has come acts, in an order shuffled each block by the
-     * {@code agent-order} stream (one steppable rather than one per agent, so the order comes from that stream and not
-     * from MASON's own generator).
-     */
-    private void letAgentsAct(MersenneTwisterFast agentOrder) {
-        List<Agent> order = new ArrayList<>(agents);
-        for (int i = order.size() - 1; i > 0; i--) {
-            Collections.swap(order, i, agentOrder.nextInt(i + 1));
-        }
-        double now = world.now();
-        for (Agent a : order) {
-            if (a.wakes(now)) {
-                a.act(world);
-            }
-        }
     }
 
     private void schedulePhase(int ordering, Steppable step) {

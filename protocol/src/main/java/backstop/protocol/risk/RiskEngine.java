@@ -107,9 +107,9 @@ public final class RiskEngine {
      * it liquidatable. {@code causeId} becomes its liquidation cause if it is liquidatable now and was not.
      */
     public void refresh(int account, long causeId) {
-        unindex(account);
         AccountRisk r = calc.risk(account);
         if (r.liquidatable()) {
+            unindex(account);
             if (liquidatable.add(account)) {
                 cause[account] = causeId != 0 ? causeId : cause[account];
             }
@@ -118,22 +118,35 @@ public final class RiskEngine {
         }
         liquidatable.remove(account);
         health.remove(account);
-        if (accounts.hasPositions(account)) {
-            index(account, r);
-        }
+        reindex(account, r);
     }
 
-    private void index(int account, AccountRisk r) {
-        long positions = Long.bitCount(accounts.positionMask(account));
+    /**
+     * Gives the account's entries the keys its valuation {@code r} implies (none for a market it holds no position in),
+     * touching a tree only where a key changed: most refreshes (a gas payment, a fill that leaves the slack's share
+     * within the same tick) leave the trigger prices where they were.
+     */
+    private void reindex(int account, AccountRisk r) {
+        long held = accounts.positionMask(account);
+        for (int m = 0; m < index.length; m++) {
+            if ((held & (1L << m)) == 0) {
+                replaceFall(m, account, NONE);
+                replaceRise(m, account, NONE);
+            }
+        }
+        if (held == 0) {
+            return;
+        }
+        long positions = Long.bitCount(held);
         // Requirements are rounded up per position, so each may move one micro more than the linear rate.
         long slack = Math.max(0, r.value() - r.maintenanceRequirement() - positions);
         long total = 0;
-        for (long mask = accounts.positionMask(account); mask != 0; mask &= mask - 1) {
+        for (long mask = held; mask != 0; mask &= mask - 1) {
             int m = Long.numberOfTrailingZeros(mask);
             total += Math.abs(markets.get(m).spec().notional(accounts.size(account, m), calc.marginPrice(m)));
         }
         MarginModel model = calc.model();
-        for (long mask = accounts.positionMask(account); mask != 0; mask &= mask - 1) {
+        for (long mask = held; mask != 0; mask &= mask - 1) {
             int m = Long.numberOfTrailingZeros(mask);
             Market market = markets.get(m);
             long size = accounts.size(account, m);
@@ -154,16 +167,34 @@ public final class RiskEngine {
                 long p = price + share / perTick;
                 rise = rise == NONE ? p : Math.min(rise, p);
             }
-            if (fall != NONE) {
-                long k = TriggerIndex.key(fall, account);
-                index[m].addFall(k);
-                fallKey[m][account] = k;
+            replaceFall(m, account, fall == NONE ? NONE : TriggerIndex.key(fall, account));
+            replaceRise(m, account, rise != NONE && rise <= TriggerIndex.MAX_PRICE ? TriggerIndex.key(rise, account) : NONE);
+        }
+    }
+
+    private void replaceFall(int m, int account, long key) {
+        long old = fallKey[m][account];
+        if (old != key) {
+            if (old != NONE) {
+                index[m].removeFall(old);
             }
-            if (rise != NONE && rise <= TriggerIndex.MAX_PRICE) {
-                long k = TriggerIndex.key(rise, account);
-                index[m].addRise(k);
-                riseKey[m][account] = k;
+            if (key != NONE) {
+                index[m].addFall(key);
             }
+            fallKey[m][account] = key;
+        }
+    }
+
+    private void replaceRise(int m, int account, long key) {
+        long old = riseKey[m][account];
+        if (old != key) {
+            if (old != NONE) {
+                index[m].removeRise(old);
+            }
+            if (key != NONE) {
+                index[m].addRise(key);
+            }
+            riseKey[m][account] = key;
         }
     }
 
@@ -177,14 +208,8 @@ public final class RiskEngine {
 
     private void unindex(int account) {
         for (int m = 0; m < index.length; m++) {
-            if (fallKey[m][account] != NONE) {
-                index[m].removeFall(fallKey[m][account]);
-                fallKey[m][account] = NONE;
-            }
-            if (riseKey[m][account] != NONE) {
-                index[m].removeRise(riseKey[m][account]);
-                riseKey[m][account] = NONE;
-            }
+            replaceFall(m, account, NONE);
+            replaceRise(m, account, NONE);
         }
     }
 
