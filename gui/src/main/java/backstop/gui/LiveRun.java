@@ -125,7 +125,9 @@ public final class LiveRun {
                 }
             }
             RunFolder.write(folder.staging(), result,
-                    RunManifest.of(scenario, design, seed, overrides, Main.VERSION, level, result, interventions));
+                    RunManifest.of(scenario, design, seed, overrides, Main.VERSION, level, result,
+                            backstop.experiments.run.Interventions.manifestEntries(interventions,
+                                    backstop.experiments.config.ConfigBinder.mapper())));
             return folder.commit();
         } catch (IOException | RuntimeException e) {
             folder.abandon();

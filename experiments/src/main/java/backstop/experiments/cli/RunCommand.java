@@ -118,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
             RunFolder.write(folder.staging(), result, RunManifest.of(spec, design, seed, overrides, Main.VERSION, level, result,
-                    edits.applied()));
+                    edits.manifestEntries(ConfigBinder.mapper())));
             Path written = folder.commit();
             printSummary(spec, design, result.summary());
             System.out.println("results: " + written);

@@ -3,8 +3,7 @@ package backstop.experiments.results;
 import backstop.experiments.config.ConfigBinder;
 import backstop.experiments.design.DesignSpec;
 import backstop.experiments.results.RunResult;
-import backstop.experiments.run.Intervention;
-import backstop.experiments.run.Interventions;
+import com.fasterxml.jackson.databind.JsonNode;
 import backstop.experiments.scenario.ScenarioSpec;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -26,23 +25,23 @@ public final class RunManifest {
      */
     public static Map<String, Object> of(ScenarioSpec scenario, DesignSpec design, long seed, List<String> overrides,
                                          String version, EventLevel events, RunResult r) {
-        return of(scenario, design, seed, overrides, version, events, r, List.of());
+        return of(scenario, design, seed, overrides, version, events, r, ConfigBinder.mapper().createArrayNode());
     }
 
     /**
      * The same, listing the mid-run edits the run had ({@code interventions}: block, type and parameters of each, in
-     * the order applied; empty for a run without any), so {@code backstop run --interventions manifest.json} replays it.
+     * the order applied, as {@code backstop.experiments.run.Interventions#manifestEntries} writes them; empty for a run
+     * without any), so {@code backstop run --interventions manifest.json} replays it.
      */
     public static Map<String, Object> of(ScenarioSpec scenario, DesignSpec design, long seed, List<String> overrides,
-                                         String version, EventLevel events, RunResult r, List<Intervention> interventions) {
+                                         String version, EventLevel events, RunResult r, JsonNode interventions) {
         ObjectMapper mapper = ConfigBinder.mapper();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("scenario", scenario.name());
         m.put("design", design.name());
         m.put("seed", seed);
         m.put("overrides", overrides);
-        // As an array, so each entry keeps its "type" (a List loses its element type to erasure).
-        m.put(Interventions.MANIFEST_KEY, mapper.valueToTree(interventions.toArray(Intervention[]::new)));
+        m.put("interventions", interventions);
         m.put("version", version);
         m.put("events", events.label());
         m.put("state_hash", Long.toHexString(r.stateHash()));

@@ -105,6 +105,17 @@ public final class Interventions {
         return line;
     }
 
+    /** {@code edits} as the {@code interventions} list of {@code manifest.json}: each entry with its {@code type}. */
+    public static JsonNode manifestEntries(List<Intervention> edits, ObjectMapper mapper) {
+        // As an array, so each entry keeps its "type" (a List loses its element type to erasure).
+        return mapper.valueToTree(edits.toArray(Intervention[]::new));
+    }
+
+    /** The applied edits as {@link #manifestEntries} writes them. */
+    public JsonNode manifestEntries(ObjectMapper mapper) {
+        return manifestEntries(applied, mapper);
+    }
+
     /** The edits applied so far, in order, as {@code manifest.json} lists them. */
     public List<Intervention> applied() {
         return List.copyOf(applied);
