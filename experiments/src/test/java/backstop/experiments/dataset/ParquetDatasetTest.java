@@ -42,11 +42,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * equals runs.csv, every timeseries.csv and every events file cell by cell, with the types the CSV and JSON imply.
  */
 class ParquetDatasetTest {
-    /** 2 designs × 2 venue depths (integers: a BIGINT parameter column) × 2 seeds = 8 short calm runs. */
+    /**
+     * 2 designs × 2 venue depths (integers: a BIGINT parameter column) × 2 seeds = 8 short calm runs, every event
+     * kept, so every event type's columns are compared (a sweep's default level keeps what losses need: of a calm
+     * minute, little but the accounts opened).
+     */
     private static final String SWEEP = """
             name: t
             scenario: calm
             overrides: [duration_seconds=60, "agents[1].count=30"]
+            events: full
             designs: [none, dydx-v4]
             replications: 2
             parameters: {mode: grid, grid: {"markets[0].venue.depth": [500000000, 1000000000]}}
