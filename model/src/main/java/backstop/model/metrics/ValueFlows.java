@@ -7,6 +7,8 @@ import backstop.protocol.ledger.PostingListener;
 import backstop.protocol.ledger.PostingReason;
 import backstop.protocol.market.MarketSpec;
 import backstop.protocol.money.Amounts;
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,15 +26,22 @@ import java.util.function.IntFunction;
  *   <li>every trade (fill or off-book position transfer) of s units at price p moves s × (P − p) from seller to
  *   buyer, valued at the final price P; summed over a class's trades this is exactly its trading PnL.</li>
  * </ul>
- * So a class's net inflow is its PnL net of deposits. Flows are metrics (doubles in quote units).
+ * So a class's net inflow is its PnL net of deposits. Flows are metrics (doubles in quote units). Every posting and
+ * trade reaches it (gas alone is one posting per transaction), so it finds a pair's running sum by the pair's node
+ * codes (an account's tag or a pot's id) and builds node names only once per code.
  */
 public final class ValueFlows implements EventSink, PostingListener {
     private final Protocol protocol;
     private final IntFunction<String> tagName;
-    private final Map<String, Double> postings = new TreeMap<>();
+    /** Sums by "from\tto" (postings) and "seller\tbuyer\tmarket" (trades: base units, base × price). */
+    private final Map<String, double[]> postings = new TreeMap<>();
     private final Map<String, double[]> trades = new TreeMap<>();
+    /** The same sums by node codes, for lookups only (never iterated); several codes may share a name's sum. */
+    private final Long2ObjectOpenHashMap<double[]> postingsByCode = new Long2ObjectOpenHashMap<>();
+    private final Int2ObjectOpenHashMap<Long2ObjectOpenHashMap<double[]>> tradesByCode = new Int2ObjectOpenHashMap<>();
+    private final Int2ObjectOpenHashMap<String> names = new Int2ObjectOpenHashMap<>();
 
-    /** {@code tagName} names an account tag's class (e.g. 0 → "trader"). */
+    /** {@code tagName} names an account tag's class (e.g. 0 → "trader"); the same tag always gets the same name. */
     public ValueFlows(Protocol protocol, IntFunction<String> tagName) {
         this.protocol = protocol;
         this.tagName = tagName;
@@ -44,7 +53,15 @@ public final class ValueFlows implements EventSink, PostingListener {
         switch (reason) {
             case TRADE, DEPOSIT, WITHDRAWAL, TRANSFER -> {
             }
-            default -> postings.merge(node(from) + "\t" + node(to), Amounts.toUnits(amount), Double::sum);
+            default -> {
+                long codes = pair(code(from), code(to));
+                double[] sum = postingsByCode.get(codes);
+                if (sum == null) {
+                    sum = postings.computeIfAbsent(node(from) + "\t" + node(to), k -> new double[1]);
+                    postingsByCode.put(codes, sum);
+                }
+                sum[0] += Amounts.toUnits(amount);
+            }
         }
     }
 
@@ -66,16 +83,29 @@ public final class ValueFlows implements EventSink, PostingListener {
     private void trade(int seller, int buyer, int market, long size, long price) {
         MarketSpec spec = protocol.market(market).spec();
         double base = spec.base(size);
-        double[] acc = trades.computeIfAbsent(node(seller) + "\t" + node(buyer) + "\t" + market, k -> new double[2]);
+        Long2ObjectOpenHashMap<double[]> inMarket = tradesByCode.computeIfAbsent(market, m -> new Long2ObjectOpenHashMap<>());
+        long codes = pair(code(seller), code(buyer));
+        double[] acc = inMarket.get(codes);
+        if (acc == null) {
+            acc = trades.computeIfAbsent(node(seller) + "\t" + node(buyer) + "\t" + market, k -> new double[2]);
+            inMarket.put(codes, acc);
+        }
         acc[0] += base;
         acc[1] += base * spec.price(price);
     }
 
+    /** An account's node code is its tag (small: the vault's is −2); a pot's is its id (< 0) shifted far below any tag. */
+    private int code(int pot) {
+        return pot >= 0 ? protocol.accounts().tag(pot) : Integer.MIN_VALUE / 2 + pot;
+    }
+
+    private static long pair(int from, int to) {
+        return ((long) from << 32) | (to & 0xFFFF_FFFFL);
+    }
+
     private String node(int pot) {
-        if (pot >= 0) {
-            return tagName.apply(protocol.accounts().tag(pot));
-        }
-        return protocol.ledger().name(pot);
+        return names.computeIfAbsent(code(pot), c -> pot >= 0 ? tagName.apply(protocol.accounts().tag(pot))
+                : protocol.ledger().name(pot));
     }
 
     /** One directed flow between two nodes, quote units (positive: value moved from → to). */
@@ -87,7 +117,8 @@ public final class ValueFlows implements EventSink, PostingListener {
      * nodes and listed with positive amounts, sorted by (from, to).
      */
     public List<Flow> matrix() {
-        Map<String, Double> net = new TreeMap<>(postings);
+        Map<String, Double> net = new TreeMap<>();
+        postings.forEach((k, v) -> net.put(k, v[0]));
         for (Map.Entry<String, double[]> e : trades.entrySet()) {
             String[] k = e.getKey().split("\t");
             MarketSpec spec = protocol.market(Integer.parseInt(k[2])).spec();

@@ -153,7 +153,8 @@ public final class RiskEngine {
             long price = calc.marginPrice(m);
             long q = market.spec().quotePerLotTick();
             long absNotional = Math.abs(market.spec().notional(size, price));
-            long share = total == 0 ? slack : Amounts.mulDivFloor(slack, absNotional, total);
+            // One position takes the whole slack (slack × n / n exactly), without the 128-bit product mulDivFloor needs.
+            long share = total == 0 || absNotional == total ? slack : Amounts.mulDivFloor(slack, absNotional, total);
             long mmf = model.maintenancePpm(market, absNotional);
             long lotsValue = Math.multiplyExact(Math.abs(size), q); // micros per tick of price
             long fall = NONE;
