@@ -6,13 +6,21 @@ import java.util.List;
  * Discrete-time replicator dynamics (Taylor and Jonker 1978): each role's probability of s is multiplied by the
  * shifted payoff of s against the current mixture and the role renormalised, x_r(s) ← x_r(s) ũ_r(s) / Σ_t x_r(t) ũ_r(t).
  * Payoffs are shifted to be positive by the role's smallest payoff in the game, less a slack of 1/1000 of the role's
- * payoff range (or 1/1000 when all are equal), so no strategy dies in one step. Stops when no probability moves by
- * more than the tolerance in a step, or at the iteration cap; probabilities below {@link #TRIM} are then set to 0.
- * It need not converge: around matching pennies or rock–paper–scissors it circles, and the run says so.
+ * payoff range (or 1/1000 when all are equal), so no strategy dies in one step. It has converged when no probability
+ * moves by more than the tolerance in a step and no strategy still played grows by more than {@link #GROWTH} of itself
+ * (a strategy of probability 1e-12 that doubles each step moves little, but the run is leaving that point); it stops
+ * there or at the iteration cap, and probabilities below {@link #TRIM} are then set to 0. A played strategy's
+ * probability never falls below {@link Double#MIN_NORMAL} during the run: with the small slack a losing strategy
+ * shrinks a thousandfold a step, and once it underflowed to 0 every pure profile would look like a resting point.
+ * A run converges to a rest point of the dynamics, which need not be an equilibrium (every pure profile is one):
+ * its regret decides. It need not converge at all: around matching pennies or rock–paper–scissors it spirals out
+ * towards the boundary and circles there, and the run says it did not converge.
  */
 public final class ReplicatorDynamics {
     /** Share of a role's payoff range the shift leaves below its smallest payoff. */
     static final double SLACK = 1e-3;
+    /** A step in which a played strategy still grows by more than this share of itself has not converged. */
+    static final double GROWTH = 1e-6;
     /** End-point probabilities below this are taken for 0 (a strategy dying out, as the limit is). */
     public static final double TRIM = 1e-6;
 
@@ -59,6 +67,7 @@ public final class ReplicatorDynamics {
                 return new Run(start, x, it - 1, false, at.missing());
             }
             double[][] next = new double[roles.size()][];
+            boolean growing = false;
             for (int r = 0; r < roles.size(); r++) {
                 next[r] = x.probabilities(r);
                 double sum = 0;
@@ -68,10 +77,14 @@ public final class ReplicatorDynamics {
                 }
                 for (int s = 0; s < next[r].length; s++) {
                     next[r][s] /= sum;
+                    if (x.probability(r, s) > 0) {
+                        next[r][s] = Math.max(next[r][s], Double.MIN_NORMAL);   // see the class comment
+                    }
+                    growing |= next[r][s] > x.probability(r, s) * (1 + GROWTH);
                 }
             }
             MixedProfile moved = MixedProfile.of(roles, next);
-            boolean still = moved.distance(x) <= tolerance;
+            boolean still = moved.distance(x) <= tolerance && !growing;
             x = moved;
             if (still) {
                 return new Run(start, trim(x), it, true, List.of());
