@@ -23,6 +23,16 @@ class DeviationPayoffsTest {
     }
 
     @Test
+    void regretIsTheBestDeviationLessTheMixturesOwnPayoff() {
+        // At a with 1/4: a pays 1.5, b pays 25; the mixture pays 1/4 × 1.5 + 3/4 × 25 = 19.125; b gains 5.875.
+        Regret regret = Regret.of(GAME, MixedProfile.of(ROLES, new double[] {0.25, 0.75}));
+        assertEquals(19.125, regret.mixturePayoff(0), 1e-12);
+        assertEquals(25, regret.deviationPayoff(0, 1), 1e-12);
+        assertEquals(5.875, regret.value(), 1e-12);
+        assertEquals(5.875, regret.roleGain(0), 1e-12);
+    }
+
+    @Test
     void aMissingProfileIsNamedNotDropped() {
         Profile gone = Profile.parse(ROLES, "players: a 1, b 2");
         EmpiricalGame.Builder b = EmpiricalGame.builder(ROLES);
@@ -36,6 +46,9 @@ class DeviationPayoffsTest {
         DeviationPayoffs dev = DeviationPayoffs.of(b.build());
         DeviationPayoffs.At mixed = dev.at(MixedProfile.uniform(ROLES));
         assertTrue(Double.isNaN(mixed.payoff(0, 0)));
+        Regret regret = Regret.of(dev, MixedProfile.uniform(ROLES));
+        assertTrue(Double.isNaN(regret.value()) && !regret.known());
+        assertEquals(List.of(gone), regret.missing());
         assertEquals(List.of(gone), mixed.missing(0, 0));
         assertEquals(List.of(gone), mixed.missing());
         assertEquals(10 * (1 + 2 * 0.5), mixed.payoff(0, 1), 1e-12);
