@@ -33,7 +33,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * What one block of the world costs as the population grows. One operation is one schedule step (all six phases),
  * timed over runs of {@value #CYCLE} blocks (one wake cycle of the traders, so each run holds every trader's wake):
- * five runs warm up and ten are measured, so every case times the same simulated blocks, 501 to 1,500. The world is
+ * five runs warm up and ten are measured, so every case times the same simulated blocks, 501 to 1,500, after a
+ * throwaway world of at most 10,000 accounts has run {@value #JIT_WARM_BLOCKS} blocks to warm the JIT up. The world is
  * the {@code base} scenario's calm BTC market (1 s blocks) with the {@code bench} scenario's mix of agents: 20 makers,
  * 5 arbitrageurs and 10 keepers acting every block, and {@code accounts} traders (90% leveraged, 10% noise).
  * <ul>
@@ -56,6 +57,9 @@ public class BlockCostBenchmark {
     static final int ACTIVE_WITH_IDLE = 10_000;
     /** Blocks per invocation: the traders' wake interval, so each of them acts once in every invocation. */
     static final int CYCLE = 100;
+    /** The throwaway world that warms the JIT up: at most this many accounts, stepped this many blocks. */
+    static final int JIT_WARM_ACCOUNTS = 10_000;
+    static final int JIT_WARM_BLOCKS = 3_000;
     /** Idle traders first wake this far into the run: never, in any benchmark. */
     static final double IDLE_WAKE_SECONDS = 1e12;
 
@@ -69,6 +73,23 @@ public class BlockCostBenchmark {
 
     @Setup(Level.Trial)
     public void build() {
+        // The JIT's warm-up on a throwaway world, so that JMH's warm-up runs only bring the measured world to block 501
+        // and every size is timed on compiled code over the same simulated blocks (at 10k accounts the time per block
+        // still fell threefold between blocks 500 and 1,500 of one world without it).
+        step(world(Math.min(accounts, JIT_WARM_ACCOUNTS), population), JIT_WARM_BLOCKS);
+        System.gc();
+        model = world(accounts, population);
+    }
+
+    private static long step(BackstopModel m, int blocks) {
+        for (int i = 0; i < blocks; i++) {
+            m.schedule.step(m);
+        }
+        return m.schedule.getSteps();
+    }
+
+    /** A started world of {@code accounts} traders, as {@code population} says. */
+    private static BackstopModel world(int accounts, String population) {
         int active = population.equals("all-1pct") ? accounts : Math.min(accounts, ACTIVE_WITH_IDLE);
         List<AgentFactory> agents = new ArrayList<>(List.of(
                 new Populations.MarketMakers("makers", 20, 0, new Dist.Constant(2_000_000), 5, new Dist.Uniform(20_000, 60_000),
@@ -81,8 +102,9 @@ public class BlockCostBenchmark {
                         new Dist.Uniform(0.1, 0.6), 1, 400_000, 5, new Dist.Constant(1), new Dist.Uniform(0.05, 0.5), null, 0)));
         agents.addAll(traders("traders", active, new Dist.Constant(CYCLE)));
         agents.addAll(traders("idle", accounts - active, new Dist.Constant(IDLE_WAKE_SECONDS)));
-        model = new BackstopModel(SEED, calmWorld(), ProtocolConfig::basic, agents, EventSink.NONE);
-        model.start();
+        BackstopModel m = new BackstopModel(SEED, calmWorld(), ProtocolConfig::basic, agents, EventSink.NONE);
+        m.start();
+        return m;
     }
 
     /** {@code count} traders as in the {@code bench} scenario (90% leveraged, 10% noise), waking every {@code wake}. */
@@ -113,10 +135,7 @@ public class BlockCostBenchmark {
     @Benchmark
     @OperationsPerInvocation(CYCLE)
     public long block() {
-        for (int i = 0; i < CYCLE; i++) {
-            model.schedule.step(model);
-        }
-        return model.schedule.getSteps();
+        return step(model, CYCLE);
     }
 
     @TearDown(Level.Trial)
