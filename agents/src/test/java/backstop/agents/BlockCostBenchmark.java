@@ -11,6 +11,7 @@ import backstop.model.world.WorldSpec;
 import backstop.protocol.ProtocolConfig;
 import backstop.protocol.event.EventSink;
 import backstop.protocol.market.MarketSpec;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,6 +27,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +45,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code population = 10k-plus-idle}: 10,000 of them do, the rest never wake in the run (idle accounts that
  *   exist on the protocol, as most of a real exchange's accounts do).</li>
  * </ul>
- * Events go nowhere, so the figure is the simulation's own cost. Run with
+ * Events go nowhere, so the figure is the simulation's own cost. JMH reports the wall time per block, and
+ * {@code :cpuMillis} the benchmark thread's CPU time per block summed over the ten measured runs (divide by 10), since
+ * on a shared machine CPU time is the steadier of the two. Run with
  * {@code ./bench agents BlockCostBenchmark} (the settings are the annotations'; {@code -wi}, {@code -i} or {@code -bs}
  * would change the simulated blocks timed; add {@code -p accounts=10000,100000} to choose sizes).
  */
@@ -70,6 +75,20 @@ public class BlockCostBenchmark {
     String population;
 
     private BackstopModel model;
+
+    /** CPU milliseconds per block of the benchmark thread in the run's one operation. */
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    @State(Scope.Thread)
+    public static class Cpu {
+        public double cpuMillis;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            cpuMillis = 0;
+        }
+    }
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     @Setup(Level.Trial)
     public void build() {
@@ -134,8 +153,11 @@ public class BlockCostBenchmark {
     /** {@value #CYCLE} blocks, every phase of each, the agents that wake in them included; the score is per block. */
     @Benchmark
     @OperationsPerInvocation(CYCLE)
-    public long block() {
-        return step(model, CYCLE);
+    public long block(Cpu cpu) {
+        long start = THREADS.getCurrentThreadCpuTime();
+        long steps = step(model, CYCLE);
+        cpu.cpuMillis += (THREADS.getCurrentThreadCpuTime() - start) / 1e6 / CYCLE;
+        return steps;
     }
 
     @TearDown(Level.Trial)
