@@ -102,7 +102,7 @@ public final class WorldRun {
             int account = a instanceof AccountAgent aa ? aa.account() : -1;
             double capital = a.endowment();
             agents.add(new RunResult.AgentRow(a.id(), a.population(), cls, account, capital, payoff, a.gasPaid(),
-                    a.submitted(), a.failed()));
+                    a.submitted(), a.ordersSent(), a.failed()));
             pnl.merge(cls, payoff, Double::sum);
         }
         Map<String, Object> chain = new LinkedHashMap<>();
