@@ -9,7 +9,7 @@ abides-markets directories are put on sys.path (nothing is installed). It needs 
 pomegranate 0.14 and coloredlogs (Debian: python3-numpy python3-pandas python3-scipy python3-pomegranate
 python3-coloredlogs).
 
-  python3 abides_day.py --abides /path/to/abides-jpmc-public [--seed 1] [--scale 1] [--end-time 16:00:00]
+  python3 abides_day.py --abides /path/to/abides-jpmc-public [--seed 1] [--scale 1] [--end-time 16:00:00] [--lean]
 """
 import argparse
 import json
@@ -26,6 +26,8 @@ def main():
     ap.add_argument("--scale", type=int, default=1,
                     help="multiply the 1,000 noise, 102 value and 12 momentum agents by this")
     ap.add_argument("--end-time", default="16:00:00")
+    ap.add_argument("--lean", action="store_true",
+                    help="turn RMSC04's order logging and book logging off (ABIDES's fastest settings)")
     args = ap.parse_args()
     for part in ("abides-core", "abides-markets"):
         path = os.path.join(args.abides, part)
@@ -42,11 +44,14 @@ def main():
 
     config = rmsc04.build_config(seed=args.seed, end_time=args.end_time, stdout_log_level="WARNING",
                                  num_noise_agents=1000 * args.scale, num_value_agents=102 * args.scale,
-                                 num_momentum_agents=12 * args.scale)
+                                 num_momentum_agents=12 * args.scale,
+                                 **(dict(log_orders=False, book_logging=False, exchange_log_orders=False)
+                                    if args.lean else {}))
     kernel = Kernel(random_state=np.random.RandomState(seed=args.seed), log_dir="",
                     **subdict(config, ["start_time", "stop_time", "agents", "agent_latency_model",
                                        "default_computation_delay", "custom_properties"]))
     wall1, cpu1 = time.perf_counter(), time.process_time()
+    setup_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     kernel.initialize()
     kernel.runner()
     wall2, cpu2 = time.perf_counter(), time.process_time()
@@ -58,6 +63,7 @@ def main():
         "simulator": "abides",
         "seed": args.seed,
         "scale": args.scale,
+        "lean": args.lean,
         "agents": len(kernel.agents),
         "orders": Order._order_id_counter,        # every order an agent created (ids are handed out in sequence)
         "fills": fills,                           # one per match of an incoming order with a resting one
@@ -67,7 +73,19 @@ def main():
         "run_cpu_seconds": cpu2 - cpu1,
         "cpu_seconds": time.process_time() - cpu0,
         "peak_rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        "setup_peak_rss_kib": setup_peak,         # the peak by the end of build_config (its latency matrices)
+        "end_rss_kib": rss_now_kib(),             # what the process holds once the day is over
+        # The latency model keeps an agents × agents matrix of int64 nanoseconds; building it makes float64 ones.
+        "latency_matrix_kib": config["agent_latency_model"].min_latency.nbytes // 1024,
     }))
+
+
+def rss_now_kib():
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return None
 
 
 if __name__ == "__main__":

@@ -44,11 +44,13 @@ def child(cmd, cwd=None):
 
 def run_abides(args, scale):
     out, wall, cpu, rss, load = child([args.python, os.path.join(HERE, "abides_day.py"), "--abides", args.abides,
-                                       "--seed", str(args.seed), "--scale", str(scale), "--end-time", args.end_time])
+                                       "--seed", str(args.seed), "--scale", str(scale), "--end-time", args.end_time,
+                                       *(["--lean"] if args.abides_lean else [])])
     r = json.loads(out.strip().splitlines()[-1])
     return dict(simulator="abides", scale=scale, agents=r["agents"], orders=r["orders"], fills=r["fills"],
                 traffic=r["messages"], loop_seconds=r["run_wall_seconds"], wall=wall, cpu=cpu, rss_kib=rss,
-                load=load)
+                load=load, setup_peak_rss_kib=r.get("setup_peak_rss_kib"), end_rss_kib=r.get("end_rss_kib"),
+                latency_matrix_kib=r.get("latency_matrix_kib"))
 
 
 def run_backstop(args, scale, jar, scratch):
@@ -86,8 +88,15 @@ def run_backstop(args, scale, jar, scratch):
 
 
 def span(values, fmt="{:,.0f}"):
+    values = [v for v in values if v is not None]
+    if not values:
+        return "—"
     lo, hi = min(values), max(values)
     return fmt.format(lo) if fmt.format(lo) == fmt.format(hi) else f"{fmt.format(lo)}–{fmt.format(hi)}"
+
+
+def kib(r, key):
+    return None if r.get(key) is None else r[key] / 1024
 
 
 def table(runs, scales):
@@ -102,6 +111,9 @@ def table(runs, scales):
         ("wall time, s", lambda r: r["wall"], "{:,.1f}"),
         ("CPU time, s", lambda r: r["cpu"], "{:,.1f}"),
         ("peak RSS, MiB", lambda r: r["rss_kib"] / 1024, "{:,.0f}"),
+        ("ABIDES: peak RSS by the end of set-up, MiB", lambda r: kib(r, "setup_peak_rss_kib"), "{:,.0f}"),
+        ("ABIDES: RSS at the end of the day, MiB", lambda r: kib(r, "end_rss_kib"), "{:,.0f}"),
+        ("ABIDES: its agents × agents latency matrix, MiB", lambda r: kib(r, "latency_matrix_kib"), "{:,.1f}"),
         ("orders per CPU-second", lambda r: r["orders"] / r["cpu"], "{:,.0f}"),
         ("fills per CPU-second", lambda r: r["fills"] / r["cpu"], "{:,.0f}"),
         ("messages / transactions per CPU-second", lambda r: r["traffic"] / r["cpu"], "{:,.0f}"),
@@ -114,7 +126,7 @@ def table(runs, scales):
     for scale in scales:
         for name, f, fmt in metrics:
             cells = [span([f(r) for r in by(s, scale)], fmt) for s in sims]
-            if len(sims) == 2 and name not in ("agents", "load average at start"):
+            if len(sims) == 2 and name not in ("agents", "load average at start") and not name.startswith("ABIDES"):
                 a, b = [f(r) for r in by("abides", scale)], [f(r) for r in by("backstop", scale)]
                 ratio = f"{min(b) / max(a):.2f}–{max(b) / min(a):.2f}" if min(a) > 0 else ""
                 cells.append(ratio)
@@ -133,6 +145,15 @@ def table(runs, scales):
             a, b = slopes["abides"], slopes["backstop"]
             cells.append(f"{min(b) / max(a):.3f}–{max(b) / min(a):.3f}" if min(a) > 0 else "")
         rows.append(f"| ×{lo}→×{hi} | peak RSS per added agent, KiB | " + " | ".join(cells) + " |")
+        if "abides" in sims:
+            small, large = by("abides", lo), by("abides", hi)
+            end = [(b["end_rss_kib"] - a["end_rss_kib"]) / (b["agents"] - a["agents"]) for a, b in zip(small, large)
+                   if a.get("end_rss_kib") and b.get("end_rss_kib")]
+            matrix = [(b["latency_matrix_kib"] - a["latency_matrix_kib"]) / (b["agents"] - a["agents"])
+                      for a, b in zip(small, large) if a.get("latency_matrix_kib") and b.get("latency_matrix_kib")]
+            pad = " | ".join([""] * len(sims))
+            rows.append(f"| ×{lo}→×{hi} | ABIDES: RSS at the end of the day per added agent, KiB | {span(end, '{:,.1f}')} | {pad} |")
+            rows.append(f"| ×{lo}→×{hi} | ABIDES: of which its latency matrix, KiB | {span(matrix, '{:,.1f}')} | {pad} |")
     return "\n".join(rows)
 
 
@@ -147,7 +168,9 @@ def main():
     ap.add_argument("--end-time", default="16:00:00", help="end of the day (default 16:00:00; starts 09:30)")
     ap.add_argument("--only", choices=("abides", "backstop"), help="run one simulator only")
     ap.add_argument("--python", default="/usr/bin/python3", help="the interpreter that has ABIDES's dependencies")
-    ap.add_argument("--java-opts", default="", help="JVM options for Backstop, e.g. -Xmx1g")
+    ap.add_argument("--abides-lean", action="store_true",
+                    help="ABIDES without RMSC04's order and book logging (its fastest settings)")
+    ap.add_argument("--java-opts", default="", help="JVM options for Backstop, written --java-opts=-Xmx1g (with =)")
     ap.add_argument("--out", default=os.path.join(tempfile.gettempdir(), "backstop-vs-abides"))
     args = ap.parse_args()
     scales = [int(s) for s in args.scales.split(",")]
