@@ -145,6 +145,17 @@ def table(runs, scales):
             a, b = slopes["abides"], slopes["backstop"]
             cells.append(f"{min(b) / max(a):.3f}–{max(b) / min(a):.3f}" if min(a) > 0 else "")
         rows.append(f"| ×{lo}→×{hi} | peak RSS per added agent, KiB | " + " | ".join(cells) + " |")
+        # What the added agents cost: the added work per added CPU-second, repetition by repetition.
+        for name, key in (("orders", "orders"), ("fills", "fills"), ("messages / transactions", "traffic")):
+            cells, added = [], {}
+            for sim in sims:
+                added[sim] = [(b[key] - a[key]) / (b["cpu"] - a["cpu"]) for a, b in zip(by(sim, lo), by(sim, hi))
+                              if b["cpu"] > a["cpu"]]
+                cells.append(span(added[sim]))
+            if len(sims) == 2:
+                a, b = added["abides"], added["backstop"]
+                cells.append(f"{min(b) / max(a):.1f}–{max(b) / min(a):.1f}" if a and b and min(a) > 0 else "")
+            rows.append(f"| ×{lo}→×{hi} | added {name} per added CPU-second | " + " | ".join(cells) + " |")
         if "abides" in sims:
             small, large = by("abides", lo), by("abides", hi)
             end = [(b["end_rss_kib"] - a["end_rss_kib"]) / (b["agents"] - a["agents"]) for a, b in zip(small, large)
@@ -172,8 +183,13 @@ def main():
                     help="ABIDES without RMSC04's order and book logging (its fastest settings)")
     ap.add_argument("--java-opts", default="", help="JVM options for Backstop, written --java-opts=-Xmx1g (with =)")
     ap.add_argument("--out", default=os.path.join(tempfile.gettempdir(), "backstop-vs-abides"))
+    ap.add_argument("--table", metavar="RUNS_JSONL", help="only print the table of an earlier runs.jsonl")
     args = ap.parse_args()
     scales = [int(s) for s in args.scales.split(",")]
+    if args.table:
+        with open(args.table) as f:
+            print(table([json.loads(line) for line in f], scales))
+        return
     sims = [args.only] if args.only else ["abides", "backstop"]
     if "abides" in sims and not args.abides:
         sys.exit("compare.py: --abides PATH (an abides-jpmc-public checkout) is required unless --only backstop")
