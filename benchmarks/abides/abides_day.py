@@ -15,7 +15,9 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import sys
+import tempfile
 import time
 
 
@@ -35,6 +37,9 @@ def main():
             sys.exit(f"abides_day.py: {path} is not a directory; --abides must name an abides-jpmc-public checkout")
         sys.path.insert(0, path)
 
+    # The kernel always writes ./log/<time>/summary_log.bz2: let it, in a scratch folder removed at the end.
+    scratch = tempfile.mkdtemp(prefix="abides-day-")
+    os.chdir(scratch)
     wall0, cpu0 = time.perf_counter(), time.process_time()
     import numpy as np
     from abides_core import Kernel
@@ -78,6 +83,7 @@ def main():
         # The latency model keeps an agents × agents matrix of int64 nanoseconds; building it makes float64 ones.
         "latency_matrix_kib": config["agent_latency_model"].min_latency.nbytes // 1024,
     }))
+    shutil.rmtree(scratch)
 
 
 def rss_now_kib():
