@@ -32,7 +32,7 @@ def main():
                     help="turn RMSC04's order logging and book logging off (ABIDES's fastest settings)")
     args = ap.parse_args()
     for part in ("abides-core", "abides-markets"):
-        path = os.path.join(args.abides, part)
+        path = os.path.abspath(os.path.join(args.abides, part))
         if not os.path.isdir(path):
             sys.exit(f"abides_day.py: {path} is not a directory; --abides must name an abides-jpmc-public checkout")
         sys.path.insert(0, path)
