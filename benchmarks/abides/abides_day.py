@@ -31,15 +31,27 @@ def main():
     ap.add_argument("--lean", action="store_true",
                     help="turn RMSC04's order logging and book logging off (ABIDES's fastest settings)")
     args = ap.parse_args()
+    if args.scale < 1:
+        ap.error(f"--scale: {args.scale} must be ≥ 1")
     for part in ("abides-core", "abides-markets"):
         path = os.path.abspath(os.path.join(args.abides, part))
         if not os.path.isdir(path):
-            sys.exit(f"abides_day.py: {path} is not a directory; --abides must name an abides-jpmc-public checkout")
+            ap.error(f"--abides: {path} is not a directory; name an abides-jpmc-public checkout")
         sys.path.insert(0, path)
 
-    # The kernel always writes ./log/<time>/summary_log.bz2: let it, in a scratch folder removed at the end.
+    # The kernel always writes ./log/<time>/summary_log.bz2: let it, in a scratch folder of our own, removed at the
+    # end (it is the only thing this script deletes).
     scratch = tempfile.mkdtemp(prefix="abides-day-")
+    cwd = os.getcwd()
     os.chdir(scratch)
+    try:
+        day(args)
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(scratch)
+
+
+def day(args):
     wall0, cpu0 = time.perf_counter(), time.process_time()
     import numpy as np
     from abides_core import Kernel
@@ -83,7 +95,6 @@ def main():
         # The latency model keeps an agents × agents matrix of int64 nanoseconds; building it makes float64 ones.
         "latency_matrix_kib": config["agent_latency_model"].min_latency.nbytes // 1024,
     }))
-    shutil.rmtree(scratch)
 
 
 def rss_now_kib():

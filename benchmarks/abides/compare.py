@@ -5,7 +5,9 @@ Runs, for each repetition and each population scale, one ABIDES day (abides_day.
 (`java -jar backstop.jar run rmsc04-day.yaml`), alternating which goes first, each as a child process whose CPU
 time (user + system) and peak RSS come from the kernel (os.wait4), whole process included: interpreter or JVM
 start, building the agents, the day, writing results. Prints a Markdown table of the ranges over the
-repetitions and writes every run to OUT/runs.jsonl and the table to OUT/table.md.
+repetitions and writes every run to OUT/runs.jsonl and the table to OUT/table.md (a new folder unless --out names
+one; it never overwrites a file, and deletes only the scratch folder it made for the runs). Each run records the
+load averages (1, 5 and 15 minutes, as `uptime` prints them) at its start and end: other processes share the CPUs.
 
 Memory per agent is the slope of peak RSS between the smallest and the largest scale (per repetition, then the
 range). Counts: orders placed and fills for both; ABIDES's kernel messages (every message and wake-up it
@@ -20,6 +22,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -27,29 +30,43 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 NOISE, VALUE, MOMENTUM, MAKERS = 1000, 102, 12, 2
 
 
+def loadavg():
+    """The 1-, 5- and 15-minute load averages, as uptime prints them."""
+    return list(os.getloadavg())
+
+
 def child(cmd, cwd=None):
-    """Runs cmd; returns (stdout, wall seconds, CPU seconds user + system, peak RSS KiB) of that process alone."""
-    load = os.getloadavg()[0]
+    """Runs cmd; returns (stdout, wall s, CPU s user + system, peak RSS KiB, load before, load after) of that process."""
+    load = loadavg()
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    # Read the pipes before reaping, so a child that writes much never blocks; wait4 then gives its rusage.
-    out, err = proc.stdout.read(), proc.stderr.read()
+    # Drain both pipes before reaping (stderr on a thread, so a child that fills either never blocks); wait4 then
+    # gives the child's own rusage, which Popen.wait would discard.
+    err = []
+    reader = threading.Thread(target=lambda: err.append(proc.stderr.read()))
+    reader.start()
+    out = proc.stdout.read()
+    reader.join()
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
     wall = time.perf_counter() - t0
     if proc.returncode != 0:
-        sys.exit(f"compare.py: {' '.join(cmd)} exited {proc.returncode}:\n{err[-3000:]}")
-    return out, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, load
+        raise Failed(f"{' '.join(cmd)} exited {proc.returncode}:\n{err[0][-3000:]}")
+    return out, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, load, loadavg()
+
+
+class Failed(Exception):
+    """A child run failed; compare.py reports it and exits non-zero."""
 
 
 def run_abides(args, scale):
-    out, wall, cpu, rss, load = child([args.python, os.path.join(HERE, "abides_day.py"), "--abides", args.abides,
+    out, wall, cpu, rss, load, load_after = child([args.python, os.path.join(HERE, "abides_day.py"), "--abides", args.abides,
                                        "--seed", str(args.seed), "--scale", str(scale), "--end-time", args.end_time,
                                        *(["--lean"] if args.abides_lean else [])])
     r = json.loads(out.strip().splitlines()[-1])
     return dict(simulator="abides", scale=scale, agents=r["agents"], orders=r["orders"], fills=r["fills"],
                 traffic=r["messages"], loop_seconds=r["run_wall_seconds"], wall=wall, cpu=cpu, rss_kib=rss,
-                load=load, setup_peak_rss_kib=r.get("setup_peak_rss_kib"), end_rss_kib=r.get("end_rss_kib"),
+                load=load, load_after=load_after, setup_peak_rss_kib=r.get("setup_peak_rss_kib"), end_rss_kib=r.get("end_rss_kib"),
                 latency_matrix_kib=r.get("latency_matrix_kib"))
 
 
@@ -62,7 +79,7 @@ def run_backstop(args, scale, jar, scratch):
     if args.end_time != "16:00:00":
         h, m, s = (int(x) for x in args.end_time.split(":"))
         cmd += ["--set", f"duration_seconds={h * 3600 + m * 60 + s - 9 * 3600 - 1800}"]
-    _, wall, cpu, rss, load = child(cmd)
+    _, wall, cpu, rss, load, load_after = child(cmd)
     with open(os.path.join(folder, "summary.json")) as f:
         summary = json.load(f)
     transactions = orders = agents = 0
@@ -84,7 +101,16 @@ def run_backstop(args, scale, jar, scratch):
     shutil.rmtree(folder)
     return dict(simulator="backstop", scale=scale, agents=agents, orders=orders, fills=fills,
                 traffic=transactions, loop_seconds=summary["wall_seconds"], wall=wall, cpu=cpu, rss_kib=rss,
-                load=load)
+                load=load, load_after=load_after)
+
+
+LOAD_BEFORE, LOAD_AFTER = "load average (1 min) at start", "load average (1 min) at the end"
+
+
+def load1(r, key):
+    """The 1-minute load average recorded with a run (a list of 1, 5, 15 min; a number in older runs.jsonl)."""
+    v = r.get(key)
+    return v[0] if isinstance(v, list) else v
 
 
 def span(values, fmt="{:,.0f}"):
@@ -117,7 +143,11 @@ def table(runs, scales):
         ("orders per CPU-second", lambda r: r["orders"] / r["cpu"], "{:,.0f}"),
         ("fills per CPU-second", lambda r: r["fills"] / r["cpu"], "{:,.0f}"),
         ("messages / transactions per CPU-second", lambda r: r["traffic"] / r["cpu"], "{:,.0f}"),
-        ("load average at start", lambda r: r["load"], "{:,.1f}"),
+        ("orders per wall-second", lambda r: r["orders"] / r["wall"], "{:,.0f}"),
+        ("fills per wall-second", lambda r: r["fills"] / r["wall"], "{:,.0f}"),
+        ("messages / transactions per wall-second", lambda r: r["traffic"] / r["wall"], "{:,.0f}"),
+        (LOAD_BEFORE, lambda r: load1(r, "load"), "{:,.2f}"),
+        (LOAD_AFTER, lambda r: load1(r, "load_after"), "{:,.2f}"),
     ]
     header = "| scale | what | " + " | ".join({"abides": "ABIDES", "backstop": "Backstop"}[s] for s in sims)
     header += " | Backstop ÷ ABIDES |" if len(sims) == 2 else " |"
@@ -126,7 +156,7 @@ def table(runs, scales):
     for scale in scales:
         for name, f, fmt in metrics:
             cells = [span([f(r) for r in by(s, scale)], fmt) for s in sims]
-            if len(sims) == 2 and name not in ("agents", "load average at start") and not name.startswith("ABIDES"):
+            if len(sims) == 2 and name not in ("agents", LOAD_BEFORE, LOAD_AFTER) and not name.startswith("ABIDES"):
                 a, b = [f(r) for r in by("abides", scale)], [f(r) for r in by("backstop", scale)]
                 ratio = f"{min(b) / max(a):.2f}–{max(b) / min(a):.2f}" if min(a) > 0 else ""
                 cells.append(ratio)
@@ -168,6 +198,55 @@ def table(runs, scales):
     return "\n".join(rows)
 
 
+def fail(ap, option, message):
+    """Bad input: names the option at fault and exits 2 (argparse's usage error), before anything is run or written."""
+    ap.error(f"{option}: {message}")
+
+
+def check(ap, args):
+    """Checks every option before the first run, so a mistake costs no ABIDES day; returns the scales."""
+    try:
+        scales = [int(s) for s in args.scales.split(",")]
+    except ValueError:
+        fail(ap, "--scales", f"{args.scales!r} must be comma-separated whole numbers, e.g. 1,4")
+    if not scales or min(scales) < 1 or len(set(scales)) != len(scales):
+        fail(ap, "--scales", f"{args.scales!r} must be distinct whole numbers ≥ 1")
+    if args.table:
+        if not os.path.isfile(args.table):
+            fail(ap, "--table", f"{args.table} is not a file")
+        return scales
+    if args.reps < 1:
+        fail(ap, "--reps", f"{args.reps} must be ≥ 1")
+    parts = args.end_time.split(":")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        fail(ap, "--end-time", f"{args.end_time!r} must be HH:MM:SS")
+    h, m, sec = (int(p) for p in parts)
+    if not (m < 60 and sec < 60 and 9 * 3600 + 1800 < h * 3600 + m * 60 + sec <= 24 * 3600):
+        fail(ap, "--end-time", f"{args.end_time} must be a time of day after the 09:30:00 start")
+    sims = [args.only] if args.only else ["abides", "backstop"]
+    if "abides" in sims:
+        if not args.abides:
+            fail(ap, "--abides", "the path of an abides-jpmc-public checkout is required unless --only backstop")
+        for part in ("abides-core", "abides-markets"):
+            if not os.path.isdir(os.path.join(args.abides, part)):
+                fail(ap, "--abides", f"{args.abides} has no {part} directory; name an abides-jpmc-public checkout")
+        if not (os.path.isfile(args.python) and os.access(args.python, os.X_OK)):
+            fail(ap, "--python", f"{args.python} is not an executable file")
+    if "backstop" in sims:
+        if not os.path.isfile(args.jar):
+            fail(ap, "--jar", f"{args.jar} is missing (compare.sh builds it; or mvn -pl protocol,model,agents,"
+                              f"analysis,experiments package -DskipTests)")
+        if not os.path.isfile(args.scenario):
+            fail(ap, "--scenario", f"{args.scenario} is not a file")
+    if args.out is not None:
+        if os.path.exists(args.out) and not os.path.isdir(args.out):
+            fail(ap, "--out", f"{args.out} exists and is not a directory")
+        for name in ("runs.jsonl", "table.md"):
+            if os.path.exists(os.path.join(args.out, name)):
+                fail(ap, "--out", f"{args.out} already holds {name}; name a new folder (nothing is overwritten)")
+    return scales
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--abides", help="path of an abides-jpmc-public checkout (omit with --only backstop)")
@@ -182,41 +261,56 @@ def main():
     ap.add_argument("--abides-lean", action="store_true",
                     help="ABIDES without RMSC04's order and book logging (its fastest settings)")
     ap.add_argument("--java-opts", default="", help="JVM options for Backstop, written --java-opts=-Xmx1g (with =)")
-    ap.add_argument("--out", default=os.path.join(tempfile.gettempdir(), "backstop-vs-abides"))
+    ap.add_argument("--out", help="folder for runs.jsonl and table.md, created if missing, never overwritten "
+                                  "(default: a new /tmp/backstop-vs-abides-… folder)")
     ap.add_argument("--table", metavar="RUNS_JSONL", help="only print the table of an earlier runs.jsonl")
     args = ap.parse_args()
-    scales = [int(s) for s in args.scales.split(",")]
+    scales = check(ap, args)
     if args.table:
         with open(args.table) as f:
             print(table([json.loads(line) for line in f], scales))
         return
     sims = [args.only] if args.only else ["abides", "backstop"]
-    if "abides" in sims and not args.abides:
-        sys.exit("compare.py: --abides PATH (an abides-jpmc-public checkout) is required unless --only backstop")
+    if args.out is None:
+        args.out = tempfile.mkdtemp(prefix="backstop-vs-abides-results-")
     os.makedirs(args.out, exist_ok=True)
+    print(f"compare.py: writing {os.path.join(args.out, 'runs.jsonl')}", file=sys.stderr)
+    # Everything compare.py deletes is inside this folder, which it created.
     scratch = tempfile.mkdtemp(prefix="backstop-vs-abides-")
-    # A private copy of the jar, so a build running meanwhile cannot change it under the measurement.
-    jar = os.path.join(scratch, "backstop.jar")
-    shutil.copyfile(args.jar, jar)
-    runs = []
-    with open(os.path.join(args.out, "runs.jsonl"), "w") as log:
-        for rep in range(args.reps):
-            for i, scale in enumerate(scales):
-                order = sims if (rep + i) % 2 == 0 else sims[::-1]
-                for sim in order:
-                    r = run_abides(args, scale) if sim == "abides" else run_backstop(args, scale, jar, scratch)
-                    r["rep"] = rep
-                    runs.append(r)
-                    log.write(json.dumps(r) + "\n")
-                    log.flush()
-                    print(f"rep {rep + 1}/{args.reps} ×{scale} {sim}: {r['cpu']:.1f} s CPU, {r['wall']:.1f} s wall, "
-                          f"{r['rss_kib'] / 1024:.0f} MiB, {r['orders']:,} orders, {r['fills']:,} fills, "
-                          f"{r['traffic']:,} messages/transactions (load {r['load']:.1f})", file=sys.stderr)
-    shutil.rmtree(scratch)
+    try:
+        jar = None
+        if "backstop" in sims:
+            # A private copy of the jar, so a build running meanwhile cannot change it under the measurement.
+            jar = os.path.join(scratch, "backstop.jar")
+            shutil.copyfile(args.jar, jar)
+        runs = []
+        # "x": never overwrite (check() refused an --out that holds one; a run started meanwhile fails here).
+        with open(os.path.join(args.out, "runs.jsonl"), "x") as log:
+            for rep in range(args.reps):
+                for i, scale in enumerate(scales):
+                    order = sims if (rep + i) % 2 == 0 else sims[::-1]
+                    for sim in order:
+                        r = run_abides(args, scale) if sim == "abides" else run_backstop(args, scale, jar, scratch)
+                        r["rep"] = rep
+                        runs.append(r)
+                        log.write(json.dumps(r) + "\n")
+                        log.flush()
+                        print(f"rep {rep + 1}/{args.reps} ×{scale} {sim}: {r['cpu']:.1f} s CPU, {r['wall']:.1f} s wall, "
+                              f"{r['rss_kib'] / 1024:.0f} MiB, {r['orders']:,} orders, {r['fills']:,} fills, "
+                              f"{r['traffic']:,} messages/transactions (load average {load_text(r['load'])} at start, "
+                              f"{load_text(r['load_after'])} at the end)", file=sys.stderr)
+    except Failed as e:
+        sys.exit(f"compare.py: {e}")
+    finally:
+        shutil.rmtree(scratch)
     text = table(runs, scales)
-    with open(os.path.join(args.out, "table.md"), "w") as f:
+    with open(os.path.join(args.out, "table.md"), "x") as f:
         f.write(text + "\n")
     print(text)
+
+
+def load_text(load):
+    return ", ".join(f"{v:.2f}" for v in load)
 
 
 if __name__ == "__main__":
