@@ -18,11 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A maker given {@code wake_seconds} (ABIDES's makers look once a minute) quotes only at its wakes: at most one
  * round of 2 × levels orders per wake, where a maker that looks every block re-quotes on every move. Counted with
- * {@link Agent#ordersSent()}, the orders among its transactions.
+ * {@link Agent#ordersSent()}, the orders among its transactions. Between wakes the wake calendar does not step it.
  */
 class MakerWakeTest {
     private static final long BLOCKS = 600;
     private static final int LEVELS = 5;
+    /** The start of the last block: TestWorlds.crash has 1 s blocks. */
+    private static final double END_SECONDS = BLOCKS;
 
     @Test
     void makerWithWakeSecondsQuotesOncePerWake() {
@@ -33,6 +35,11 @@ class MakerWakeTest {
             assertTrue(m.ordersSent() >= 2 * LEVELS, "it quotes at its wakes: " + m.ordersSent());
             assertTrue(m.ordersSent() <= wakes * 2 * LEVELS, "at most one round per wake: " + m.ordersSent());
             assertTrue(m.ordersSent() < m.submitted(), "its other transactions cancel the previous round");
+            // On the wake calendar it waits under the block of its next look, a minute on, so it costs nothing between.
+            assertTrue(m.nextWake() > END_SECONDS && m.nextWake() <= END_SECONDS + 60, "next wake " + m.nextWake());
+        }
+        for (MarketMaker m : every) {
+            assertEquals(END_SECONDS, m.nextWake(), "a maker without wake_seconds looks in every block");
         }
         long everyOrders = every.stream().mapToLong(Agent::ordersSent).sum();
         long minutelyOrders = minutely.stream().mapToLong(Agent::ordersSent).sum();
