@@ -155,6 +155,8 @@ def table(runs, scales):
     rows.append("|" + "---|" * (header.count("|") - 1))
     for scale in scales:
         for name, f, fmt in metrics:
+            if name.startswith("ABIDES") and "abides" not in sims:
+                continue
             cells = [span([f(r) for r in by(s, scale)], fmt) for s in sims]
             if len(sims) == 2 and name not in ("agents", LOAD_BEFORE, LOAD_AFTER) and not name.startswith("ABIDES"):
                 a, b = [f(r) for r in by("abides", scale)], [f(r) for r in by("backstop", scale)]
