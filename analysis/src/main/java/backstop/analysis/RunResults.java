@@ -25,6 +25,7 @@ public final class RunResults {
     private Table agents;
     private List<Flow> flows;
     private Table byMarket;
+    private SummaryMetrics declared;
 
     private RunResults(Path dir, Map<String, Double> summary) {
         this.dir = dir;
@@ -68,6 +69,14 @@ public final class RunResults {
             }
         }
         throw new ResultFormatException(file + ": metric '" + key + "' must be a number, got " + v);
+    }
+
+    /** The metrics the run declared (its metrics.json; empty for a folder written before the file existed). */
+    public synchronized SummaryMetrics declared() {
+        if (declared == null) {
+            declared = SummaryMetrics.read(dir);
+        }
+        return declared;
     }
 
     /** The run folder. */

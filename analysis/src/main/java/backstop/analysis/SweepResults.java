@@ -23,6 +23,7 @@ public final class SweepResults {
     private final Table runs;
     private final List<String> designs;
     private final long[] seeds;
+    private SummaryMetrics declared;
 
     private SweepResults(Path dir, Table runs) {
         this.dir = dir;
@@ -63,6 +64,19 @@ public final class SweepResults {
             throw new ResultFormatException(file + ": file not found; not a sweep folder");
         }
         return new SweepResults(dir, CsvFiles.read(file));
+    }
+
+    /** The metrics the sweep's runs declared (its metrics.json; empty for a sweep written before the file existed). */
+    public synchronized SummaryMetrics declared() {
+        if (declared == null) {
+            declared = SummaryMetrics.read(dir);
+        }
+        return declared;
+    }
+
+    /** A metric's label with its unit, as its producer declared it ("loss borne (quote)"). */
+    public String label(String metric) {
+        return declared().label(metric);
     }
 
     /** The sweep folder. */

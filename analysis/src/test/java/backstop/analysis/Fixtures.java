@@ -102,6 +102,18 @@ public final class Fixtures {
         return dir;
     }
 
+    /** The declarations a sweep's runs write for the fixture's metrics (metrics.json), as {@code RunFolder} writes them. */
+    static final String METRICS_JSON = """
+            [ {"name":"loss_borne","group":"losses","group_title":"losses","unit":"quote","label":"loss borne (quote)",
+               "per_market":true,"meaning":"everything others than the defaulting accounts bear"},
+              {"name":"bad_debt","group":"losses","group_title":"losses","unit":"quote","label":"bad debt (quote)",
+               "per_market":true,"meaning":"realised deficits, whoever bore them"},
+              {"name":"liquidated_notional","group":"liquidations","group_title":"liquidations","unit":"quote",
+               "label":"liquidated notional (quote)","per_market":true,"meaning":"notional closed by liquidations"},
+              {"name":"max_cascade_size","group":"liquidations","group_title":"liquidations","unit":"count",
+               "label":"max cascade size","per_market":false,"meaning":"liquidations in the largest cascade"} ]
+            """;
+
     /**
      * A sweep of designs "base" and "vault" over seeds 2 and 10 (run ids sort "s10" before "s2", so file order is
      * not seed order) and two values of one parameter for seed 2 of "vault"; one run folder, for run "vault-s2-a".
@@ -138,6 +150,7 @@ public final class Fixtures {
                 vault,bad_debt,2,3.0,-22.41,28.41,base,-17.0,-69.8,35.8,1.0,0.0
                 """);
         write(dir.resolve("sweep.json"), "{\"designs\":[\"base\",\"vault\"],\"seeds\":[2,10]}\n");
+        write(dir.resolve("metrics.json"), METRICS_JSON);
         run(dir.resolve("runs").resolve("vault-s2-a"));
         return dir;
     }

@@ -131,7 +131,7 @@ class GuiSmokeTest {
                     + (img == null ? "unreadable" : Snapshots.variance(img)) + ")");
         }
         Path run = Path.of(r.get("run_folder").asText());
-        for (String f : List.of("manifest.json", "summary.json", "timeseries.csv", "events.jsonl.gz", "agents.csv", "flows.csv", "markets.csv")) {
+        for (String f : List.of("manifest.json", "summary.json", "timeseries.csv", "events.jsonl.gz", "agents.csv", "flows.csv", "markets.csv", "metrics.json")) {
             assertTrue(Files.size(run.resolve(f)) > 0, "run folder has " + f);
         }
         assertTrue(out.toFile().isDirectory());

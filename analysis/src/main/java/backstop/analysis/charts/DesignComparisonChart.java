@@ -1,7 +1,6 @@
 package backstop.analysis.charts;
 
 import backstop.analysis.SweepResults;
-import backstop.analysis.metrics.SummaryMetrics;
 import backstop.analysis.stats.Estimate;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -48,7 +47,7 @@ public final class DesignComparisonChart {
                 }
             }
         }
-        String label = SummaryMetrics.label(metric);
+        String label = sweep.label(metric);
         NumberAxis values = new NumberAxis(label);
         values.setAutoRangeIncludesZero(false);
         YIntervalSeriesCollection meanData = new YIntervalSeriesCollection();

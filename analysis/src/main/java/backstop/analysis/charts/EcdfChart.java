@@ -1,7 +1,6 @@
 package backstop.analysis.charts;
 
 import backstop.analysis.SweepResults;
-import backstop.analysis.metrics.SummaryMetrics;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -40,7 +39,7 @@ public final class EcdfChart {
         for (String design : sweep.designs()) {
             data.addSeries(steps(design, sweep.metric(design, metric)));
         }
-        String label = SummaryMetrics.label(metric);
+        String label = sweep.label(metric);
         JFreeChart chart = ChartFactory.createXYLineChart("Distribution of " + label + " over runs", label,
                 "share of runs at most x", data, PlotOrientation.VERTICAL, true, false, false);
         chart.getXYPlot().setRenderer(new XYStepRenderer());

@@ -2,7 +2,6 @@ package backstop.analysis.charts;
 
 import backstop.analysis.SweepResults;
 import backstop.analysis.Table;
-import backstop.analysis.metrics.SummaryMetrics;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
@@ -66,7 +65,7 @@ public final class ParameterCurveChart {
             curve.forEach(s::add);
             data.addSeries(s);
         });
-        String label = SummaryMetrics.label(metric);
+        String label = sweep.label(metric);
         boolean others = sweep.parameters().size() > 1;
         JFreeChart chart = ChartFactory.createXYLineChart(label + " against " + parameter
                         + (others ? " (mean over seeds and the other parameters)" : " (mean over seeds)"),

@@ -9,7 +9,6 @@ import backstop.analysis.charts.ForestChart;
 import backstop.analysis.charts.LossDecompositionChart;
 import backstop.analysis.charts.OverlayChart;
 import backstop.analysis.charts.ParameterCurveChart;
-import backstop.analysis.metrics.SummaryMetrics;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,12 +28,12 @@ final class SweepFigures {
     }
 
     /** The verdict's paired differences as a forest plot, one row per design but the baseline. */
-    static void forest(Path dir, Html page, List<ForestChart.Row> rows, String metric, String baseline) {
+    static void forest(Path dir, Html page, SweepResults sweep, List<ForestChart.Row> rows, String metric, String baseline) {
         if (rows.isEmpty()) {
             return;
         }
-        Report.chart(dir, page, "forest_" + metric, "paired difference of " + SummaryMetrics.label(metric) + " from "
-                + baseline, ForestChart.png(rows, SummaryMetrics.label(metric), baseline, Report.WIDTH,
+        Report.chart(dir, page, "forest_" + metric, "paired difference of " + sweep.label(metric) + " from "
+                + baseline, ForestChart.png(rows, sweep.label(metric), baseline, Report.WIDTH,
                 Math.max(220, 90 + 45 * rows.size())));
     }
 
@@ -58,7 +57,7 @@ final class SweepFigures {
         if (SweepReport.zeroEverywhere(sweep, metric)) {
             return;
         }
-        Report.chart(dir, page, "ecdf_" + metric, "distribution of " + SummaryMetrics.label(metric) + " over runs",
+        Report.chart(dir, page, "ecdf_" + metric, "distribution of " + sweep.label(metric) + " over runs",
                 EcdfChart.png(sweep, metric, Report.WIDTH, Report.HEIGHT));
     }
 
@@ -68,10 +67,10 @@ final class SweepFigures {
         if (numeric.isEmpty()) {
             return;
         }
-        page.heading(SummaryMetrics.label(metric) + " against the varied parameters");
+        page.heading(sweep.label(metric) + " against the varied parameters");
         for (String p : numeric) {
             Report.chart(dir, page, "curve_" + metric + "_" + p.replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_|_$", ""),
-                    SummaryMetrics.label(metric) + " against " + p,
+                    sweep.label(metric) + " against " + p,
                     ParameterCurveChart.png(sweep, metric, p, Report.WIDTH, Report.HEIGHT));
         }
     }

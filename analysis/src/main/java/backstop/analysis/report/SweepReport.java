@@ -6,7 +6,6 @@ import backstop.analysis.Table;
 import backstop.analysis.TailRisk;
 import backstop.analysis.charts.DesignComparisonChart;
 import backstop.analysis.charts.ForestChart;
-import backstop.analysis.metrics.SummaryMetrics;
 import backstop.analysis.stats.Estimate;
 
 import java.nio.file.Path;
@@ -41,7 +40,7 @@ final class SweepReport {
         List<ForestChart.Row> differences = verdict(page, sweep);
         String loss = verdictMetric(sweep);
         if (sweep.comparison().isPresent()) {
-            SweepFigures.forest(dir, page, differences, loss, baseline(sweep.comparison().get()));
+            SweepFigures.forest(dir, page, sweep, differences, loss, baseline(sweep.comparison().get()));
         }
         SweepFigures.decomposition(dir, page, sweep);
         tailRisk(page, sweep);
@@ -60,9 +59,9 @@ final class SweepReport {
                 continue;
             }
             if (zeroEverywhere(sweep, metric)) {
-                zero.add(SummaryMetrics.label(metric));
+                zero.add(sweep.label(metric));
             } else {
-                Report.chart(dir, page, "compare_" + metric, SummaryMetrics.label(metric) + " by design",
+                Report.chart(dir, page, "compare_" + metric, sweep.label(metric) + " by design",
                         DesignComparisonChart.png(sweep, metric, Report.WIDTH, Report.HEIGHT));
             }
         }
@@ -90,7 +89,7 @@ final class SweepReport {
         }
         Table c = sweep.comparison().get();
         String metric = verdictMetric(sweep);
-        page.heading("Verdict: " + SummaryMetrics.label(metric) + " against the baseline");
+        page.heading("Verdict: " + sweep.label(metric) + " against the baseline");
         List<List<String>> rows = new ArrayList<>();
         for (int r = 0; r < c.rows(); r++) {
             String baseline = c.cell(r, "baseline");

@@ -41,6 +41,25 @@ final class ListCommands {
         }
     }
 
+    /** {@code backstop strategies}: every library strategy a game may name, by population type, with what it fixes. */
+    @Command(name = "strategies", mixinStandardHelpOptions = true,
+            description = {"List the named strategies a game's roles choose among (type/name), what each does and the"
+                    + " population keys it fixes."})
+    static final class StrategiesCommand implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            String type = null;
+            for (backstop.experiments.game.Strategy s : backstop.experiments.game.StrategyLibrary.all()) {
+                if (!s.type().equals(type)) {
+                    type = s.type();
+                    System.out.println(type);
+                }
+                System.out.printf("  %-16s %s%n  %-16s %s%n", s.name(), s.summary(), "", s.set());
+            }
+            return 0;
+        }
+    }
+
     /** {@code backstop scenarios}: every library scenario with its one-line description. */
     @Command(name = "scenarios", mixinStandardHelpOptions = true, description = "List the library scenarios.")
     static final class ScenariosCommand implements Callable<Integer> {

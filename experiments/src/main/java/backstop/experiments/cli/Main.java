@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
                 "               ./backstop launcher; ./backstop gui --help for its options).",
                 "Each command has --help."},
         subcommands = {RunCommand.class, SweepCommand.class, MergeCommand.class, SlurmCommand.class, ReportCommand.class, ValidateCommand.class, ListCommands.PresetsCommand.class,
-                ListCommands.ScenariosCommand.class,
+                ListCommands.ScenariosCommand.class, ListCommands.StrategiesCommand.class,
                 ListCommands.ShowCommand.class, ListCommands.ReferenceCommand.class})
 public final class Main implements Runnable {
     /** The version written to every manifest. */

@@ -1,7 +1,5 @@
 package backstop.experiments.cli;
 
-import backstop.analysis.metrics.SummaryMetric;
-import backstop.analysis.metrics.SummaryMetrics;
 import backstop.experiments.config.ConfigBinder;
 import backstop.experiments.config.ConfigException;
 import backstop.experiments.design.DesignOverrides;
@@ -18,6 +16,7 @@ import backstop.experiments.run.Interventions;
 import backstop.experiments.run.WorldRun;
 import backstop.experiments.scenario.ScenarioSpec;
 import backstop.experiments.scenario.Scenarios;
+import backstop.protocol.metric.Metric;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -120,7 +119,7 @@ final class RunCommand implements Callable<Integer> {
             RunFolder.write(folder.staging(), result, RunManifest.of(spec, design, seed, overrides, Main.VERSION, level, result,
                     edits.manifestEntries(ConfigBinder.mapper())));
             Path written = folder.commit();
-            printSummary(spec, design, result.summary());
+            printSummary(spec, design, result);
             System.out.println("results: " + written);
             printNext(spec, design, seed, written);
             return 0;
@@ -130,20 +129,20 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    static void printSummary(ScenarioSpec spec, DesignSpec design, Map<String, Object> summary) {
+    /** The summary grouped as its metrics declare, each value with its unit. */
+    static void printSummary(ScenarioSpec spec, DesignSpec design, RunResult result) {
         System.out.printf("scenario %s · design %s%n", spec.name(), design.name());
-        int width = summary.keySet().stream().mapToInt(String::length).max().orElse(10);
-        SummaryMetric.Group group = null;
-        for (Map.Entry<String, Object> e : summary.entrySet()) {
-            SummaryMetric metric = SummaryMetrics.of(e.getKey()).orElse(null);
-            if (metric != null && metric.group() != group) {
+        int width = result.summary().keySet().stream().mapToInt(String::length).max().orElse(10);
+        Metric.Group group = null;
+        for (Metric metric : result.metrics()) {
+            if (metric.group() != group) {
                 group = metric.group();
                 System.out.println(" " + group.title());
             }
-            Object v = e.getValue();
+            Object v = result.summary().get(metric.name());
             String text = v instanceof Double d ? String.format(Locale.ROOT, "%,.4f", d) : String.valueOf(v);
-            String unit = metric == null ? "" : metric.unit().symbol();
-            System.out.printf("  %-" + width + "s  %s%s%n", e.getKey(), text, unit.isEmpty() ? "" : " " + unit);
+            String unit = metric.unit().symbol();
+            System.out.printf("  %-" + width + "s  %s%s%n", metric.name(), text, unit.isEmpty() ? "" : " " + unit);
         }
     }
 

@@ -1,19 +1,24 @@
 package backstop.experiments.crash;
 
+import backstop.agents.AgentClass;
+import backstop.agents.RolePayoffs;
+import backstop.experiments.results.RunMetrics;
+import backstop.experiments.results.RunSize;
+import backstop.experiments.results.Summary;
+import backstop.model.metrics.CascadeTracker;
 import backstop.protocol.Protocol;
 import backstop.protocol.ProtocolConfig;
 import backstop.protocol.book.Side;
+import backstop.protocol.event.EventSink;
 import backstop.protocol.liquidation.Auction;
 import backstop.protocol.liquidation.DutchAuctionLiquidation;
-import backstop.protocol.event.EventSink;
-import backstop.experiments.results.RunMetrics;
-import backstop.experiments.results.Summary;
 import backstop.protocol.market.Market;
 import backstop.protocol.market.MarketSpec;
 import backstop.protocol.money.Amounts;
 import backstop.protocol.tx.Tx;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -46,8 +51,10 @@ public final class ScriptedCrash {
                 .build();
         ProtocolConfig config = design.apply(List.of(market));
         RunMetrics metrics = new RunMetrics();
+        CascadeTracker cascades = new CascadeTracker();
         Protocol p = new Protocol(config, e -> {
             metrics.accept(e);
+            cascades.accept(e);
             sink.accept(e);
         });
         metrics.attach(p);
@@ -92,10 +99,11 @@ public final class ScriptedCrash {
         for (int t : traders) {
             tradersValue += p.risk(t).value();
         }
-        Map<String, Double> pnl = Map.of(
-                "trader", Amounts.toUnits(tradersValue - tradersCapital),
-                "market_maker", Amounts.toUnits(p.risk(maker).value() - makerCapital));
-        Map<String, Object> summary = Summary.of(metrics, pnl, 0, 0, p.accounts().count(), (System.nanoTime() - started) / 1e9);
+        Map<AgentClass, Double> pnl = Map.of(
+                AgentClass.TRADER, Amounts.toUnits(tradersValue - tradersCapital),
+                AgentClass.MARKET_MAKER, Amounts.toUnits(p.risk(maker).value() - makerCapital));
+        Map<String, Object> summary = new LinkedHashMap<>(Summary.meters(metrics, cascades.meter(), new RolePayoffs(() -> pnl),
+                List.of(), new RunSize(metrics, (System.nanoTime() - started) / 1e9)).summary());
         summary.put("ledger_total", p.ledger().total());
         return summary;
     }

@@ -6,6 +6,11 @@ import backstop.protocol.event.AbsorberKind;
 import backstop.protocol.event.ProtocolEvent;
 import backstop.protocol.ledger.PostingReason;
 import backstop.protocol.market.MarketSpec;
+import backstop.protocol.metric.Meter;
+import backstop.protocol.metric.Metric;
+import backstop.protocol.metric.Metric.Group;
+import backstop.protocol.metric.Metric.Unit;
+import backstop.protocol.metric.Readings;
 import backstop.protocol.waterfall.AutoDeleveraging;
 
 import java.util.EnumMap;
@@ -13,6 +18,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The loss decomposition of one run: who bore what, per market, so that every unit of a loss is somewhere named.
@@ -36,16 +43,47 @@ import java.util.Map;
  *   final oracle price.</li>
  * </ul>
  * A deficit belongs to the market the protocol charges it to (the bankrupt account's last market), an ADL haircut to
- * the transfer's market; the vault's PnL spans markets and is its own row of {@code markets.csv}.
+ * the transfer's market; the vault's PnL spans markets and is its own row of {@code markets.csv}. As a {@link Meter} it
+ * reports these, the vault's PnL and the count of insolvent accounts still open.
  */
-final class LossTally {
+final class LossTally implements Meter {
     /** Name of the markets.csv row of what cannot be charged to one market (the backstop vault's PnL). */
     static final String VAULT_ROW = "(vault)";
 
-    /** The names of {@link #parts}, in order: {@code loss_borne}, its eight parts, {@code bad_debt}, {@code vault_absorbed}. */
-    static final List<String> NAMES = List.of("loss_borne", "insurance_drawn", "vault_loss", "adl_haircut",
-            "socialized_loss", "funding_bump_loss", "uncovered_bad_debt", "open_insolvency", "auction_shortfall",
-            "bad_debt", "vault_absorbed");
+    private static final Group L = Group.LOSSES;
+    static final Metric LOSS_BORNE = Metric.perMarket("loss_borne", L, Unit.QUOTE,
+            "everything others than the defaulting accounts bear: the sum of the eight parts below");
+    static final Metric VAULT_LOSS = Metric.perMarket("vault_loss", L, Unit.QUOTE,
+            "the backstop vault's loss, max(0, −vault_pnl): what it absorbed and lost on positions it took over");
+    /** The decomposition, in order: {@code loss_borne}, its eight parts, {@code bad_debt}, {@code vault_absorbed}. */
+    static final List<Metric> PARTS = List.of(LOSS_BORNE,
+            Metric.perMarket("insurance_drawn", L, Unit.QUOTE, "realised deficits paid by insurance funds"),
+            VAULT_LOSS,
+            Metric.perMarket("adl_haircut", L, Unit.QUOTE, "what deleveraged winners gave up against the margin price"),
+            Metric.perMarket("socialized_loss", L, Unit.QUOTE, "realised deficits spread over accounts"),
+            Metric.perMarket("funding_bump_loss", L, Unit.QUOTE, "realised deficits recovered through a funding-rate bump"),
+            Metric.perMarket("uncovered_bad_debt", L, Unit.QUOTE, "realised deficits nobody named paid"),
+            Metric.perMarket("open_insolvency", L, Unit.QUOTE,
+                    "Σ max(0, −equity) at the final oracle price of accounts still open"),
+            Metric.perMarket("auction_shortfall", L, Unit.QUOTE,
+                    "what running auctions' unsold lots and pending shortfalls would leave uncovered"),
+            Metric.perMarket("bad_debt", L, Unit.QUOTE, "realised deficits, whoever bore them"),
+            Metric.perMarket("vault_absorbed", L, Unit.QUOTE, "realised deficits the backstop vault took"));
+    static final Metric VAULT_PNL = Metric.of("vault_pnl", L, Unit.QUOTE,
+            "the backstop vault's equity change, net of its seed and its LPs' deposits");
+    static final Metric INSOLVENT = Metric.of("insolvent_accounts", L, Unit.COUNT,
+            "accounts still open below zero equity at the end");
+    private static final List<Metric> METRICS = declared();
+
+    private static List<Metric> declared() {
+        List<Metric> all = new java.util.ArrayList<>(PARTS);
+        all.add(VAULT_PNL);
+        all.add(INSOLVENT);
+        return List.copyOf(all);
+    }
+
+    /** The names of {@link #parts}, in order. */
+    static final List<String> NAMES = PARTS.stream().map(Metric::name).toList();
 
     private final Protocol protocol;
     private final int n;
@@ -55,9 +93,14 @@ final class LossTally {
     final long[] adlPostedHaircut;
     private final Map<Long, Integer> deficitMarket = new HashMap<>();
     private int lastAdlMarket = -1;
+    private final Supplier<OpenLosses> open;
+    private final LongSupplier vaultNetDeposits;
 
-    LossTally(Protocol protocol) {
+    /** The losses of {@code protocol}, valued with {@code open} (the losses still open now) and the vault LPs' net deposits. */
+    LossTally(Protocol protocol, Supplier<OpenLosses> open, LongSupplier vaultNetDeposits) {
         this.protocol = protocol;
+        this.open = open;
+        this.vaultNetDeposits = vaultNetDeposits;
         this.n = protocol.markets().size();
         this.badDebt = new long[n];
         this.adlTransferHaircut = new long[n];
@@ -75,7 +118,31 @@ final class LossTally {
         });
     }
 
-    void accept(ProtocolEvent e) {
+    @Override
+    public List<Metric> metrics() {
+        return METRICS;
+    }
+
+    @Override
+    public void read(int scope, Readings out) {
+        OpenLosses now = open.get();
+        long netDeposits = vaultNetDeposits.getAsLong();
+        if (scope == VAULT) {
+            long vaultLoss = Math.max(0, -vaultPnl(now, netDeposits));
+            out.put(LOSS_BORNE, vaultLoss).put(VAULT_LOSS, vaultLoss);
+            return;
+        }
+        Map<String, Long> p = parts(scope, now, netDeposits);
+        for (Metric m : PARTS) {
+            out.put(m, p.get(m.name()));
+        }
+        if (scope == RUN) {
+            out.put(VAULT_PNL, vaultPnl(now, netDeposits)).put(INSOLVENT, now.insolventAccounts());
+        }
+    }
+
+    @Override
+    public void accept(ProtocolEvent e) {
         if (e instanceof ProtocolEvent.BadDebt d) {
             int m = protocol.accounts().lastMarket(d.account());
             deficitMarket.put(d.id(), m);

@@ -7,6 +7,9 @@ import backstop.model.world.World;
 import backstop.protocol.Protocol;
 import backstop.protocol.ledger.Ledger;
 import backstop.protocol.ledger.PotKind;
+import backstop.protocol.metric.Meter;
+import backstop.protocol.metric.Metric;
+import backstop.protocol.metric.Readings;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +28,25 @@ import java.util.Map;
  * @param externalPnl the agents' profit on external venues (the venues' loss), quote units
  */
 public record PayoffIdentity(Map<String, Long> terms, long residual, double externalPnl) {
+    public static final Metric RESIDUAL = Metric.of("payoff_residual", Metric.Group.CHAIN, Metric.Unit.QUOTE,
+            "the payoff identity's residual: 0 unless value was created or destroyed");
+
+    /** The identity's residual as a metric, computed when it is read. */
+    public static Meter meter(BackstopModel model) {
+        return new Meter() {
+            @Override
+            public List<Metric> metrics() {
+                return List.of(RESIDUAL);
+            }
+
+            @Override
+            public void read(int scope, Readings out) {
+                if (scope == RUN) {
+                    out.put(RESIDUAL, of(model).residual());
+                }
+            }
+        };
+    }
 
     /** The identity of {@code model}'s run now (after it started). */
     public static PayoffIdentity of(BackstopModel model) {

@@ -2,6 +2,7 @@ package backstop.experiments.results;
 
 import backstop.experiments.results.RunResult;
 import backstop.model.metrics.ValueFlows;
+import backstop.protocol.metric.Metric;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -16,7 +17,7 @@ import java.util.Map;
 
 /**
  * Writes a run folder (DESIGN.md §7): {@code manifest.json}, {@code summary.json}, {@code timeseries.csv},
- * {@code agents.csv}, {@code flows.csv} and {@code markets.csv}, each through a temporary file renamed when complete;
+ * {@code agents.csv}, {@code flows.csv}, {@code markets.csv} and {@code metrics.json} (the summary's metrics declared), each through a temporary file renamed when complete;
  * the events file ({@code events.jsonl.gz}, at the run's {@link EventLevel}) is streamed during the run by {@link EventJsonl}.
  */
 public final class RunFolder {
@@ -54,7 +55,34 @@ public final class RunFolder {
             flows.add(List.of(f.from(), f.to(), f.amount()));
         }
         AtomicFiles.write(dir.resolve("flows.csv"), csv(List.of("from", "to", "amount"), flows));
-        AtomicFiles.write(dir.resolve("markets.csv"), csv(MarketRow.COLUMNS, r.markets().stream().map(MarketRow::values).toList()));
+        List<String> marketColumns = r.marketColumns();
+        List<String> header = new ArrayList<>(List.of("market"));
+        header.addAll(marketColumns);
+        AtomicFiles.write(dir.resolve("markets.csv"), csv(header, r.markets().stream().map(m -> m.values(marketColumns)).toList()));
+        AtomicFiles.write(dir.resolve(METRICS_FILE), metricsJson(r.metrics()));
+    }
+
+    /** The name of the file that declares a result's metrics (in a run folder and a sweep folder). */
+    public static final String METRICS_FILE = "metrics.json";
+
+    /**
+     * {@code metrics.json}: each summary metric in summary order with its group, unit, label, whether
+     * {@code markets.csv} has it, and its meaning — what reports, charts and notebooks read names and units from.
+     */
+    public static byte[] metricsJson(List<Metric> metrics) throws IOException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Metric m : metrics) {
+            Map<String, Object> e = new java.util.LinkedHashMap<>();
+            e.put("name", m.name());
+            e.put("group", m.group().name().toLowerCase(java.util.Locale.ROOT));
+            e.put("group_title", m.group().title());
+            e.put("unit", m.unit().name().toLowerCase(java.util.Locale.ROOT));
+            e.put("label", m.label());
+            e.put("per_market", m.perMarket());
+            e.put("meaning", m.meaning());
+            out.add(e);
+        }
+        return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(out);
     }
 
     /** CSV text with a header row, through Jackson's CSV writer. */

@@ -3,57 +3,107 @@ package backstop.experiments.results;
 import backstop.model.metrics.SampledColumns;
 import backstop.protocol.OpenLosses;
 import backstop.protocol.Protocol;
+import backstop.protocol.breaker.HaltMeter;
 import backstop.protocol.event.EventSink;
 import backstop.protocol.event.ProtocolEvent;
+import backstop.protocol.liquidation.LiquidationMeter;
+import backstop.protocol.market.DrawdownMeter;
 import backstop.protocol.market.Market;
-import backstop.protocol.market.MarketSpec;
+import backstop.protocol.metric.Meter;
+import backstop.protocol.metric.Meters;
 import backstop.protocol.money.Amounts;
-import backstop.protocol.waterfall.AutoDeleveraging;
+import backstop.protocol.trading.FeeMeter;
+import backstop.protocol.waterfall.AdlMeter;
+import backstop.protocol.waterfall.InsuranceFundMeter;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The headline numbers of one run, kept while it runs: counters from the protocol's events, and per block the
- * insurance funds and the peak-to-trough drawdowns of the exogenous and mark prices. {@link Summary} turns
- * them, with the agents' payoffs, into {@code summary.json}, and keeps the same per market for {@code markets.csv}.
+ * The protocol's meters of one run, fed while it runs: the loss decomposition ({@link LossTally}), the insurance funds,
+ * auto-deleveraging, liquidations, halts, drawdowns and fees, each declared by the mechanism that produces it.
+ * {@link Summary} puts them in summary order with the meters of the world, the agents and the run; they also give
+ * {@code markets.csv} its rows and the time series its loss columns.
  */
 public final class RunMetrics implements EventSink {
     private Protocol protocol;
-    long liquidations;
-    long partialLiquidations;
-    long liquidatedNotional;
-    long adlCount;
-    long adlNotional;
-    long haltCount;
-    double haltedSeconds;
-    long fees;
-    long insuranceStart = Long.MIN_VALUE;
-    long insuranceMin = Long.MAX_VALUE;
-    long insuranceEnd;
-    private double[] exoPeak;
-    private double[] markPeak;
-    double exogenousDrawdown;
-    double markDrawdown;
-    long blocks;
-    private final java.util.Set<Long> partialIds = new java.util.HashSet<>();
-    private MarketTally markets;
     private LossTally losses;
+    private InsuranceFundMeter fund;
+    private AdlMeter adl;
+    private LiquidationMeter liquidations;
+    private HaltMeter halts;
+    private DrawdownMeter drawdowns;
+    private FeeMeter fees;
+    private List<Meter> fed = List.of();
+    private double[] exogenous;
     private long vaultNetDeposits;
+    private long blocks;
     private OpenLosses open;
     private long openAt = -1;
 
-    /** Connects the metrics to the protocol whose events they receive (for units, pots and the ledger). */
+    /**
+     * Connects the metrics to the protocol whose events they receive (for units, pots and the ledger), before its first
+     * agent acts; events before it (the protocol's genesis) move no value any meter counts, bar vault deposits.
+     */
     public void attach(Protocol p) {
+        if (protocol != null) {
+            throw new IllegalStateException("run metrics attached twice");
+        }
         this.protocol = p;
-        this.losses = new LossTally(p);
-        this.markets = new MarketTally(p, losses);
+        List<Market> markets = p.markets();
+        losses = new LossTally(p, this::openLosses, () -> vaultNetDeposits);
+        fund = new InsuranceFundMeter(this::insurance);
+        adl = new AdlMeter(markets.stream().map(Market::spec).toList());
+        liquidations = new LiquidationMeter(markets.size());
+        halts = new HaltMeter(markets.size(), () -> markets.stream().anyMatch(Market::halted));
+        drawdowns = new DrawdownMeter(markets, i -> exogenous[i]);
+        fees = new FeeMeter();
+        fed = List.of(losses, fund, adl, liquidations, halts, drawdowns, fees);
     }
 
-    /** The same metrics per market (see {@link MarketTally}), in market-id order, then the vault's row. */
-    public List<MarketRow> markets() {
-        return markets == null ? List.of() : markets.rows(openLosses(), vaultNetDeposits);
+    /** Whether {@link #attach} has run. */
+    public boolean attached() {
+        return protocol != null;
+    }
+
+    /** The loss decomposition (losses, the vault's PnL, insolvent accounts). */
+    Meter losses() {
+        return losses;
+    }
+
+    Meter fund() {
+        return fund;
+    }
+
+    Meter adl() {
+        return adl;
+    }
+
+    Meter liquidations() {
+        return liquidations;
+    }
+
+    Meter halts() {
+        return halts;
+    }
+
+    Meter drawdowns() {
+        return drawdowns;
+    }
+
+    Meter fees() {
+        return fees;
+    }
+
+    /** Blocks closed so far. */
+    long blocks() {
+        return blocks;
+    }
+
+    /** The protocol these metrics follow. */
+    Protocol protocol() {
+        return protocol;
     }
 
     /** The open losses now, valued once per event count (the summary and markets.csv read them together). */
@@ -63,11 +113,6 @@ public final class RunMetrics implements EventSink {
             openAt = protocol.lastEventId();
         }
         return open;
-    }
-
-    /** The run's loss decomposition now ({@link LossTally}), quote micros by name; empty before block 1. */
-    Map<String, Long> losses() {
-        return losses == null ? Map.of() : losses.parts(-1, openLosses(), vaultNetDeposits);
     }
 
     /**
@@ -85,102 +130,55 @@ public final class RunMetrics implements EventSink {
 
             @Override
             public double[] values() {
-                Map<String, Long> now = losses();
+                Map<String, Long> now = losses == null ? Map.of() : losses.parts(Meter.RUN, openLosses(), vaultNetDeposits);
                 double[] v = new double[names.size()];
                 for (int i = 0; i < v.length; i++) {
-                    v[i] = units(now.getOrDefault(names.get(i), 0L));
+                    v[i] = Amounts.toUnits(now.getOrDefault(names.get(i), 0L));
                 }
                 return v;
             }
         };
     }
 
-    /** Accounts still open with negative equity at the oracle, the vault excluded. */
-    int insolventAccounts() {
-        return protocol == null ? 0 : openLosses().insolventAccounts();
-    }
-
-    /** The backstop vault's PnL now (0 without a vault), quote micros. */
-    long vaultPnl() {
-        return losses == null ? 0 : losses.vaultPnl(openLosses(), vaultNetDeposits);
-    }
-
     @Override
     public void accept(ProtocolEvent e) {
         if (e instanceof ProtocolEvent.Transfer t && t.kind() == ProtocolEvent.Transfer.Kind.VAULT_DEPOSIT) {
-            vaultNetDeposits += t.amount(); // LPs may deposit at genesis, before the metrics are attached
+            vaultNetDeposits += t.amount();
         } else if (e instanceof ProtocolEvent.Transfer t && t.kind() == ProtocolEvent.Transfer.Kind.VAULT_WITHDRAWAL) {
             vaultNetDeposits -= t.amount();
         }
-        long adl = 0;
-        if (e instanceof ProtocolEvent.PositionTransfer t && t.kind().equals(AutoDeleveraging.KIND)) {
-            adl = Math.abs(protocol.market(t.market()).spec().notional(t.size(), t.price()));
-        }
-        if (markets != null) {
-            losses.accept(e);
-            markets.accept(e, adl);
-        }
-        if (e instanceof ProtocolEvent.Liquidation l && l.partial()) {
-            partialIds.add(l.id());
-        } else if (e instanceof ProtocolEvent.LiquidationSettled s && s.sizeClosed() > 0) {
-            liquidations++;
-            liquidatedNotional += s.notional();
-            if (partialIds.remove(s.causeId())) {
-                partialLiquidations++;
-            }
-        } else if (e instanceof ProtocolEvent.PositionTransfer t && t.kind().equals(AutoDeleveraging.KIND)) {
-            adlCount++;
-            adlNotional += adl;
-        } else if (e instanceof ProtocolEvent.Halt h && h.halted() && h.market() >= 0) {
-            haltCount++;
-        } else if (e instanceof ProtocolEvent.Fill f) {
-            fees += f.takerFee() + f.makerFee();
+        for (Meter m : fed) {
+            m.accept(e);
         }
     }
 
-    /** End of a block: sample insurance funds, halts and drawdowns ({@code exogenous[i]} is asset i's price). */
+    /** End of a block: the meters that sample the world do ({@code exogenous[i]} is market i's exogenous price). */
     public void endOfBlock(double[] exogenous, double blockSeconds) {
+        this.exogenous = exogenous;
         blocks++;
-        long insurance = insurance();
-        if (insuranceStart == Long.MIN_VALUE) {
-            insuranceStart = insurance;
-        }
-        insuranceMin = Math.min(insuranceMin, insurance);
-        insuranceEnd = insurance;
-        int n = exogenous.length;
-        if (exoPeak == null) {
-            exoPeak = exogenous.clone();
-            markPeak = new double[n];
-        }
-        boolean halted = false;
-        for (int i = 0; i < n; i++) {
-            Market m = protocol.market(i);
-            MarketSpec s = m.spec();
-            double mark = s.price(m.markPrice());
-            exoPeak[i] = Math.max(exoPeak[i], exogenous[i]);
-            markPeak[i] = Math.max(markPeak[i], mark);
-            exogenousDrawdown = Math.max(exogenousDrawdown, 1 - exogenous[i] / exoPeak[i]);
-            markDrawdown = Math.max(markDrawdown, 1 - mark / markPeak[i]);
-            markets.drawdowns(i, 1 - exogenous[i] / exoPeak[i], 1 - mark / markPeak[i]);
-            halted |= m.halted();
-        }
-        if (halted) {
-            haltedSeconds += blockSeconds;
+        for (Meter m : fed) {
+            m.endOfBlock(blockSeconds);
         }
     }
 
     /** Σ of the distinct insurance-fund pots, quote micros. */
-    long insurance() {
+    private long insurance() {
         return Arrays.stream(protocol.markets().stream().mapToInt(m -> protocol.insuranceFundPot(m.id())).distinct().toArray())
                 .mapToLong(pot -> protocol.ledger().balance(pot)).sum();
     }
 
-    /** Peak-to-trough drawdown of the mark relative to the exogenous one: > 1 when the protocol amplified the fall. */
-    double amplification() {
-        return exogenousDrawdown > 0 ? markDrawdown / exogenousDrawdown : Double.NaN;
-    }
-
-    public static double units(long micros) {
-        return Amounts.toUnits(micros);
+    /** The rows of {@code markets.csv} from {@code meters}: one per market in id order, then the vault's if there is one. */
+    public List<MarketRow> markets(Meters meters) {
+        if (protocol == null) {
+            return List.of();
+        }
+        List<MarketRow> rows = new java.util.ArrayList<>();
+        for (Market m : protocol.markets()) {
+            rows.add(new MarketRow(m.spec().symbol(), meters.market(m.id())));
+        }
+        if (protocol.vaultAccount() >= 0) {
+            rows.add(new MarketRow(LossTally.VAULT_ROW, meters.market(Meter.VAULT)));
+        }
+        return rows;
     }
 }

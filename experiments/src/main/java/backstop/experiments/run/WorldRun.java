@@ -3,24 +3,28 @@ package backstop.experiments.run;
 import backstop.experiments.results.RunResult;
 import backstop.agents.AccountAgent;
 import backstop.agents.AgentClass;
+import backstop.agents.RolePayoffs;
 import backstop.agents.keepers.Keeper;
+import backstop.agents.keepers.KeeperMeter;
 import backstop.experiments.design.DesignSpec;
 import backstop.experiments.results.PayoffIdentity;
 import backstop.experiments.results.RunMetrics;
+import backstop.experiments.results.RunSize;
 import backstop.experiments.results.Summary;
 import backstop.experiments.scenario.ScenarioSpec;
 import backstop.model.agent.Agent;
 import backstop.model.sim.BackstopModel;
+import backstop.model.world.ChainMeter;
 import backstop.model.world.World;
+import backstop.protocol.metric.Meters;
 import backstop.protocol.Protocol;
 import backstop.protocol.event.EventSink;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** Runs one scenario under one design on one seed, headless, and gathers its results. */
 public final class WorldRun {
@@ -76,11 +80,9 @@ public final class WorldRun {
                 });
         model.nameTags(WorldRun::className);
         model.sampleAlso(metrics.lossColumns());
+        model.onWorld(w -> metrics.attach(w.protocol()));
         model.onRecord(s -> {
             World w = model.world();
-            if (w.block() == 1) {
-                metrics.attach(w.protocol());
-            }
             double[] exo = new double[w.prices().assets()];
             for (int i = 0; i < exo.length; i++) {
                 exo[i] = w.prices().price(i);
@@ -95,39 +97,25 @@ public final class WorldRun {
                                    RunMetrics metrics, double wallSeconds) {
         World w = model.world();
         List<RunResult.AgentRow> agents = new ArrayList<>();
-        Map<String, Double> pnl = new TreeMap<>();
+        Map<AgentClass, Double> payoffs = new EnumMap<>(AgentClass.class);
+        List<Keeper> keepers = new ArrayList<>();
         for (Agent a : model.agents()) {
             double payoff = a.payoff(w);
             String cls = a instanceof AccountAgent aa ? aa.agentClass().name().toLowerCase(Locale.ROOT) : "other";
             int account = a instanceof AccountAgent aa ? aa.account() : -1;
-            double capital = a.endowment();
-            agents.add(new RunResult.AgentRow(a.id(), a.population(), cls, account, capital, payoff, a.gasPaid(),
+            agents.add(new RunResult.AgentRow(a.id(), a.population(), cls, account, a.endowment(), payoff, a.gasPaid(),
                     a.submitted(), a.ordersSent(), a.failed()));
-            pnl.merge(cls, payoff, Double::sum);
-        }
-        Map<String, Object> chain = new LinkedHashMap<>();
-        chain.put("gas_paid", RunMetrics.units(w.protocol().ledger().balance(w.protocol().validatorsPot())));
-        chain.put("tx_expired", w.expiredTransactions());
-        chain.put("tx_gas_unpaid", w.unpaidTransactions());
-        chain.put("payoff_residual", RunMetrics.units(PayoffIdentity.of(model).residual()));
-        long calls = 0;
-        long passes = 0;
-        double called = 0;
-        double passed = 0;
-        for (Agent a : model.agents()) {
+            if (a instanceof AccountAgent aa) {
+                payoffs.merge(aa.agentClass(), payoff, Double::sum);
+            }
             if (a instanceof Keeper k) {
-                calls += k.calls();
-                passes += k.stoodDown();
-                called += k.rewardCalled();
-                passed += k.rewardPassed();
+                keepers.add(k);
             }
         }
-        chain.put("keeper_calls", calls);
-        chain.put("keeper_passes", passes);
-        chain.put("keeper_participation", called + passed > 0 ? called / (called + passed) : Double.NaN);
-        Map<String, Object> summary = Summary.of(metrics, pnl, model.cascades().maxSize(), model.cascades().maxDepth(),
-                chain, w.protocol().accounts().count(), wallSeconds);
-        return new RunResult(scenario.name(), design.name(), seed, summary, model.recorder().series(),
-                model.flows().matrix(), agents, metrics.markets(), w.protocol().stateHash());
+        Meters meters = Summary.meters(metrics, model.cascades().meter(), new RolePayoffs(() -> payoffs),
+                List.of(new ChainMeter(w), PayoffIdentity.meter(model), new KeeperMeter(keepers)),
+                new RunSize(metrics, wallSeconds));
+        return new RunResult(scenario.name(), design.name(), seed, meters.summary(), meters.metrics(),
+                model.recorder().series(), model.flows().matrix(), agents, metrics.markets(meters), w.protocol().stateHash());
     }
 }

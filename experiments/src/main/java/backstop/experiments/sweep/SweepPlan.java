@@ -266,7 +266,8 @@ public record SweepPlan(String name, String scenario, List<String> overrides, Li
         return "0".repeat(Math.max(0, width - s.length())) + s;
     }
 
-    private static String safeName(String value, String field, String origin) {
+    /** {@code value} if it can name a folder; otherwise an error naming {@code field} of {@code origin}. */
+    public static String safeName(String value, String field, String origin) {
         if (value == null || !SAFE_NAME.matcher(value).matches()) {
             throw new ConfigException(origin + ": " + field + ": must be a name of letters, digits, '.', '_' or '-'"
                     + " (it names folders), got " + (value == null ? "nothing" : "'" + value + "'"));
@@ -275,7 +276,7 @@ public record SweepPlan(String name, String scenario, List<String> overrides, Li
     }
 
     /** A library name as it is; otherwise a file path, taken relative to the sweep file when it exists there. */
-    private static String beside(String ref, Path baseDir, List<String> library) {
+    public static String beside(String ref, Path baseDir, List<String> library) {
         if (library.contains(ref) || baseDir == null || Path.of(ref).isAbsolute()) {
             return ref;
         }

@@ -42,6 +42,11 @@ public final class SweepTables {
             throws IOException {
         AtomicFiles.write(dir.resolve("runs.csv"), runs(rows, paramPaths));
         AtomicFiles.write(dir.resolve("comparison.csv"), comparison(rows, baseline));
+        // Every run has the same metrics (runs() checks), so the first run's declarations describe the sweep's.
+        Path declared = rows.isEmpty() ? null : dir.resolve("runs").resolve(rows.get(0).runId()).resolve(RunFolder.METRICS_FILE);
+        if (declared != null && java.nio.file.Files.isRegularFile(declared)) {
+            AtomicFiles.write(dir.resolve(RunFolder.METRICS_FILE), java.nio.file.Files.readAllBytes(declared));
+        }
         if (rows.stream().mapToInt(r -> r.point().index()).distinct().count() > 1) {
             AtomicFiles.write(dir.resolve(BY_POINT), comparisonByPoint(rows, paramPaths, baseline));
         } else {

@@ -1,6 +1,5 @@
 package backstop.experiments.cli;
 
-import backstop.experiments.results.MarketRow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -94,8 +93,12 @@ class RunCommandTest {
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("data:image/png;base64,") && html.contains("bad_debt"), "a self-contained report");
         assertTrue(html.contains("By market") && html.contains("<td>BTC-USD</td>"), "the report shows markets.csv");
-        assertEquals(String.join(",", MarketRow.COLUMNS),
-                Files.readAllLines(out.resolve("markets.csv")).get(0));
+        List<String> perMarket = new java.util.ArrayList<>(List.of("market"));
+        backstop.analysis.SummaryMetrics.read(out).all().stream().filter(backstop.analysis.SummaryMetric::perMarket)
+                .forEach(m -> perMarket.add(m.name()));
+        assertEquals(String.join(",", perMarket), Files.readAllLines(out.resolve("markets.csv")).get(0),
+                "markets.csv has the metrics the run declared per market");
+        assertTrue(perMarket.containsAll(List.of("loss_borne", "liquidation_count", "adl_count", "halt_count")), perMarket.toString());
         assertEquals(2, Main.execute("report", tmp.resolve("missing").toString()));
     }
 

@@ -31,7 +31,7 @@ class SweepRunnerTest {
     private static final String SMALL = SweepPlanTest.HEAD + "designs: [none, dydx-v4]\nreplications: 2\n";
     private static final List<String> TABLES = List.of("sweep.json", "runs.csv", "comparison.csv");
     private static final List<String> RUN_FILES = List.of("manifest.json", "summary.json", "timeseries.csv",
-            "events.jsonl.gz", "agents.csv", "flows.csv", "markets.csv");
+            "events.jsonl.gz", "agents.csv", "flows.csv", "markets.csv", "metrics.json");
     private final ObjectMapper json = new ObjectMapper();
 
     private static Path sweepFile(Path dir, String yaml) throws IOException {
@@ -45,7 +45,7 @@ class SweepRunnerTest {
         Path out = tmp.resolve("out");
         assertEquals(0, Main.execute("sweep", sweepFile(tmp, SMALL).toString(), "--out", out.toString(), "--threads", "2"));
         // The tables, and the report `merge` would write (report.html with its charts).
-        assertEquals(List.of("charts", "comparison.csv", "report.html", "runs", "runs.csv", "sweep.json"), names(out));
+        assertEquals(List.of("charts", "comparison.csv", "metrics.json", "report.html", "runs", "runs.csv", "sweep.json"), names(out));
         // A minute of calm trading: nobody bears a loss, so the report says so instead of charting zeros.
         String report = Files.readString(out.resolve("report.html"));
         assertTrue(report.contains("0 in every run, so not charted: loss borne (quote)"), report);

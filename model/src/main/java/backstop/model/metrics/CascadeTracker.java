@@ -2,6 +2,11 @@ package backstop.model.metrics;
 
 import backstop.protocol.event.EventSink;
 import backstop.protocol.event.ProtocolEvent;
+import backstop.protocol.metric.Meter;
+import backstop.protocol.metric.Metric;
+import backstop.protocol.metric.Metric.Group;
+import backstop.protocol.metric.Metric.Unit;
+import backstop.protocol.metric.Readings;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2ObjectLinkedOpenHashMap;
 
@@ -117,6 +122,30 @@ public final class CascadeTracker implements EventSink {
     }
 
     /** The largest cascade size (liquidations), 0 with none. */
+    /** Liquidations in the largest cascade. */
+    public static final Metric MAX_SIZE = Metric.of("max_cascade_size", Group.LIQUIDATIONS, Unit.COUNT,
+            "liquidations in the largest cascade");
+    /** Levels of the deepest cascade. */
+    public static final Metric MAX_DEPTH = Metric.of("max_cascade_depth", Group.LIQUIDATIONS, Unit.COUNT,
+            "levels of the deepest cascade");
+
+    /** The cascade metrics this tracker reports (it is fed its events by the model, not by the meter). */
+    public Meter meter() {
+        return new Meter() {
+            @Override
+            public List<Metric> metrics() {
+                return List.of(MAX_SIZE, MAX_DEPTH);
+            }
+
+            @Override
+            public void read(int scope, Readings out) {
+                if (scope == RUN) {
+                    out.put(MAX_SIZE, maxSize()).put(MAX_DEPTH, maxDepth());
+                }
+            }
+        };
+    }
+
     public int maxSize() {
         int max = 0;
         for (Cascade c : cascades.values()) {

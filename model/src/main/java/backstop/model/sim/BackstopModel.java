@@ -41,6 +41,7 @@ public class BackstopModel extends SimState {
     private final transient EventSink sink;
     private final transient List<Steppable> recorders = new ArrayList<>();
     private final transient List<SampledColumns> sampled = new ArrayList<>();
+    private final transient List<java.util.function.Consumer<World>> onWorld = new ArrayList<>();
     private final transient List<Agent> agents = new ArrayList<>();
     private transient WorldDriver driver;
     private transient World world;
@@ -89,6 +90,9 @@ public class BackstopModel extends SimState {
         driver = new WorldDriver(spec, protocol, streams);
         world = driver.world();
         holder[0] = driver;
+        for (java.util.function.Consumer<World> w : onWorld) {
+            w.accept(world);
+        }
         WakeCalendar calendar = new WakeCalendar(world, streams.stream("agent-order"));
         driver.moveEnvironment(0);
         driver.publishOracle();
@@ -140,6 +144,14 @@ public class BackstopModel extends SimState {
      */
     public void onRecord(Steppable recorder) {
         recorders.add(recorder);
+    }
+
+    /**
+     * Registers {@code listener} to be told of each run's world as soon as it exists, before any agent is created (call
+     * before starting): the protocol's genesis has run, no agent has acted.
+     */
+    public void onWorld(java.util.function.Consumer<World> listener) {
+        onWorld.add(listener);
     }
 
     /** Adds columns to the sampled time series, after {@code bad_debt} (call before starting). */
