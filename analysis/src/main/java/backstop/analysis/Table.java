@@ -1,5 +1,6 @@
 package backstop.analysis;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -33,6 +34,11 @@ public final class Table {
             }
         }
         this.rows = new ArrayList<>(rows);
+    }
+
+    /** Reads a CSV file with a header row; the messages of its errors name the file, line and column. */
+    public static Table read(Path file) {
+        return CsvFiles.read(file);
     }
 
     /** The file this table came from. */

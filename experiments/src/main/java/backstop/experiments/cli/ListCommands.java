@@ -111,11 +111,11 @@ final class ListCommands {
 
     /** {@code backstop reference}: every configuration key, and every registered mechanism, generated from the code. */
     @Command(name = "reference", mixinStandardHelpOptions = true,
-            description = "Print every configuration key of scenario, design and sweep files, and every mechanism a"
-                    + " design can name (generated from the code).")
+            description = "Print every configuration key of scenario, design, sweep and game files, every mechanism a"
+                    + " design can name and every library strategy a game can name (generated from the code).")
     static final class ReferenceCommand implements Callable<Integer> {
         @Parameters(index = "0", arity = "0..1",
-                description = "scenario, design, sweep or mechanisms (default: all four).")
+                description = "scenario, design, sweep, game, mechanisms or strategies (default: all six).")
         String kind;
 
         @Override
@@ -124,8 +124,10 @@ final class ListCommands {
             kinds.put("scenario", ScenarioSpec.class);
             kinds.put("design", DesignSpec.class);
             kinds.put("sweep", backstop.experiments.sweep.SweepSpec.class);
-            if (kind != null && !kinds.containsKey(kind) && !kind.equals("mechanisms")) {
-                throw new ConfigException("reference: kind must be scenario, design, sweep or mechanisms, got '" + kind + "'");
+            kinds.put("game", backstop.experiments.game.GameSpec.class);
+            if (kind != null && !kinds.containsKey(kind) && !kind.equals("mechanisms") && !kind.equals("strategies")) {
+                throw new ConfigException("reference: kind must be scenario, design, sweep, game, mechanisms or strategies,"
+                        + " got '" + kind + "'");
             }
             for (var e : kinds.entrySet()) {
                 if (kind == null || kind.equals(e.getKey())) {
@@ -141,6 +143,12 @@ final class ListCommands {
                 System.out.println("# mechanisms: each kind (where a design names it), then every registered mechanism with"
                         + " what it does, the protocol class it builds and an example (the registry: design/Mechanisms)");
                 Mechanisms.catalogue().forEach(System.out::println);
+            }
+            if (kind == null || kind.equals("strategies")) {
+                System.out.println();
+                System.out.println("# strategies: every library strategy a game's role may name (type/name), what it does and"
+                        + " the population keys it fixes (strategies/strategies.yaml; also `backstop strategies`)");
+                new StrategiesCommand().call();
             }
             return 0;
         }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         footer = {"  gui        Open the MASON Console on a scenario (started by the",
                 "               ./backstop launcher; ./backstop gui --help for its options).",
                 "Each command has --help."},
-        subcommands = {RunCommand.class, SweepCommand.class, MergeCommand.class, SlurmCommand.class, ReportCommand.class, ValidateCommand.class, ListCommands.PresetsCommand.class,
+        subcommands = {RunCommand.class, SweepCommand.class, GameCommand.class, MergeCommand.class, SlurmCommand.class, ReportCommand.class, ValidateCommand.class, ListCommands.PresetsCommand.class,
                 ListCommands.ScenariosCommand.class, ListCommands.StrategiesCommand.class,
                 ListCommands.ShowCommand.class, ListCommands.ReferenceCommand.class})
 public final class Main implements Runnable {

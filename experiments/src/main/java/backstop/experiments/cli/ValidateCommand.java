@@ -16,13 +16,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code backstop validate FILE}: checks a scenario, design or sweep file completely (extends resolved, every
+ * {@code backstop validate FILE}: checks a scenario, design, sweep or game file completely (extends resolved, every
  * key bound and range-checked, designs and markets built) without running anything.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check a scenario, design or sweep file without running it; exit 2 naming what is wrong.")
+        description = "Check a scenario, design, sweep or game file without running it; exit 2 naming what is wrong.")
 final class ValidateCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "A scenario, design (preset) or sweep YAML/JSON file.")
+    @Parameters(index = "0", description = "A scenario, design (preset), sweep or game YAML/JSON file.")
     Path file;
 
     @Override
@@ -30,7 +30,11 @@ final class ValidateCommand implements Callable<Integer> {
         requireFile(file);
         String name = file.toString();
         ObjectNode doc = ConfigTree.parse(java.nio.file.Files.readString(file), name);
-        if (doc.has("designs")) {
+        if (doc.has("roles")) {
+            backstop.experiments.game.GamePlan g = backstop.experiments.game.GamePlan.load(file);
+            System.out.printf("ok: game, %d designs × %d profiles × %d seeds%n", g.designs().size(),
+                    g.dpr().allFullProfiles().size(), g.seeds().size());
+        } else if (doc.has("designs")) {
             System.out.printf("ok: sweep, %d runs%n", SweepPlan.load(file).runs().size());
         } else if (isDesign(doc)) {
             DesignSpec d = Presets.loadOrFile(name);

@@ -1,5 +1,7 @@
 package backstop.experiments.game;
 
+import backstop.analysis.game.Dpr;
+import backstop.analysis.game.Role;
 import backstop.experiments.config.ConfigBinder;
 import backstop.experiments.config.ConfigException;
 import backstop.experiments.config.ConfigTree;
@@ -41,9 +43,11 @@ public final class GamePlan {
     private final List<DesignSpec> designs;
     private final List<RolePlan> roles;
     private final List<Long> seeds;
+    private final Dpr dpr;
 
     private GamePlan(GameSpec spec, String scenario, ObjectNode scenarioDoc, List<DesignSpec> designs,
-                     List<RolePlan> roles, List<Long> seeds) {
+                     List<RolePlan> roles, List<Long> seeds, Dpr dpr) {
+        this.dpr = dpr;
         this.spec = spec;
         this.scenario = scenario;
         this.scenarioDoc = scenarioDoc;
@@ -114,7 +118,15 @@ public final class GamePlan {
         for (int i = 0; i < spec.replications(); i++) {
             seeds.add(spec.baseSeed() + i);
         }
-        GamePlan plan = new GamePlan(spec, scenario, scenarioDoc, List.copyOf(designs), List.copyOf(roles), List.copyOf(seeds));
+        Dpr dpr;
+        try {
+            dpr = new Dpr(roles.stream().map(r -> new Role(r.name(), r.players(), r.strategyNames())).toList(),
+                    roles.stream().mapToInt(RolePlan::reduced).toArray());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(origin + ": roles: " + e.getMessage());
+        }
+        GamePlan plan = new GamePlan(spec, scenario, scenarioDoc, List.copyOf(designs), List.copyOf(roles), List.copyOf(seeds),
+                dpr);
         // Every strategy must bind on its population: one profile with every strategy present checks them all.
         for (RolePlan r : roles) {
             for (Strategy s : r.strategies()) {
@@ -149,10 +161,6 @@ public final class GamePlan {
         int reduced = role.reduced() != null ? role.reduced() : players;
         if (reduced < 1 || reduced > players) {
             throw new ConfigException(where + ".reduced: must be in [1, players = " + players + "], got " + reduced);
-        }
-        if (reduced > 1 && (players - 1) % (reduced - 1) != 0) {
-            throw new ConfigException(where + ".reduced: players − 1 = " + (players - 1) + " must be a multiple of reduced − 1 = "
-                    + (reduced - 1) + " (deviation-preserving reduction)");
         }
         Map<String, Strategy> strategies = new LinkedHashMap<>();
         for (int j = 0; j < role.strategies().size(); j++) {
@@ -213,6 +221,11 @@ public final class GamePlan {
         return seeds;
     }
 
+    /** The game's reduction: its full roles (the roles' players), reduced roles and the full profiles to simulate. */
+    public Dpr dpr() {
+        return dpr;
+    }
+
     /** What {@code game.json} records: the spec with defaults, each role resolved, every strategy's keys, the seeds. */
     public Map<String, Object> resolved() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -242,6 +255,8 @@ public final class GamePlan {
         m.put("roles", rs);
         m.put("seeds", seeds);
         m.put("capital_cost", spec.capitalCost());
+        m.put("regret_threshold", spec.regretThreshold());
+        m.put("full_profiles", dpr.allFullProfiles().stream().map(backstop.analysis.game.Profile::text).toList());
         return m;
     }
 }

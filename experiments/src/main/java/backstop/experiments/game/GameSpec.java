@@ -23,7 +23,10 @@ public record GameSpec(
                 range = "[1, ∞)", absent = "required") Integer replications,
         @Doc(value = "the seed of the first replication", range = "[0, ∞)", absent = "1") Long baseSeed,
         @Doc(value = "a yearly rate charged on each player's capital over the run, subtracted from its payoff",
-                unit = "fraction per year", range = "[0, 1]", absent = "0") Double capitalCost) {
+                unit = "fraction per year", range = "[0, 1]", absent = "0") Double capitalCost,
+        @Doc(value = "the largest regret (gain from the best unilateral deviation) an equilibrium may have",
+                unit = "quote units", range = "[0, ∞)", absent = "1% of the largest |payoff| in the game")
+        Double regretThreshold) {
 
     public GameSpec {
         overrides = overrides == null ? List.of() : List.copyOf(overrides);

@@ -88,4 +88,16 @@ class ListCommandsTest {
         assertTrue(all.contains("builds BackstopVaultTakeover; e.g. {type: vault-takeover, threshold: 0.6666667,"), all);
         assertTrue(all.contains("builds HyperliquidRanking"), all);
     }
+
+    @Test
+    void gameFilesAndStrategiesAreInTheReference() {
+        String game = stdout(0, "reference", "game");
+        for (String line : java.util.List.of("roles[].reduced", "roles[].strategies", "roles[].define[].set", "capital_cost",
+                "regret_threshold")) {
+            assertTrue(game.contains(line), "missing: " + line + "\n" + game);
+        }
+        String strategies = stdout(0, "strategies");
+        assertTrue(strategies.contains("keepers\n  aggressive") && strategies.contains("bid_share"), strategies);
+        assertTrue(stdout(0, "reference", "strategies").contains("  withdraw-early"), "the reference lists the strategies");
+    }
 }

@@ -71,7 +71,7 @@ class GamePlanTest {
                 "g.yaml: roles[0].population: the scenario has no population 'watchers'; it has makers,");
         assertProblem(SMALL.replace("reduced: 2", "reduced: 4"), "g.yaml: roles[0].reduced: must be in [1, players = 3], got 4");
         assertProblem(SMALL.replace("players: 3", "players: 4").replace("reduced: 2", "reduced: 3"),
-                "g.yaml: roles[0].reduced: players − 1 = 3 must be a multiple of reduced − 1 = 2");
+                "g.yaml: roles: DPR: role keepers: 4 players cannot be reduced to 3: (N − 1) = 3 is not divisible by (n − 1) = 2");
         assertProblem(SMALL.replace("[aggressive, frugal]", "[aggressive, aggressive]"),
                 "g.yaml: roles[0].strategies[1]: 'aggressive' is listed twice");
         assertProblem(SMALL.replace("value: 0.01", "value: -0.5"), "bid_share");

@@ -47,6 +47,23 @@ public record AdlCandidate(int account, long size, long notional, long cost, lon
     }
 
     /**
+     * Holders of either side of {@code market} but {@code exclude} with profit to haircut (winners, as socialized loss
+     * and risk-aware pro rata take from them), ascending id.
+     */
+    public static List<AdlCandidate> winners(ProtocolContext ctx, int market, int exclude) {
+        List<AdlCandidate> out = new ArrayList<>();
+        for (int side : new int[] {1, -1}) {
+            for (AdlCandidate c : holders(ctx, market, side, exclude, true)) {
+                if (c.haircuttableProfit() > 0) {
+                    out.add(c);
+                }
+            }
+        }
+        out.sort((x, y) -> Integer.compare(x.account(), y.account()));
+        return out;
+    }
+
+    /**
      * Every account except {@code exclude} whose position in {@code market} has the sign {@code side} (+1 long,
      * −1 short), in ascending account id; with {@code winnersOnly}, only those with positive unrealized PnL.
      */

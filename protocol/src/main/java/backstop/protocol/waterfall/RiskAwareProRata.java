@@ -66,7 +66,7 @@ public final class RiskAwareProRata implements LossAbsorber {
     @Override
     public long capacity(ProtocolContext ctx, int market) {
         long total = 0;
-        for (AdlCandidate w : winners(ctx, market, -1)) {
+        for (AdlCandidate w : AdlCandidate.winners(ctx, market, -1)) {
             if (weight(w).signum() > 0) {
                 total = Math.addExact(total, w.haircuttableProfit());
             }
@@ -76,7 +76,7 @@ public final class RiskAwareProRata implements LossAbsorber {
 
     @Override
     public long absorb(ProtocolContext ctx, int account, int market, long deficit, long causeId) {
-        List<AdlCandidate> winners = winners(ctx, market, account);
+        List<AdlCandidate> winners = AdlCandidate.winners(ctx, market, account);
         long[] caps = new long[winners.size()];
         BigInteger[] weights = new BigInteger[winners.size()];
         for (int i = 0; i < caps.length; i++) {
@@ -177,20 +177,6 @@ public final class RiskAwareProRata implements LossAbsorber {
         for (int k = 0; k < left - given; k++) {
             out[open.get(k)]++;     // fewer than open.size() micros are left, and an open account is below its cap
         }
-        return out;
-    }
-
-    /** Holders of either side of {@code market} with profit to haircut, ascending id. */
-    private static List<AdlCandidate> winners(ProtocolContext ctx, int market, int exclude) {
-        List<AdlCandidate> out = new ArrayList<>();
-        for (int side : new int[] {1, -1}) {
-            for (AdlCandidate c : AdlCandidate.holders(ctx, market, side, exclude, true)) {
-                if (c.haircuttableProfit() > 0) {
-                    out.add(c);
-                }
-            }
-        }
-        out.sort((x, y) -> Integer.compare(x.account(), y.account()));
         return out;
     }
 }

@@ -5,7 +5,6 @@ import backstop.protocol.event.AbsorberKind;
 import backstop.protocol.ledger.PostingReason;
 import backstop.protocol.money.Amounts;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,7 +29,7 @@ public final class SocializedLoss implements LossAbsorber {
     @Override
     public long capacity(ProtocolContext ctx, int market) {
         long total = 0;
-        for (AdlCandidate w : winners(ctx, market, -1)) {
+        for (AdlCandidate w : AdlCandidate.winners(ctx, market, -1)) {
             total = Math.addExact(total, w.haircuttableProfit());
         }
         return total;
@@ -38,7 +37,7 @@ public final class SocializedLoss implements LossAbsorber {
 
     @Override
     public long absorb(ProtocolContext ctx, int account, int market, long deficit, long causeId) {
-        List<AdlCandidate> winners = winners(ctx, market, account);
+        List<AdlCandidate> winners = AdlCandidate.winners(ctx, market, account);
         long pool = 0;
         for (AdlCandidate w : winners) {
             pool = Math.addExact(pool, w.haircuttableProfit());
@@ -55,19 +54,5 @@ public final class SocializedLoss implements LossAbsorber {
             remaining -= paid;
         }
         return deficit - remaining;
-    }
-
-    /** Holders of either side of {@code market} with something to haircut, ascending id. */
-    private static List<AdlCandidate> winners(ProtocolContext ctx, int market, int exclude) {
-        List<AdlCandidate> out = new ArrayList<>();
-        for (int side : new int[] {1, -1}) {
-            for (AdlCandidate c : AdlCandidate.holders(ctx, market, side, exclude, true)) {
-                if (c.haircuttableProfit() > 0) {
-                    out.add(c);
-                }
-            }
-        }
-        out.sort((x, y) -> Integer.compare(x.account(), y.account()));
-        return out;
     }
 }

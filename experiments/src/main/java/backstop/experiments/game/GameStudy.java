@@ -1,0 +1,258 @@
+package backstop.experiments.game;
+
+import backstop.analysis.game.Candidate;
+import backstop.analysis.game.Dpr;
+import backstop.analysis.game.EmpiricalGame;
+import backstop.analysis.game.EquilibriaCsv;
+import backstop.analysis.game.MixedProfile;
+import backstop.analysis.game.PayoffsCsv;
+import backstop.analysis.game.Profile;
+import backstop.analysis.game.ReplicatorSearch;
+import backstop.analysis.game.Role;
+import backstop.analysis.game.Starts;
+import backstop.analysis.game.SupportEnumeration;
+import backstop.experiments.design.DesignSpec;
+import backstop.experiments.results.AtomicFiles;
+import backstop.experiments.results.Json;
+import backstop.experiments.results.RunFolder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A game played out: for each design, every full profile the reduction needs is simulated on every seed
+ * ({@link GameRunner}), the strategies' payoffs become the empirical game, the reduction's game is solved (replicator
+ * dynamics from many starts; support enumeration too when two roles have one player each), every candidate's regret
+ * is measured against all unilateral deviations, and each equilibrium's outcome for the design — the expected value
+ * of every summary metric when the players mix as it says — is computed from the simulated profiles.
+ */
+public final class GameStudy {
+    /** Random starts of the replicator search, besides the uniform and the skewed ones. */
+    static final int RANDOM_STARTS = 20;
+    static final long START_SEED = 20261203L;
+    /** An equilibrium's regret is at most this share of the largest |payoff| in its game (unless the game sets one). */
+    static final double RELATIVE_REGRET = 0.01;
+
+    /** One design's game: the simulations, the reduced game, the solvers' candidates and the equilibria's outcomes. */
+    public record DesignGame(DesignSpec design, List<ProfileRun> runs, EmpiricalGame full, EmpiricalGame reduced,
+                             List<Candidate> candidates, double threshold, List<Map<String, Object>> outcomes) {
+        /** The candidates within the regret threshold whose every deviation was simulated. */
+        public List<Candidate> equilibria() {
+            return candidates.stream().filter(c -> c.isEquilibrium(threshold)).toList();
+        }
+    }
+
+    private final GamePlan plan;
+    private final GameRunner runner;
+
+    public GameStudy(GamePlan plan) {
+        this.plan = plan;
+        this.runner = new GameRunner(plan);
+    }
+
+    /** Simulates and solves every design's game, telling {@code done} of each finished simulation. */
+    public List<DesignGame> play(int threads, Consumer<ProfileRun> done) throws InterruptedException {
+        List<DesignGame> out = new ArrayList<>();
+        Dpr dpr = plan.dpr();
+        List<Profile> profiles = dpr.allFullProfiles();
+        for (DesignSpec design : plan.designs()) {
+            List<ProfileRun> runs = runner.run(design, profiles.stream().map(this::counts).toList(), threads, done);
+            EmpiricalGame.Builder full = EmpiricalGame.builder(dpr.fullRoles());
+            for (int i = 0; i < runs.size(); i++) {
+                ProfileRun r = runs.get(i);
+                Profile p = profiles.get(i / plan.seeds().size());
+                r.payoffs().forEach((role, byStrategy) -> byStrategy.forEach((s, v) -> full.addSample(p, role, s, v)));
+            }
+            EmpiricalGame fullGame = full.build();
+            EmpiricalGame reduced = dpr.reduce(fullGame);
+            List<Candidate> candidates = new ArrayList<>(ReplicatorSearch.defaults().candidates(reduced,
+                    Starts.of(dpr.reducedRoles(), RANDOM_STARTS, START_SEED)));
+            List<Role> roles = dpr.reducedRoles();
+            if (roles.size() == 2 && roles.get(0).players() == 1 && roles.get(1).players() == 1) {
+                candidates.addAll(SupportEnumeration.solve(reduced));
+            }
+            double threshold = plan.spec().regretThreshold() != null ? plan.spec().regretThreshold()
+                    : RELATIVE_REGRET * largestPayoff(reduced);
+            DesignGame g = new DesignGame(design, runs, fullGame, reduced, List.copyOf(candidates), threshold, List.of());
+            out.add(new DesignGame(design, runs, fullGame, reduced, g.candidates(), threshold, outcomes(g, profiles)));
+        }
+        return out;
+    }
+
+    /** Writes game.json, profiles.csv and, per design, payoffs.csv, full_payoffs.csv, equilibria.csv and outcomes.csv. */
+    public void write(Path out, List<DesignGame> games) throws IOException {
+        Files.createDirectories(out);
+        AtomicFiles.write(out.resolve("game.json"), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(plan.resolved()));
+        AtomicFiles.write(out.resolve("profiles.csv"), profilesCsv(games));
+        for (DesignGame g : games) {
+            Path dir = out.resolve(g.design().name());
+            Files.createDirectories(dir);
+            PayoffsCsv.write(dir.resolve("payoffs.csv"), g.reduced());
+            PayoffsCsv.write(dir.resolve("full_payoffs.csv"), g.full());
+            EquilibriaCsv.write(dir.resolve("equilibria.csv"), g.reduced().roles(), g.candidates());
+            List<String> header = g.outcomes().isEmpty() ? List.of("equilibrium") : List.copyOf(g.outcomes().get(0).keySet());
+            AtomicFiles.write(dir.resolve("outcomes.csv"), RunFolder.csv(header,
+                    g.outcomes().stream().map(m -> List.copyOf(m.values())).toList()));
+        }
+    }
+
+    private Map<String, Map<String, Integer>> counts(Profile p) {
+        Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
+        for (int r = 0; r < plan.roles().size(); r++) {
+            GamePlan.RolePlan role = plan.roles().get(r);
+            Map<String, Integer> byStrategy = new LinkedHashMap<>();
+            for (int s = 0; s < role.strategies().size(); s++) {
+                if (p.count(r, s) > 0) {
+                    byStrategy.put(role.strategies().get(s).name(), p.count(r, s));
+                }
+            }
+            out.put(role.name(), byStrategy);
+        }
+        return out;
+    }
+
+    private static double largestPayoff(EmpiricalGame game) {
+        double max = 0;
+        for (Profile p : game.profiles()) {
+            for (int r = 0; r < game.roles().size(); r++) {
+                for (int s = 0; s < game.roles().get(r).strategyCount(); s++) {
+                    double m = game.payoff(p, r, s).map(x -> Math.abs(x.mean())).orElse(0.0);
+                    max = Math.max(max, Double.isFinite(m) ? m : 0);
+                }
+            }
+        }
+        return max;
+    }
+
+    /**
+     * Each equilibrium's expected outcome: every numeric summary metric averaged over the reduced profiles, weighted by
+     * the probability of each when every reduced player draws from the equilibrium's mixture, a reduced profile's value
+     * being the mean over the simulations of the full profiles the reduction ran for it.
+     */
+    private List<Map<String, Object>> outcomes(DesignGame g, List<Profile> fullProfiles) {
+        Dpr dpr = plan.dpr();
+        Map<Profile, List<ProfileRun>> byProfile = new LinkedHashMap<>();
+        for (int i = 0; i < g.runs().size(); i++) {
+            byProfile.computeIfAbsent(fullProfiles.get(i / plan.seeds().size()), k -> new ArrayList<>()).add(g.runs().get(i));
+        }
+        List<String> metrics = g.runs().isEmpty() ? List.of() : g.runs().get(0).summary().keySet().stream().toList();
+        List<Map<String, Object>> out = new ArrayList<>();
+        List<Candidate> all = g.candidates();
+        for (int c = 0; c < all.size(); c++) {
+            Candidate cand = all.get(c);
+            if (!cand.isEquilibrium(g.threshold())) {
+                continue;
+            }
+            double[] expected = new double[metrics.size()];
+            for (Profile reduced : dpr.reducedProfiles()) {
+                double w = probability(reduced, cand.mixture());
+                if (w == 0) {
+                    continue;
+                }
+                List<ProfileRun> runs = new ArrayList<>();
+                for (Profile f : dpr.fullProfiles(reduced)) {
+                    runs.addAll(byProfile.getOrDefault(f, List.of()));
+                }
+                for (int m = 0; m < metrics.size(); m++) {
+                    double sum = 0;
+                    for (ProfileRun r : runs) {
+                        sum += ((Number) r.summary().get(metrics.get(m))).doubleValue();
+                    }
+                    expected[m] += w * sum / runs.size();
+                }
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("equilibrium", c);
+            row.put("method", cand.method());
+            row.put("mixture", cand.mixture().text());
+            row.put("regret", cand.regret().value());
+            for (int m = 0; m < metrics.size(); m++) {
+                row.put(metrics.get(m), expected[m]);
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
+    /** The probability of a reduced profile when each reduced player of each role draws from {@code mix}. */
+    static double probability(Profile reduced, MixedProfile mix) {
+        double p = 1;
+        for (int r = 0; r < reduced.roles().size(); r++) {
+            int n = reduced.roles().get(r).players();
+            double coefficient = factorial(n);
+            for (int s = 0; s < reduced.roles().get(r).strategyCount(); s++) {
+                int k = reduced.count(r, s);
+                coefficient /= factorial(k);
+                p *= Math.pow(mix.probability(r, s), k);
+            }
+            p *= coefficient;
+        }
+        return p;
+    }
+
+    private static double factorial(int n) {
+        double f = 1;
+        for (int i = 2; i <= n; i++) {
+            f *= i;
+        }
+        return f;
+    }
+
+    private static byte[] profilesCsv(List<DesignGame> games) throws IOException {
+        List<String> header = new ArrayList<>(List.of("design", "profile", "seed"));
+        List<String> metrics = new ArrayList<>();
+        for (DesignGame g : games) {
+            if (!g.runs().isEmpty()) {
+                metrics = List.copyOf(g.runs().get(0).summary().keySet());
+                break;
+            }
+        }
+        List<String> payoffColumns = new ArrayList<>();
+        for (DesignGame g : games) {
+            for (Role r : g.full().roles()) {
+                for (int s = 0; s < r.strategyCount(); s++) {
+                    String c = "payoff:" + r.name() + ":" + r.strategies().get(s);
+                    if (!payoffColumns.contains(c)) {
+                        payoffColumns.add(c);
+                    }
+                }
+            }
+        }
+        header.addAll(payoffColumns);
+        header.addAll(metrics);
+        List<List<Object>> rows = new ArrayList<>();
+        for (DesignGame g : games) {
+            for (int i = 0; i < g.runs().size(); i++) {
+                ProfileRun r = g.runs().get(i);
+                List<Object> row = new ArrayList<>(List.of(r.design(), text(r.profile()), r.seed()));
+                for (String c : payoffColumns) {
+                    String[] parts = c.split(":");
+                    Double v = r.payoffs().getOrDefault(parts[1], Map.of()).get(parts[2]);
+                    row.add(v == null ? "" : v);
+                }
+                for (String m : metrics) {
+                    row.add(r.summary().get(m));
+                }
+                rows.add(row);
+            }
+        }
+        return RunFolder.csv(header, rows);
+    }
+
+    /** The profile as its row of profiles.csv names it: {@code keepers: aggressive 2, frugal 1; makers: stay 2}. */
+    public static String text(Map<String, Map<String, Integer>> profile) {
+        List<String> roles = new ArrayList<>();
+        profile.forEach((role, counts) -> {
+            List<String> parts = new ArrayList<>();
+            counts.forEach((s, n) -> parts.add(s + " " + n));
+            roles.add(role + ": " + String.join(", ", parts));
+        });
+        return String.join("; ", roles);
+    }
+}

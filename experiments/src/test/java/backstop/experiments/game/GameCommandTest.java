@@ -1,0 +1,61 @@
+package backstop.experiments.game;
+
+import backstop.analysis.game.Dpr;
+import backstop.analysis.game.MixedProfile;
+import backstop.analysis.game.Profile;
+import backstop.analysis.game.Role;
+import backstop.experiments.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code backstop game} end to end on a small game, and what it refuses. */
+class GameCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aSmallGameWritesItsFolderAndFindsAnEquilibrium() throws Exception {
+        Path file = tmp.resolve("g.yaml");
+        Files.writeString(file, GameRunnerTest.CRASH.replace("players: 3", "players: 3\n    reduced: 2")
+                .replace("[aggressive, frugal]", "[aggressive, frugal, idle]"));
+        Path out = tmp.resolve("out");
+        assertEquals(0, Main.execute("game", file.toString(), "--out", out.toString(), "--threads", "2"));
+        for (String f : List.of("game.json", "profiles.csv", "synthetix-v3/payoffs.csv", "synthetix-v3/full_payoffs.csv",
+                "synthetix-v3/equilibria.csv", "synthetix-v3/outcomes.csv")) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+        // 3 players reduced to 2 on 3 strategies: 6 reduced profiles, 9 full ones (each of 2 seeds) to simulate.
+        List<String> profiles = Files.readAllLines(out.resolve("profiles.csv"));
+        assertEquals(1 + 9 * 2, profiles.size(), String.join("\n", profiles));
+        assertTrue(profiles.get(0).replace("\"", "").startsWith("design,profile,seed,payoff:keepers:aggressive,"
+                + "payoff:keepers:frugal,payoff:keepers:idle,loss_borne"), profiles.get(0));
+        // A keeper that never calls earns exactly 0 (no gas, no reward): each idle payoff cell is 0.
+        assertTrue(profiles.stream().skip(1).filter(l -> l.contains("idle 3")).allMatch(l -> l.contains(",0.0,")), profiles.toString());
+        List<String> outcomes = Files.readAllLines(out.resolve("synthetix-v3/outcomes.csv"));
+        assertTrue(outcomes.size() >= 2, "at least one equilibrium: " + outcomes);
+        assertTrue(outcomes.get(0).startsWith("equilibrium,method,mixture,regret,loss_borne"), outcomes.get(0));
+        assertEquals(2, Main.execute("game", file.toString(), "--out", out.toString()), "an existing folder is never replaced");
+        assertTrue(Files.isRegularFile(out.resolve("game.json")));
+        assertEquals(2, Main.execute("game", tmp.resolve("missing.yaml").toString(), "--out", tmp.resolve("o2").toString()));
+        assertTrue(!Files.exists(tmp.resolve("o2")), "nothing written for a bad file");
+    }
+
+    @Test
+    void reducedProfileProbabilitiesUnderAMixtureSumToOne() {
+        Dpr dpr = new Dpr(List.of(new Role("k", 5, List.of("a", "b", "c"))), 3);
+        MixedProfile mix = MixedProfile.of(dpr.reducedRoles(), new double[] {0.2, 0.5, 0.3});
+        double sum = 0;
+        for (Profile p : dpr.reducedProfiles()) {
+            sum += GameStudy.probability(p, mix);
+        }
+        assertEquals(1.0, sum, 1e-12);
+        assertEquals(3 * 0.2 * 0.5 * 0.5, GameStudy.probability(Profile.of(dpr.reducedRoles(), new int[] {1, 2, 0}), mix), 1e-12);
+    }
+}
