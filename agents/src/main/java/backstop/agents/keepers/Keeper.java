@@ -40,7 +40,7 @@ public final class Keeper extends AccountAgent {
             Check.nonNegative("reward_rate", rewardRate);
             Check.fraction("bid_share", bidShare);
             Check.atLeast("gas_per_call", gasPerCall, 1);
-            Check.atLeast("max_calls_per_block", maxCallsPerBlock, 1);
+            Check.atLeast("max_calls_per_block", maxCallsPerBlock, 0); // 0: a keeper that sends no liquidation call
             Check.fraction("auction_discount", auctionDiscount);
             if (!Double.isFinite(minProfit)) {
                 throw new IllegalArgumentException("min_profit: must be a finite number, got " + minProfit);

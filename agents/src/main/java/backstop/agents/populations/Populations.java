@@ -183,7 +183,7 @@ public final class Populations {
             @Doc(value = "share of the expected profit bid as priority fee", unit = "fraction") Dist bidShare,
             @Doc(value = "skip calls expected to earn less than this after gas", unit = "quote units") double minProfit,
             @Doc(value = "gas one liquidation call uses", unit = "gas") long gasPerCall,
-            @Doc(value = "most liquidation calls a keeper sends per block", unit = "calls") int maxCallsPerBlock,
+            @Doc(value = "most liquidation calls a keeper sends per block (0: none, not even probes)", unit = "calls", range = "[0, ∞)") int maxCallsPerBlock,
             @Doc(value = "time between a member's decisions", unit = "seconds") Dist wakeSeconds,
             @Doc(value = "delay from a decision to its transaction reaching the mempool", unit = "seconds") Dist latency,
             @Doc(value = "the most a member pays for one transaction; dearer ones are skipped (absent: it always pays)", unit = "quote units", absent = "none") Dist gasBudget,

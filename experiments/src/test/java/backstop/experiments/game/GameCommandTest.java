@@ -36,8 +36,19 @@ class GameCommandTest {
         assertEquals(1 + 9 * 2, profiles.size(), String.join("\n", profiles));
         assertTrue(profiles.get(0).replace("\"", "").startsWith("design,profile,seed,payoff:keepers:aggressive,"
                 + "payoff:keepers:frugal,payoff:keepers:idle,loss_borne"), profiles.get(0));
-        // A keeper that never calls earns exactly 0 (no gas, no reward): each idle payoff cell is 0.
-        assertTrue(profiles.stream().skip(1).filter(l -> l.contains("idle 3")).allMatch(l -> l.contains(",0.0,")), profiles.toString());
+        // A keeper that stays home earns nothing and pays no gas: its payoff is exactly minus the capital cost of its
+        // $10,000 at 50% a year over the 1,200 s, in every profile it is played in.
+        List<String> header = List.of(profiles.get(0).replace("\"", "").split(","));
+        int idle = header.indexOf("payoff:keepers:idle");
+        int played = 0;
+        for (String line : profiles.subList(1, profiles.size())) {
+            String cell = line.replaceAll("\"[^\"]*\"", "profile").split(",", -1)[idle];
+            if (!cell.isEmpty()) {
+                assertEquals(-0.5 * 10_000 * 1200 / (365.0 * 86_400), Double.parseDouble(cell), 1e-9, line);
+                played++;
+            }
+        }
+        assertEquals(5 * 2, played, "idle is played in 5 of the 9 full profiles, on 2 seeds each");
         List<String> outcomes = Files.readAllLines(out.resolve("synthetix-v3/outcomes.csv"));
         assertTrue(outcomes.size() >= 2, "at least one equilibrium: " + outcomes);
         assertTrue(outcomes.get(0).startsWith("equilibrium,method,mixture,regret,loss_borne"), outcomes.get(0));

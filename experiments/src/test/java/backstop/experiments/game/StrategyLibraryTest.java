@@ -47,6 +47,11 @@ class StrategyLibraryTest {
             ObjectNode base = population(s.type());
             ObjectNode applied = s.applyTo(base, "x/" + s.name(), 2);
             AgentFactory bound = ConfigBinder.bind(applied, AgentFactory.class, s.id());
+            // and in a whole scenario, whose binding checks each population at both ends of its distributions
+            ObjectNode scenario = Scenarios.resolved("base");
+            com.fasterxml.jackson.databind.node.ArrayNode agents = (com.fasterxml.jackson.databind.node.ArrayNode) scenario.get("agents");
+            agents.add(applied);
+            ConfigBinder.bind(scenario, backstop.experiments.scenario.ScenarioSpec.class, s.id());
             assertEquals(2, applied.get("count").asInt());
             s.set().fieldNames().forEachRemaining(k -> assertEquals(s.set().get(k), applied.get(k), s.id() + "." + k));
             assertTrue(bound.getClass().getEnclosingClass() == Populations.class, s.id());

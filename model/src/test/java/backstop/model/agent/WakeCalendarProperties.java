@@ -32,7 +32,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 class WakeCalendarProperties {
     private static final double[] BLOCK_SECONDS = {0.25, 0.4, 1, 2.5, 12};
 
-    @Property(tries = 60, seed = "20261203")
+    /** The protocol's pinned jqwik seed ({@code backstop.protocol.Seeds.PINNED}, in test sources this module cannot see). */
+    private static final String PINNED = "20261202";
+
+    @Property(tries = 60, seed = PINNED)
     void theCalendarWakesEveryAgentInTheBlocksPollingWould(@ForAll @LongRange(min = 1, max = Long.MAX_VALUE) long seed,
                                                            @ForAll @IntRange(min = 0, max = 4) int blockChoice,
                                                            @ForAll @IntRange(min = 4, max = 8) int slotBits) {
