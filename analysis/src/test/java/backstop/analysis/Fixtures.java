@@ -90,9 +90,9 @@ public final class Fixtures {
                 {"type":"liquidation_settled","id":6,"cause_id":5,"block":602,"account":4,"market":0,"size_closed":5,"notional":395000000,"penalty":0,"reward":0}
                 """);
         write(dir.resolve("agents.csv"), """
-                agent,population,class,account,capital,payoff,gas_paid,transactions,failed_transactions
-                0,makers,market_maker,0,2000.0,15.5,1.25,10,2
-                1,"retail, leveraged",trader,1,500.0,-20.0,0.5,4,1
+                agent,population,class,account,capital,payoff,gas_paid,transactions,orders,failed_transactions
+                0,makers,market_maker,0,2000.0,15.5,1.25,10,6,2
+                1,"retail, leveraged",trader,1,500.0,-20.0,0.5,4,3,1
                 """);
         write(dir.resolve("flows.csv"), """
                 from,to,amount

@@ -14,7 +14,8 @@ import ec.util.MersenneTwisterFast;
  * reservation price skewed against its inventory; spreads widen and depth shrinks as the EWMA volatility of
  * the oracle rises; above its volatility limit it pulls every quote ("liquidity vanishes when needed") and
  * returns once volatility falls back below a fraction of the limit. It re-quotes when the fair price has moved
- * more than a threshold or its inventory changed. Its quotes' receipts arrive a block later (latency); each
+ * more than a threshold or its inventory changed — at every block, or only every {@code wakeSeconds} when that is set
+ * (ABIDES's makers look once a minute). Its quotes' receipts arrive a block later (latency); each
  * round of quotes has a generation, and a receipt from a superseded generation is cancelled on arrival, so a
  * quote never outlives the round that placed it.
  */
@@ -23,8 +24,9 @@ public final class MarketMaker extends AccountAgent {
     public record Params(int market, double capital, int levels, double levelNotional, double baseSpreadBps,
                          double volSpreadFactor, double depthVolFactor, double inventoryAversion,
                          double maxInventoryNotional, double withdrawVol, double requoteBps, double ewmaLambda,
-                         double latency) {
+                         double latency, double wakeSeconds) {
         public Params {
+            Check.nonNegative("wake_seconds", wakeSeconds);
             Check.atLeast("levels", levels, 1);
             Check.positiveAmount("level_notional", levelNotional);
             Check.positive("base_spread_bps", baseSpreadBps);
@@ -41,6 +43,7 @@ public final class MarketMaker extends AccountAgent {
     private final long[] asks;
     private double variance;
     private double lastPrice;
+    private double lastSeen;
     private double quotedFair;
     private long quotedPosition;
     private boolean withdrawn;
@@ -51,7 +54,8 @@ public final class MarketMaker extends AccountAgent {
         this.p = params;
         this.bids = new long[params.levels()];
         this.asks = new long[params.levels()];
-        wakeEvery(0, 0);
+        // No draw from the population's stream for a maker that looks every block, so its stream is unchanged.
+        wakeEvery(params.wakeSeconds(), params.wakeSeconds() > 0 ? rng.nextDouble() : 0);
     }
 
     @Override
@@ -62,7 +66,8 @@ public final class MarketMaker extends AccountAgent {
     @Override
     public void act(World world) {
         double fair = oracle(world, p.market());
-        updateVolatility(fair);
+        updateVolatility(fair, world.now() - lastSeen, world.spec().blockSeconds());
+        lastSeen = world.now();
         double vol = annualisedVol(world);
         if (withdrawn ? vol > 0.8 * p.withdrawVol() : vol > p.withdrawVol()) {
             if (!withdrawn) {
@@ -83,10 +88,12 @@ public final class MarketMaker extends AccountAgent {
         quotedPosition = position;
     }
 
-    private void updateVolatility(double price) {
+    /** EWMA of the per-block variance; a return over several blocks (a maker that wakes less often) counts per block. */
+    private void updateVolatility(double price, double elapsed, double blockSeconds) {
         if (lastPrice > 0) {
             double r = Math.log(price / lastPrice);
-            variance = p.ewmaLambda() * variance + (1 - p.ewmaLambda()) * r * r;
+            double blocks = p.wakeSeconds() > 0 ? Math.max(1, elapsed / blockSeconds) : 1;
+            variance = p.ewmaLambda() * variance + (1 - p.ewmaLambda()) * r * r / blocks;
         }
         lastPrice = price;
     }

@@ -127,7 +127,8 @@ public final class Populations {
             @Doc(value = "requote when the mid has moved more than this", unit = "bp") double requoteBps,
             @Doc(value = "EWMA decay of the maker's volatility estimate, in (0, 1)", unit = "fraction") double ewmaLambda,
             @Doc(value = "delay from a decision to its transaction reaching the mempool", unit = "seconds") Dist latency,
-            @Doc(value = "the most a member pays for one transaction; dearer ones are skipped (absent: it always pays)", unit = "quote units", absent = "none") Dist gasBudget) implements AgentFactory {
+            @Doc(value = "the most a member pays for one transaction; dearer ones are skipped (absent: it always pays)", unit = "quote units", absent = "none") Dist gasBudget,
+            @Doc(value = "time between a member's looks at the market (ABIDES's makers: 60 s)", unit = "seconds", absent = "every block") Dist wakeSeconds) implements AgentFactory {
         public MarketMakers {
             requireCount(name, count);
         }
@@ -138,7 +139,7 @@ public final class Populations {
                 var params = new MarketMaker.Params(market, capital.sample(rng), levels, levelNotional.sample(rng),
                         baseSpreadBps.sample(rng), volSpreadFactor, depthVolFactor, inventoryAversion,
                         maxInventoryNotional.sample(rng), withdrawVol.sample(rng), requoteBps, ewmaLambda,
-                        latency.sample(rng));
+                        latency.sample(rng), wakeSeconds == null ? 0 : wakeSeconds.sample(rng));
                 return new MarketMaker(id, name, params, rng);
             });
         }

@@ -46,10 +46,10 @@ public final class RunFolder {
         List<List<Object>> agents = new ArrayList<>();
         for (RunResult.AgentRow a : r.agents()) {
             agents.add(List.of(a.id(), a.population(), a.agentClass(), a.account(), a.capital(), a.payoff(), a.gasPaid(),
-                    a.submitted(), a.failed()));
+                    a.submitted(), a.orders(), a.failed()));
         }
         AtomicFiles.write(dir.resolve("agents.csv"), csv(List.of("agent", "population", "class", "account", "capital",
-                "payoff", "gas_paid", "transactions", "failed_transactions"), agents));
+                "payoff", "gas_paid", "transactions", "orders", "failed_transactions"), agents));
         List<List<Object>> flows = new ArrayList<>();
         for (ValueFlows.Flow f : r.flows()) {
             flows.add(List.of(f.from(), f.to(), f.amount()));

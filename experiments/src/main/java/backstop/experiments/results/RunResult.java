@@ -30,7 +30,7 @@ public record RunResult(String scenario, String design, long seed, Map<String, O
 
     /** One agent's outcome. */
     public record AgentRow(int id, String population, String agentClass, int account, double capital, double payoff,
-                           double gasPaid, long submitted, long failed) {
+                           double gasPaid, long submitted, long orders, long failed) {
     }
 
     /** A summary metric by name, as a double. */

@@ -104,7 +104,7 @@ public final class WorldRun {
             String cls = a instanceof AccountAgent aa ? aa.agentClass().name().toLowerCase(Locale.ROOT) : "other";
             int account = a instanceof AccountAgent aa ? aa.account() : -1;
             agents.add(new RunResult.AgentRow(a.id(), a.population(), cls, account, a.endowment(), payoff, a.gasPaid(),
-                    a.submitted(), a.failed()));
+                    a.submitted(), a.ordersSent(), a.failed()));
             if (a instanceof AccountAgent aa) {
                 payoffs.merge(aa.agentClass(), payoff, Double::sum);
             }

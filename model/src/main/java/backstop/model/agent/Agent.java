@@ -29,6 +29,7 @@ public abstract class Agent implements Sender, Steppable {
     private double wakeEvery;
     private double nextWake;
     private long gasPaid;
+    private long ordersSent;
     private double gasBudget = Double.POSITIVE_INFINITY;
     private double inFlightGas;
     private long submitted;
@@ -159,6 +160,9 @@ public abstract class Agent implements Sender, Steppable {
             return false;
         }
         submitted++;
+        if (tx instanceof Tx.PlaceOrder) {
+            ordersSent++;
+        }
         inFlightGas += reserve;
         world.mempool().submit(new PendingTx(world.mempool().nextSequence(), id, tx, tip, cap, world.now() + latency,
                 world.block() + world.spec().chain().txTtlBlocks(), gas, r -> {
@@ -218,6 +222,11 @@ public abstract class Agent implements Sender, Steppable {
 
     public final long submitted() {
         return submitted;
+    }
+
+    /** Of the transactions it sent, those that place an order (the rest cancel, deposit, liquidate…). */
+    public final long ordersSent() {
+        return ordersSent;
     }
 
     public final long failed() {
