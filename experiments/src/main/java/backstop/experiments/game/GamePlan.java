@@ -107,17 +107,7 @@ public final class GamePlan {
             }
             roles.add(r);
         }
-        if (spec.replications() == null || spec.replications() < 1) {
-            throw new ConfigException(origin + ": replications: must be ≥ 1, got " + spec.replications());
-        }
-        if (spec.baseSeed() < 0 || spec.baseSeed() > Long.MAX_VALUE - spec.replications()) {
-            throw new ConfigException(origin + ": base_seed: must be ≥ 0 (and leave room for the replications), got "
-                    + spec.baseSeed());
-        }
-        List<Long> seeds = new ArrayList<>();
-        for (int i = 0; i < spec.replications(); i++) {
-            seeds.add(spec.baseSeed() + i);
-        }
+        List<Long> seeds = SweepPlan.seeds(spec.replications(), spec.baseSeed(), origin);
         Dpr dpr;
         try {
             dpr = new Dpr(roles.stream().map(r -> new Role(r.name(), r.players(), r.strategyNames())).toList(),

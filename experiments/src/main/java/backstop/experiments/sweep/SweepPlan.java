@@ -64,13 +64,7 @@ public record SweepPlan(String name, String scenario, List<String> overrides, Li
             throw new ConfigException(origin + ": baseline: '" + baseline + "' is not one of the designs ("
                     + String.join(", ", names) + ")");
         }
-        if (spec.replications() == null || spec.replications() < 1) {
-            throw new ConfigException(origin + ": replications: must be ≥ 1, got " + spec.replications());
-        }
-        if (spec.baseSeed() < 0 || spec.baseSeed() > Long.MAX_VALUE - spec.replications()) {
-            throw new ConfigException(origin + ": base_seed: must be ≥ 0 (and leave room for the replications), got "
-                    + spec.baseSeed());
-        }
+        List<Long> seeds = seeds(spec.replications(), spec.baseSeed(), origin);
         List<ParameterPoint> points = ParameterSpace.expand(spec.parameters(), origin);
         Map<String, String> scenarios = scenarios(scenario, points, baseDir, origin);
         for (String s : new java.util.LinkedHashSet<>(scenarios.values())) {
@@ -78,10 +72,6 @@ public record SweepPlan(String name, String scenario, List<String> overrides, Li
         }
         checkPoints(scenarios, spec.overrides(), points, origin, spec.parameters());
         checkDesignAssignments(designs, spec.overrides(), points, origin, spec.parameters());
-        List<Long> seeds = new ArrayList<>();
-        for (int i = 0; i < spec.replications(); i++) {
-            seeds.add(spec.baseSeed() + i);
-        }
         return new SweepPlan(name, scenario, spec.overrides(), designs, baseline, points, seeds,
                 runs(designs, points, seeds, spec.overrides(), scenarios, origin), spec, spec.events());
     }
@@ -264,6 +254,22 @@ public record SweepPlan(String name, String scenario, List<String> overrides, Li
     private static String pad(long value, int width) {
         String s = String.valueOf(value);
         return "0".repeat(Math.max(0, width - s.length())) + s;
+    }
+
+    /** The seeds base_seed, base_seed + 1, … of {@code replications} runs, checked; errors name {@code origin}'s key. */
+    public static List<Long> seeds(Integer replications, long baseSeed, String origin) {
+        if (replications == null || replications < 1) {
+            throw new ConfigException(origin + ": replications: must be ≥ 1, got " + replications);
+        }
+        if (baseSeed < 0 || baseSeed > Long.MAX_VALUE - replications) {
+            throw new ConfigException(origin + ": base_seed: must be ≥ 0 (and leave room for the replications), got "
+                    + baseSeed);
+        }
+        List<Long> seeds = new ArrayList<>();
+        for (int i = 0; i < replications; i++) {
+            seeds.add(baseSeed + i);
+        }
+        return List.copyOf(seeds);
     }
 
     /** {@code value} if it can name a folder; otherwise an error naming {@code field} of {@code origin}. */
