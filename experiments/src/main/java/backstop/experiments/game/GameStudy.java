@@ -79,8 +79,8 @@ public final class GameStudy {
             }
             double threshold = plan.spec().regretThreshold() != null ? plan.spec().regretThreshold()
                     : RELATIVE_REGRET * largestPayoff(reduced);
-            DesignGame g = new DesignGame(design, runs, fullGame, reduced, List.copyOf(candidates), threshold, List.of());
-            out.add(new DesignGame(design, runs, fullGame, reduced, g.candidates(), threshold, outcomes(g, profiles)));
+            out.add(new DesignGame(design, runs, fullGame, reduced, List.copyOf(candidates), threshold,
+                    outcomes(runs, candidates, threshold, profiles)));
         }
         return out;
     }
@@ -135,18 +135,18 @@ public final class GameStudy {
      * the probability of each when every reduced player draws from the equilibrium's mixture, a reduced profile's value
      * being the mean over the simulations of the full profiles the reduction ran for it.
      */
-    private List<Map<String, Object>> outcomes(DesignGame g, List<Profile> fullProfiles) {
+    private List<Map<String, Object>> outcomes(List<ProfileRun> simulated, List<Candidate> all, double threshold,
+                                               List<Profile> fullProfiles) {
         Dpr dpr = plan.dpr();
         Map<Profile, List<ProfileRun>> byProfile = new LinkedHashMap<>();
-        for (int i = 0; i < g.runs().size(); i++) {
-            byProfile.computeIfAbsent(fullProfiles.get(i / plan.seeds().size()), k -> new ArrayList<>()).add(g.runs().get(i));
+        for (int i = 0; i < simulated.size(); i++) {
+            byProfile.computeIfAbsent(fullProfiles.get(i / plan.seeds().size()), k -> new ArrayList<>()).add(simulated.get(i));
         }
-        List<String> metrics = g.runs().isEmpty() ? List.of() : g.runs().get(0).summary().keySet().stream().toList();
+        List<String> metrics = simulated.isEmpty() ? List.of() : List.copyOf(simulated.get(0).summary().keySet());
         List<Map<String, Object>> out = new ArrayList<>();
-        List<Candidate> all = g.candidates();
         for (int c = 0; c < all.size(); c++) {
             Candidate cand = all.get(c);
-            if (!cand.isEquilibrium(g.threshold())) {
+            if (!cand.isEquilibrium(threshold)) {
                 continue;
             }
             double[] expected = new double[metrics.size()];
