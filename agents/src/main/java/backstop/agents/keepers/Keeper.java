@@ -12,7 +12,9 @@ import backstop.protocol.liquidation.DutchAuctionLiquidation;
 import backstop.protocol.tx.Tx;
 import ec.util.MersenneTwisterFast;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,18 +32,22 @@ import java.util.Set;
  * auctions (Maker), it buys a lot once the auction price is {@code auctionDiscount} through the oracle and
  * the discount, weighted by its own observed share of takes that bought something (same prior), pays for the gas, as
  * much as its margin allows, with one take per auction in flight; and unwinds that inventory into the book at its
- * next wake, one close per market in flight — carrying the price risk in between.
+ * next wake, one close per market in flight — carrying the price risk in between. With a wait, it is a late cleaner:
+ * it calls an account only once the account has been liquidatable for {@code waitSeconds} by its own observation,
+ * taking what faster keepers left.
  */
 public final class Keeper extends AccountAgent {
     /** Behaviour of one keeper; the reward rate is a fraction of notional, gas in units. */
     public record Params(double capital, double rewardRate, double bidShare, double minProfit, long gasPerCall,
-                         int maxCallsPerBlock, double wakeSeconds, double latency, double auctionDiscount) {
+                         int maxCallsPerBlock, double wakeSeconds, double latency, double auctionDiscount,
+                         double waitSeconds) {
         public Params {
             Check.nonNegative("reward_rate", rewardRate);
             Check.fraction("bid_share", bidShare);
             Check.atLeast("gas_per_call", gasPerCall, 1);
             Check.atLeast("max_calls_per_block", maxCallsPerBlock, 0); // 0: a keeper that sends no liquidation call
             Check.fraction("auction_discount", auctionDiscount);
+            Check.nonNegative("wait_seconds", waitSeconds);
             if (!Double.isFinite(minProfit)) {
                 throw new IllegalArgumentException("min_profit: must be a finite number, got " + minProfit);
             }
@@ -65,6 +71,8 @@ public final class Keeper extends AccountAgent {
     /** Initial margin its takes in flight will use, quote units: new takes are sized against what is left. */
     private double marginInFlight;
     private long unwindsPending;
+    /** With a wait: when each account now liquidatable was first seen so (seconds), the others forgotten. */
+    private final Map<Integer, Double> liquidatableSince = new HashMap<>();
 
     public Keeper(int id, String population, Params params, MersenneTwisterFast rng) {
         super(id, population, params.latency(), params.capital());
@@ -91,9 +99,20 @@ public final class Keeper extends AccountAgent {
         double nativePrice = world.spec().chain().nativePrice();
         double baseCost = gas.cost(p.gasPerCall(), 0, nativePrice);
         int sent = 0;
-        for (int target : protocol.risk().liquidatableAccounts()) {
+        int[] liquidatable = protocol.risk().liquidatableAccounts();
+        if (p.waitSeconds() > 0) {
+            Set<Integer> now = new HashSet<>();
+            for (int a : liquidatable) {
+                now.add(a);
+            }
+            liquidatableSince.keySet().retainAll(now);
+        }
+        for (int target : liquidatable) {
             if (sent == p.maxCallsPerBlock()) {
                 break;
+            }
+            if (p.waitSeconds() > 0 && world.now() - liquidatableSince.computeIfAbsent(target, t -> world.now()) < p.waitSeconds()) {
+                continue; // a late cleaner leaves it to faster keepers for now
             }
             double reward = protocol.keeperReward(target).estimate(Math.round(notional(world, target) * 1e6),
                     protocol.risk(target).value()) / 1e6;

@@ -187,7 +187,9 @@ public final class Populations {
             @Doc(value = "time between a member's decisions", unit = "seconds") Dist wakeSeconds,
             @Doc(value = "delay from a decision to its transaction reaching the mempool", unit = "seconds") Dist latency,
             @Doc(value = "the most a member pays for one transaction; dearer ones are skipped (absent: it always pays)", unit = "quote units", absent = "none") Dist gasBudget,
-            @Doc(value = "under Dutch auctions, buy lots this far through the oracle (0: never)", unit = "fraction") double auctionDiscount) implements AgentFactory {
+            @Doc(value = "under Dutch auctions, buy lots this far through the oracle (0: never)", unit = "fraction") double auctionDiscount,
+            @Doc(value = "call an account only once it has been liquidatable this long, cleaning up what faster keepers left",
+                    unit = "seconds", range = "[0, ∞)", absent = "0: at once") Double waitSeconds) implements AgentFactory {
         public Keepers {
             requireCount(name, count);
         }
@@ -196,7 +198,8 @@ public final class Populations {
         public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
             return members(count, firstId, gasBudget, rng, id -> {
                 var params = new Keeper.Params(capital.sample(rng), rewardRate.sample(rng), bidShare.sample(rng),
-                        minProfit, gasPerCall, maxCallsPerBlock, wakeSeconds.sample(rng), latency.sample(rng), auctionDiscount);
+                        minProfit, gasPerCall, maxCallsPerBlock, wakeSeconds.sample(rng), latency.sample(rng), auctionDiscount,
+                        waitSeconds == null ? 0 : waitSeconds);
                 return new Keeper(id, name, params, rng);
             });
         }

@@ -64,7 +64,7 @@ class StrategyLibraryTest {
         assertEquals("keepers/aggressive", StrategyLibrary.resolve("aggressive", "keepers", "here").id());
         assertEquals("keepers/frugal", StrategyLibrary.resolve("keepers/frugal", "keepers", "here").id());
         ConfigException unknown = assertThrows(ConfigException.class, () -> StrategyLibrary.resolve("reckless", "keepers", "g.yaml: roles[0].strategies[1]"));
-        assertTrue(unknown.getMessage().contains("g.yaml: roles[0].strategies[1]: unknown strategy 'reckless'; the library's keepers strategies: aggressive, moderate, frugal, idle"),
+        assertTrue(unknown.getMessage().contains("g.yaml: roles[0].strategies[1]: unknown strategy 'reckless'; the library's keepers strategies: aggressive, moderate, frugal, late, idle"),
                 unknown.getMessage());
         ConfigException other = assertThrows(ConfigException.class, () -> StrategyLibrary.resolve("market-makers/stay", "keepers", "w"));
         assertTrue(other.getMessage().contains("is for market-makers, but the role's population is keepers"), other.getMessage());
