@@ -175,7 +175,7 @@ final class LossTally implements Meter {
 
     /**
      * The decomposition of market {@code m}, or with {@code m} = −1 the run's total (which alone includes the vault's
-     * loss), quote micros by name in {@link #NAMES} order (which {@link MarketRow#COLUMNS} follows).
+     * loss), quote micros by name in {@link #NAMES} order (which markets.csv follows).
      */
     Map<String, Long> parts(int m, OpenLosses open, long vaultNetDeposits) {
         Map<String, Long> p = new LinkedHashMap<>();
