@@ -1,5 +1,7 @@
 package backstop.analysis.game;
 
+import org.apache.commons.math3.util.CombinatoricsUtils;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -81,6 +83,26 @@ public final class MixedProfile {
     /** One role's probabilities, a copy. */
     public double[] probabilities(int role) {
         return p[role].clone();
+    }
+
+    /**
+     * The probability that the players of {@code profile} (a profile of these roles, with its own player counts),
+     * each drawing a strategy from this mixture independently, form it: per role the multinomial coefficient times the
+     * product of the probabilities, multiplied over roles.
+     */
+    public double probabilityOf(Profile profile) {
+        double p = 1;
+        for (int r = 0; r < profile.roles().size(); r++) {
+            int left = profile.roles().get(r).players();
+            for (int s = 0; s < profile.roles().get(r).strategyCount(); s++) {
+                int k = profile.count(r, s);
+                if (k > 0) {
+                    p *= CombinatoricsUtils.binomialCoefficientDouble(left, k) * Math.pow(probability(r, s), k);
+                    left -= k;
+                }
+            }
+        }
+        return p;
     }
 
     /** The largest difference of any one probability: how far apart two end points of replicator dynamics are. */

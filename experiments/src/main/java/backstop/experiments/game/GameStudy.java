@@ -4,7 +4,6 @@ import backstop.analysis.game.Candidate;
 import backstop.analysis.game.Dpr;
 import backstop.analysis.game.EmpiricalGame;
 import backstop.analysis.game.EquilibriaCsv;
-import backstop.analysis.game.MixedProfile;
 import backstop.analysis.game.PayoffsCsv;
 import backstop.analysis.game.Profile;
 import backstop.analysis.game.ReplicatorSearch;
@@ -151,7 +150,7 @@ public final class GameStudy {
             }
             double[] expected = new double[metrics.size()];
             for (Profile reduced : dpr.reducedProfiles()) {
-                double w = probability(reduced, cand.mixture());
+                double w = cand.mixture().probabilityOf(reduced);
                 if (w == 0) {
                     continue;
                 }
@@ -178,30 +177,6 @@ public final class GameStudy {
             out.add(row);
         }
         return out;
-    }
-
-    /** The probability of a reduced profile when each reduced player of each role draws from {@code mix}. */
-    static double probability(Profile reduced, MixedProfile mix) {
-        double p = 1;
-        for (int r = 0; r < reduced.roles().size(); r++) {
-            int n = reduced.roles().get(r).players();
-            double coefficient = factorial(n);
-            for (int s = 0; s < reduced.roles().get(r).strategyCount(); s++) {
-                int k = reduced.count(r, s);
-                coefficient /= factorial(k);
-                p *= Math.pow(mix.probability(r, s), k);
-            }
-            p *= coefficient;
-        }
-        return p;
-    }
-
-    private static double factorial(int n) {
-        double f = 1;
-        for (int i = 2; i <= n; i++) {
-            f *= i;
-        }
-        return f;
     }
 
     private static byte[] profilesCsv(List<DesignGame> games) throws IOException {

@@ -64,9 +64,9 @@ class GameCommandTest {
         MixedProfile mix = MixedProfile.of(dpr.reducedRoles(), new double[] {0.2, 0.5, 0.3});
         double sum = 0;
         for (Profile p : dpr.reducedProfiles()) {
-            sum += GameStudy.probability(p, mix);
+            sum += mix.probabilityOf(p);
         }
         assertEquals(1.0, sum, 1e-12);
-        assertEquals(3 * 0.2 * 0.5 * 0.5, GameStudy.probability(Profile.of(dpr.reducedRoles(), new int[] {1, 2, 0}), mix), 1e-12);
+        assertEquals(3 * 0.2 * 0.5 * 0.5, mix.probabilityOf(Profile.of(dpr.reducedRoles(), new int[] {1, 2, 0})), 1e-12);
     }
 }

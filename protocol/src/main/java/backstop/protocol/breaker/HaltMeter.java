@@ -51,11 +51,7 @@ public final class HaltMeter implements Meter {
     @Override
     public void read(int scope, Readings out) {
         if (scope == RUN) {
-            long total = 0;
-            for (long h : halts) {
-                total += h;
-            }
-            out.put(COUNT, total).put(SECONDS, haltedSeconds);
+            out.put(COUNT, Meter.sum(halts)).put(SECONDS, haltedSeconds);
         } else if (scope >= 0) {
             out.put(COUNT, halts[scope]);
         }

@@ -56,17 +56,9 @@ public final class LiquidationMeter implements Meter {
     @Override
     public void read(int scope, Readings out) {
         if (scope == RUN) {
-            out.put(COUNT, sum(count)).put(PARTIAL, partial).put(NOTIONAL, sum(notional));
+            out.put(COUNT, Meter.sum(count)).put(PARTIAL, partial).put(NOTIONAL, Meter.sum(notional));
         } else if (scope >= 0) {
             out.put(COUNT, count[scope]).put(NOTIONAL, notional[scope]);
         }
-    }
-
-    static long sum(long[] perMarket) {
-        long s = 0;
-        for (long v : perMarket) {
-            s = Math.addExact(s, v);
-        }
-        return s;
     }
 }

@@ -33,4 +33,13 @@ public interface Meter {
     /** A block of {@code blockSeconds} has closed. */
     default void endOfBlock(double blockSeconds) {
     }
+
+    /** The run's total of a per-market count or amount (exact: fails on overflow). */
+    static long sum(long[] perMarket) {
+        long s = 0;
+        for (long v : perMarket) {
+            s = Math.addExact(s, v);
+        }
+        return s;
+    }
 }

@@ -48,13 +48,7 @@ public final class AdlMeter implements Meter {
     @Override
     public void read(int scope, Readings out) {
         if (scope == RUN) {
-            long c = 0;
-            long n = 0;
-            for (int m = 0; m < count.length; m++) {
-                c += count[m];
-                n = Math.addExact(n, notional[m]);
-            }
-            out.put(COUNT, c).put(NOTIONAL, n);
+            out.put(COUNT, Meter.sum(count)).put(NOTIONAL, Meter.sum(notional));
         } else if (scope >= 0) {
             out.put(COUNT, count[scope]).put(NOTIONAL, notional[scope]);
         }
