@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
         description = {"Run a game file (a scenario, designs, roles choosing among strategies; README, \"Games\") into a",
                 "game folder: game.json, profiles.csv (every simulation's payoffs and summary) and, per design,",
                 "payoffs.csv, full_payoffs.csv, equilibria.csv (every candidate with its regret) and outcomes.csv",
-                "(each equilibrium's expected summary metrics). The folder must not exist yet."})
+                "(each equilibrium's expected summary metrics); comparison.csv and designs.csv set each design's",
+                "equilibria beside the scenario's own behaviour and the best profile simulated (the price of anarchy).",
+                "The folder must not exist yet."})
 final class GameCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "GAME", description = "Game file (YAML or JSON).")
     Path game;
@@ -70,6 +72,7 @@ final class GameCommand implements Callable<Integer> {
 
     private static void print(GameStudy.DesignGame g) {
         List<Candidate> eq = g.equilibria();
+        var c = g.comparison();
         System.out.printf("design %s: %s within regret %s%n", g.design().name(), eq.size() + (eq.size() == 1 ? " equilibrium" : " equilibria"),
                 String.format(Locale.ROOT, "%,.4f", g.threshold()));
         for (int i = 0; i < eq.size(); i++) {
@@ -77,5 +80,7 @@ final class GameCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "  %s  regret %,.4f  (%s)  loss_borne %,.2f%n", eq.get(i).mixture().text(),
                     eq.get(i).regret().value(), eq.get(i).method(), ((Number) outcome.get("loss_borne")).doubleValue());
         }
+        System.out.printf(Locale.ROOT, "  scenario default: loss_borne %,.2f; best sampled profile (%s): %,.2f; price of anarchy %.3f%n",
+                c.defaultLoss(), c.best(), c.bestLoss(), c.priceOfAnarchy());
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,20 +34,42 @@ public final class GameRunner {
     /** Runs {@code profiles} under {@code design} on every seed, in order (profile-major), telling {@code done} of each. */
     public List<ProfileRun> run(DesignSpec design, List<Map<String, Map<String, Integer>>> profiles, int threads,
                                 Consumer<ProfileRun> done) throws InterruptedException {
+        List<Callable<ProfileRun>> tasks = new ArrayList<>();
+        for (Map<String, Map<String, Integer>> profile : profiles) {
+            for (long seed : plan.seeds()) {
+                tasks.add(() -> {
+                    ProfileRun r = one(design, profile, seed);
+                    done.accept(r);
+                    return r;
+                });
+            }
+        }
+        return parallel(tasks, threads);
+    }
+
+    /**
+     * The scenario's own behaviour under {@code design} on every seed ({@link ProfileScenario#scenarioDefault}): each
+     * run's summary, in seed order, with no payoffs.
+     */
+    public List<ProfileRun> runDefault(DesignSpec design, int threads) throws InterruptedException {
+        ScenarioSpec scenario = ProfileScenario.scenarioDefault(plan, plan.name() + " (scenario default)");
+        List<Callable<ProfileRun>> tasks = new ArrayList<>();
+        for (long seed : plan.seeds()) {
+            tasks.add(() -> new ProfileRun(design.name(), Map.of(), seed, Map.of(),
+                    summary(WorldRun.run(scenario, design, seed, EventSink.NONE))));
+        }
+        return parallel(tasks, threads);
+    }
+
+    private static <T> List<T> parallel(List<Callable<T>> tasks, int threads) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<ProfileRun>> futures = new ArrayList<>();
-            for (Map<String, Map<String, Integer>> profile : profiles) {
-                for (long seed : plan.seeds()) {
-                    futures.add(pool.submit(() -> {
-                        ProfileRun r = one(design, profile, seed);
-                        done.accept(r);
-                        return r;
-                    }));
-                }
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> t : tasks) {
+                futures.add(pool.submit(t));
             }
-            List<ProfileRun> out = new ArrayList<>();
-            for (Future<ProfileRun> f : futures) {
+            List<T> out = new ArrayList<>();
+            for (Future<T> f : futures) {
                 try {
                     out.add(f.get());
                 } catch (ExecutionException e) {
@@ -89,8 +112,12 @@ public final class GameRunner {
             }
             payoffs.put(role.name(), byStrategy);
         }
+        return new ProfileRun(design.name(), profile, seed, payoffs, summary(r));
+    }
+
+    private static Map<String, Object> summary(RunResult r) {
         Map<String, Object> summary = new LinkedHashMap<>(r.summary());
         summary.remove("wall_seconds"); // the one value a replay does not share
-        return new ProfileRun(design.name(), profile, seed, payoffs, summary);
+        return summary;
     }
 }

@@ -40,10 +40,16 @@ public final class GameStudy {
 
     /** One design's game: the simulations, the reduced game, the solvers' candidates and the equilibria's outcomes. */
     public record DesignGame(DesignSpec design, List<ProfileRun> runs, EmpiricalGame full, EmpiricalGame reduced,
-                             List<Candidate> candidates, double threshold, List<Map<String, Object>> outcomes) {
+                             List<Candidate> candidates, double threshold, List<Map<String, Object>> outcomes,
+                             List<ProfileRun> defaults) {
         /** The candidates within the regret threshold whose every deviation was simulated. */
         public List<Candidate> equilibria() {
             return candidates.stream().filter(c -> c.isEquilibrium(threshold)).toList();
+        }
+
+        /** The design's outcomes side by side: scenario default, equilibria, best and worst sampled profile. */
+        public DesignComparison comparison() {
+            return DesignComparison.of(this, defaults);
         }
     }
 
@@ -62,6 +68,7 @@ public final class GameStudy {
         List<Profile> profiles = dpr.allFullProfiles();
         for (DesignSpec design : plan.designs()) {
             List<ProfileRun> runs = runner.run(design, profiles.stream().map(this::counts).toList(), threads, done);
+            List<ProfileRun> defaults = runner.runDefault(design, threads);
             EmpiricalGame.Builder full = EmpiricalGame.builder(dpr.fullRoles());
             for (int i = 0; i < runs.size(); i++) {
                 ProfileRun r = runs.get(i);
@@ -79,26 +86,47 @@ public final class GameStudy {
             double threshold = plan.spec().regretThreshold() != null ? plan.spec().regretThreshold()
                     : RELATIVE_REGRET * largestPayoff(reduced);
             out.add(new DesignGame(design, runs, fullGame, reduced, List.copyOf(candidates), threshold,
-                    outcomes(runs, candidates, threshold, profiles)));
+                    outcomes(runs, candidates, threshold, profiles), defaults));
         }
         return out;
     }
 
-    /** Writes game.json, profiles.csv and, per design, payoffs.csv, full_payoffs.csv, equilibria.csv and outcomes.csv. */
+    /**
+     * Writes game.json, profiles.csv, comparison.csv and designs.csv (every design's outcomes and price of anarchy) and,
+     * per design, payoffs.csv, full_payoffs.csv, equilibria.csv and outcomes.csv.
+     */
     public void write(Path out, List<DesignGame> games) throws IOException {
         Files.createDirectories(out);
         AtomicFiles.write(out.resolve("game.json"), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(plan.resolved()));
         AtomicFiles.write(out.resolve("profiles.csv"), profilesCsv(games));
+        List<Map<String, Object>> comparison = new ArrayList<>();
+        List<Map<String, Object>> designs = new ArrayList<>();
+        for (DesignGame g : games) {
+            DesignComparison c = g.comparison();
+            for (Map<String, Object> row : c.rows()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("design", c.design());
+                m.putAll(row);
+                comparison.add(m);
+            }
+            designs.add(c.line());
+        }
+        AtomicFiles.write(out.resolve("comparison.csv"), table(comparison));
+        AtomicFiles.write(out.resolve("designs.csv"), table(designs));
         for (DesignGame g : games) {
             Path dir = out.resolve(g.design().name());
             Files.createDirectories(dir);
             PayoffsCsv.write(dir.resolve("payoffs.csv"), g.reduced());
             PayoffsCsv.write(dir.resolve("full_payoffs.csv"), g.full());
             EquilibriaCsv.write(dir.resolve("equilibria.csv"), g.reduced().roles(), g.candidates());
-            List<String> header = g.outcomes().isEmpty() ? List.of("equilibrium") : List.copyOf(g.outcomes().get(0).keySet());
-            AtomicFiles.write(dir.resolve("outcomes.csv"), RunFolder.csv(header,
-                    g.outcomes().stream().map(m -> List.copyOf(m.values())).toList()));
+            AtomicFiles.write(dir.resolve("outcomes.csv"), g.outcomes().isEmpty()
+                    ? RunFolder.csv(List.of("equilibrium"), List.of()) : table(g.outcomes()));
         }
+    }
+
+    /** Rows of one shape as CSV, the first row's keys the header. */
+    private static byte[] table(List<Map<String, Object>> rows) throws IOException {
+        return RunFolder.csv(List.copyOf(rows.get(0).keySet()), rows.stream().map(m -> List.copyOf(m.values())).toList());
     }
 
     private Map<String, Map<String, Integer>> counts(Profile p) {

@@ -58,6 +58,19 @@ public final class ProfileScenario {
         return ConfigBinder.bind(doc, ScenarioSpec.class, origin);
     }
 
+    /**
+     * The scenario's own behaviour with the game's players: each role's population where it stood, its keys as the
+     * scenario draws them, with {@code count} the role's players — what the game's outcomes are compared with.
+     */
+    public static ScenarioSpec scenarioDefault(GamePlan plan, String origin) {
+        ObjectNode doc = plan.scenarioDoc();
+        for (JsonNode entry : doc.get("agents")) {
+            plan.roles().stream().filter(r -> r.population().equals(entry.path("name").asText())).findFirst()
+                    .ifPresent(r -> ((ObjectNode) entry).put("count", r.players()));
+        }
+        return ConfigBinder.bind(doc, ScenarioSpec.class, origin);
+    }
+
     /** Fails naming {@code s} if the scenario does not bind with every player of {@code role} on it. */
     static void check(GamePlan plan, GamePlan.RolePlan role, Strategy s, String origin) {
         Map<String, Map<String, Integer>> counts = new java.util.LinkedHashMap<>();
