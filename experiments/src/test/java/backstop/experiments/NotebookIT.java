@@ -16,8 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Executes the research notebooks (analysis/notebooks/*.ipynb) with Jupyter, as a person would: each runs a sweep
- * through the CLI and checks its own pandas numbers against the result files (design-comparison against
- * comparison.csv, where-losses-land each run's markets.csv against runs.csv). CI installs
+ * (or a game) through the CLI and checks its own pandas numbers against the result files (design-comparison against
+ * comparison.csv, where-losses-land each run's markets.csv against runs.csv, equilibrium each payoff against
+ * profiles.csv and each candidate's regret against the payoff table). CI installs
  * Debian's jupyter-nbconvert, python3-ipykernel, python3-pandas, python3-matplotlib and python3-scipy; elsewhere the test is
  * skipped when Jupyter is missing, but never on CI.
  */
@@ -29,6 +30,16 @@ class NotebookIT {
         String cells = execute("design-comparison.ipynb", tmp);
         assertTrue(cells.contains("comparison.csv reproduced for 9 design"), "the notebook checked its numbers");
         assertTrue(images(cells) >= 1, "the executed notebook shows its figure inline");
+    }
+
+    @Test
+    void theEquilibriumNotebookExecutesAndRecomputesTheGame(@TempDir Path tmp) throws Exception {
+        String cells = execute("equilibrium.ipynb", tmp);
+        assertTrue(cells.contains("full_payoffs.csv reproduced from profiles.csv for 30 profile × strategy payoffs"),
+                "the notebook checked the payoffs");
+        assertTrue(cells.contains("regret reproduced for"), "the notebook recomputed every candidate's regret");
+        assertTrue(cells.contains("prices of anarchy reproduced for 2 designs"), "the notebook checked the comparison");
+        assertTrue(images(cells) >= 2, "the executed notebook shows the payoff table and the design comparison inline");
     }
 
     /** Inline images in an executed notebook's outputs. */
@@ -70,7 +81,7 @@ class NotebookIT {
     @Test
     void everyNotebookInTheFolderIsExecutedHere() throws IOException {
         try (var files = Files.list(NOTEBOOKS)) {
-            assertEquals(List.of("design-comparison.ipynb", "where-losses-land.ipynb"), files.map(f -> f.getFileName().toString())
+            assertEquals(List.of("design-comparison.ipynb", "equilibrium.ipynb", "where-losses-land.ipynb"), files.map(f -> f.getFileName().toString())
                     .filter(n -> n.endsWith(".ipynb")).sorted().toList());
         }
     }
