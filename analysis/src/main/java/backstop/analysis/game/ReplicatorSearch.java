@@ -10,6 +10,8 @@ import java.util.List;
 public final class ReplicatorSearch {
     /** The method name in equilibria.csv. */
     public static final String METHOD = "replicator";
+    /** The default distance within which two end points are one candidate. */
+    public static final double TOLERANCE = 1e-3;
 
     private final ReplicatorDynamics dynamics;
     private final double tolerance;
@@ -22,7 +24,7 @@ public final class ReplicatorSearch {
 
     /** Default dynamics, end points within 1e-3 merged. */
     public static ReplicatorSearch defaults() {
-        return new ReplicatorSearch(ReplicatorDynamics.defaults(), 1e-3);
+        return new ReplicatorSearch(ReplicatorDynamics.defaults(), TOLERANCE);
     }
 
     /** Every distinct end point, in the order of the first start reaching it. */

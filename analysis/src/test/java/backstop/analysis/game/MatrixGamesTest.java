@@ -91,6 +91,31 @@ class MatrixGamesTest {
         assertTrue(rd.stream().filter(c -> c.mixture().probability(0, 0) == 1).findFirst().orElseThrow().basin() > 0.2);
     }
 
+    // Makers through a crash (the shape maker-withdrawal measures): all staying pays each 243, a lone stayer takes the
+    // whole flow and loses 114 while the one who withdrew earns 226, both withdrawing earn 205. Both pure profiles are
+    // equilibria; the mixed one, stay with p = 319/336 ≈ 0.949, is unstable.
+    static final EmpiricalGame CRASH_MAKERS = Games.symmetric(List.of("stay", "withdraw"),
+            new double[][] {{243, -114}, {226, 205}});
+
+    @Test
+    void aPureEquilibriumWithASmallBasinIsFoundByCheckingPureProfiles() {
+        List<Starts.Start> starts = Starts.of(CRASH_MAKERS.roles(), 0, 1);   // uniform and the skewed (0.9) ones
+        List<Candidate> rd = ReplicatorSearch.defaults().equilibria(CRASH_MAKERS, starts, THRESHOLD);
+        assertEquals(1, rd.size(), "from 0.9 on stay the dynamics still leave it: staying pays only above 0.949");
+        assertEquals(1.0, rd.get(0).mixture().probability(0, 1));
+        List<Candidate> pure = PureProfiles.candidates(CRASH_MAKERS);
+        assertEquals(List.of("players: stay 1.0", "players: withdraw 1.0"), pure.stream().map(c -> c.mixture().text()).toList());
+        assertTrue(pure.stream().allMatch(c -> c.isEquilibrium(1e-12)), "both pure profiles are best replies to themselves");
+        assertEquals(0, pure.get(0).regret().value());
+        List<Candidate> added = PureProfiles.notAmong(CRASH_MAKERS, rd, 1e-3);
+        assertEquals(1, added.size());
+        assertEquals(1.0, added.get(0).mixture().probability(0, 0), "staying is the equilibrium the search missed");
+        // Lowering all-stay's payoff below the deviation's makes it a candidate with regret 226 − 200 = 26.
+        EmpiricalGame lower = Games.symmetric(List.of("stay", "withdraw"), new double[][] {{200, -114}, {226, 205}});
+        assertEquals(26, PureProfiles.candidates(lower).get(0).regret().value(), 1e-12);
+        assertTrue(!PureProfiles.candidates(lower).get(0).isEquilibrium(THRESHOLD));
+    }
+
     static final EmpiricalGame RPS = Games.symmetric(List.of("rock", "paper", "scissors"),
             new double[][] {{0, -1, 1}, {1, 0, -1}, {-1, 1, 0}});
 

@@ -6,6 +6,7 @@ import backstop.analysis.game.EmpiricalGame;
 import backstop.analysis.game.EquilibriaCsv;
 import backstop.analysis.game.PayoffsCsv;
 import backstop.analysis.game.Profile;
+import backstop.analysis.game.PureProfiles;
 import backstop.analysis.game.ReplicatorSearch;
 import backstop.analysis.game.Role;
 import backstop.analysis.game.Starts;
@@ -27,7 +28,8 @@ import java.util.function.Consumer;
 /**
  * A game played out: for each design, every full profile the reduction needs is simulated on every seed
  * ({@link GameRunner}), the strategies' payoffs become the empirical game, the reduction's game is solved (replicator
- * dynamics from many starts; support enumeration too when two roles have one player each), every candidate's regret
+ * dynamics from many starts, every role-symmetric pure profile it did not reach, and support enumeration too when two
+ * roles have one player each), every candidate's regret
  * is measured against all unilateral deviations, and each equilibrium's outcome for the design — the expected value
  * of every summary metric when the players mix as it says — is computed from the simulated profiles.
  */
@@ -79,6 +81,7 @@ public final class GameStudy {
             EmpiricalGame reduced = dpr.reduce(fullGame);
             List<Candidate> candidates = new ArrayList<>(ReplicatorSearch.defaults().candidates(reduced,
                     Starts.of(dpr.reducedRoles(), RANDOM_STARTS, START_SEED)));
+            candidates.addAll(PureProfiles.notAmong(reduced, candidates, ReplicatorSearch.TOLERANCE));
             List<Role> roles = dpr.reducedRoles();
             if (roles.size() == 2 && roles.get(0).players() == 1 && roles.get(1).players() == 1) {
                 candidates.addAll(SupportEnumeration.solve(reduced));
