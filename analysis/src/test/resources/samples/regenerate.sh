@@ -27,3 +27,8 @@ run crash-run black-thursday-2020 --preset hyperliquid --seed 7 \
   --set markets[0].process.start=60 --set markets[0].process.duration=480 --set markets[0].process.drawdown=0.15 \
   --set episodes[0].start=60 --set episodes[0].end=540 \
   --set agents[1].count=100 --set agents[2].count=10
+# The equilibrium notebook's game (3 keepers reduced to 2, one-hour Black Thursday, maker-liq2 and synthetix-v3, 2
+# seeds): a game folder for GameReportTest. `backstop game` never replaces a folder, so this sample's own goes first.
+rm -rf "$here/game"
+java -Djava.awt.headless=true -jar "$jar" game "$root/analysis/notebooks/notebook-game.yaml" --threads 2 --out "$here/game" >/dev/null 2>&1
+echo "game: $(du -sh "$here/game" | cut -f1)"

@@ -20,11 +20,15 @@ public final class Fixtures {
     }
 
     /**
-     * A run folder written by {@code backstop run}, checked in under src/test/resources/samples ({@code calm-run} or
-     * {@code crash-run}; the README there says how they are made and kept current).
+     * A run folder written by {@code backstop run} or a game folder written by {@code backstop game}, checked in under
+     * src/test/resources/samples ({@code calm-run}, {@code crash-run}, {@code game}; the README there says how they are
+     * made and kept current).
      */
     public static Path sample(String name) {
         URL manifest = Fixtures.class.getResource("/samples/" + name + "/manifest.json");
+        if (manifest == null) {
+            manifest = Fixtures.class.getResource("/samples/" + name + "/game.json");   // the game folder
+        }
         if (manifest == null) {
             throw new IllegalArgumentException("no sample run samples/" + name + " on the test classpath");
         }

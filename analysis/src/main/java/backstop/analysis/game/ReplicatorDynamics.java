@@ -53,7 +53,15 @@ public final class ReplicatorDynamics {
     }
 
     public Run run(DeviationPayoffs payoffs, MixedProfile start) {
+        return run(payoffs, start, null);
+    }
+
+    /** One run from {@code start}, adding to {@code path} (if not null) the start and the mixture after every step. */
+    public Run run(DeviationPayoffs payoffs, MixedProfile start, List<MixedProfile> path) {
         List<Role> roles = start.roles();
+        if (path != null) {
+            path.add(start);
+        }
         double[] offset = new double[roles.size()];
         for (int r = 0; r < roles.size(); r++) {
             double[] range = payoffs.payoffRange(r);
@@ -86,6 +94,9 @@ public final class ReplicatorDynamics {
             MixedProfile moved = MixedProfile.of(roles, next);
             boolean still = moved.distance(x) <= tolerance && !growing;
             x = moved;
+            if (path != null) {
+                path.add(x);
+            }
             if (still) {
                 return new Run(start, trim(x), it, true, List.of());
             }

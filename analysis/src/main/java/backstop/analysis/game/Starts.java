@@ -12,12 +12,21 @@ import java.util.SplittableRandom;
 public final class Starts {
     /** The heavy strategy's probability in a skewed start. */
     public static final double SKEW = 0.9;
+    /** Random starts of the default search, besides the uniform and the skewed ones. */
+    public static final int RANDOM = 20;
+    /** The seed of the default search's random starts. */
+    public static final long SEED = 20261203L;
 
     private Starts() {
     }
 
     /** A labelled starting mixture; the label goes into equilibria.csv's {@code start} column. */
     public record Start(String label, MixedProfile mixture) {
+    }
+
+    /** The starts {@code backstop game} searches from and its report draws: {@link #RANDOM} random ones with {@link #SEED}. */
+    public static List<Start> defaults(List<Role> roles) {
+        return of(roles, RANDOM, SEED);
     }
 
     /** Uniform, then the skewed starts in profile order, then {@code random} random starts drawn with {@code seed}. */

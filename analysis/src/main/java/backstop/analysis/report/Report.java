@@ -1,5 +1,6 @@
 package backstop.analysis.report;
 
+import backstop.analysis.GameResults;
 import backstop.analysis.ResultFormatException;
 
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,7 @@ import java.nio.file.Path;
 
 /**
  * Writes {@code charts/*.png} and a self-contained {@code report.html} (images inlined as base64) into a run
- * folder or a sweep folder; every file is written under a temporary name and renamed when complete.
+ * folder, a sweep folder or a game folder; every file is written under a temporary name and renamed when complete.
  */
 public final class Report {
     /** Chart size in pixels. */
@@ -18,15 +19,18 @@ public final class Report {
     private Report() {
     }
 
-    /** Writes the report of {@code dir} (a run folder has summary.json, a sweep folder runs.csv); returns report.html. */
+    /** Writes the report of {@code dir} (a run folder has summary.json, a sweep folder runs.csv, a game folder game.json); returns report.html. */
     public static Path write(Path dir) {
         String html;
-        if (Files.isRegularFile(dir.resolve("runs.csv"))) {
+        if (GameResults.isGame(dir)) {
+            html = GameReport.html(dir);
+        } else if (Files.isRegularFile(dir.resolve("runs.csv"))) {
             html = SweepReport.html(dir);
         } else if (Files.isRegularFile(dir.resolve("summary.json"))) {
             html = RunReport.html(dir);
         } else {
-            throw new ResultFormatException(dir + ": neither a run folder (summary.json) nor a sweep folder (runs.csv)");
+            throw new ResultFormatException(dir + ": neither a run folder (summary.json), a sweep folder (runs.csv) nor a"
+                    + " game folder (game.json)");
         }
         Path target = dir.resolve("report.html");
         OutputFiles.write(target, html.getBytes(StandardCharsets.UTF_8));

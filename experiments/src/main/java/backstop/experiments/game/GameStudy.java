@@ -34,9 +34,6 @@ import java.util.function.Consumer;
  * of every summary metric when the players mix as it says — is computed from the simulated profiles.
  */
 public final class GameStudy {
-    /** Random starts of the replicator search, besides the uniform and the skewed ones. */
-    static final int RANDOM_STARTS = 20;
-    static final long START_SEED = 20261203L;
     /** An equilibrium's regret is at most this share of the largest |payoff| in its game (unless the game sets one). */
     static final double RELATIVE_REGRET = 0.01;
 
@@ -80,7 +77,7 @@ public final class GameStudy {
             EmpiricalGame fullGame = full.build();
             EmpiricalGame reduced = dpr.reduce(fullGame);
             List<Candidate> candidates = new ArrayList<>(ReplicatorSearch.defaults().candidates(reduced,
-                    Starts.of(dpr.reducedRoles(), RANDOM_STARTS, START_SEED)));
+                    Starts.defaults(dpr.reducedRoles())));
             candidates.addAll(PureProfiles.notAmong(reduced, candidates, ReplicatorSearch.TOLERANCE));
             List<Role> roles = dpr.reducedRoles();
             if (roles.size() == 2 && roles.get(0).players() == 1 && roles.get(1).players() == 1) {
