@@ -1,6 +1,7 @@
 package backstop.experiments.cli;
 
 import backstop.analysis.game.Candidate;
+import backstop.analysis.report.Report;
 import backstop.experiments.config.ConfigException;
 import backstop.experiments.game.GamePlan;
 import backstop.experiments.game.GameStudy;
@@ -24,8 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
                 "game folder: game.json, profiles.csv (every simulation's payoffs and summary) and, per design,",
                 "payoffs.csv, full_payoffs.csv, equilibria.csv (every candidate with its regret) and outcomes.csv",
                 "(each equilibrium's expected summary metrics); comparison.csv and designs.csv set each design's",
-                "equilibria beside the scenario's own behaviour and the best profile simulated (the price of anarchy).",
-                "The folder must not exist yet."})
+                "equilibria beside the scenario's own behaviour and the best profile simulated (the price of anarchy);",
+                "report.html draws them. The folder must not exist yet."})
 final class GameCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "GAME", description = "Game file (YAML or JSON).")
     Path game;
@@ -58,11 +59,13 @@ final class GameCommand implements Callable<Integer> {
         RunDirectory folder = new RunDirectory(target, false);
         try {
             new GameStudy(plan).write(folder.staging(), games);
+            Report.write(folder.staging());
             Path written = folder.commit();
             for (GameStudy.DesignGame g : games) {
                 print(g);
             }
             System.out.println("results: " + written);
+            System.out.println("report: " + written.resolve("report.html").toAbsolutePath().normalize());
             return 0;
         } catch (Exception | Error e) {
             folder.abandon();

@@ -12,9 +12,9 @@ import java.util.concurrent.Callable;
 
 /** {@code backstop report DIR}: charts and a self-contained report.html for a run or a sweep folder. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Write charts/*.png and a self-contained report.html for a run folder or a sweep folder.")
+        description = "Write charts/*.png and a self-contained report.html for a run folder, a sweep folder or a game folder.")
 final class ReportCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "A run folder or a sweep folder.")
+    @Parameters(index = "0", description = "A run folder, a sweep folder or a game folder.")
     Path dir;
 
     @Override

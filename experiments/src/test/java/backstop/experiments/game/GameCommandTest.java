@@ -28,7 +28,8 @@ class GameCommandTest {
         Path out = tmp.resolve("out");
         assertEquals(0, Main.execute("game", file.toString(), "--out", out.toString(), "--threads", "2"));
         for (String f : List.of("game.json", "profiles.csv", "synthetix-v3/payoffs.csv", "synthetix-v3/full_payoffs.csv",
-                "synthetix-v3/equilibria.csv", "synthetix-v3/outcomes.csv")) {
+                "synthetix-v3/equilibria.csv", "synthetix-v3/outcomes.csv", "comparison.csv", "designs.csv", "report.html",
+                "charts/game-outcomes.png", "charts/simplex-synthetix-v3-keepers.png")) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
         // 3 players reduced to 2 on 3 strategies: 6 reduced profiles, 9 full ones (each of 2 seeds) to simulate.
