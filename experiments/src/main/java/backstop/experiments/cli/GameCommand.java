@@ -4,6 +4,9 @@ import backstop.analysis.game.Candidate;
 import backstop.analysis.report.Report;
 import backstop.experiments.config.ConfigException;
 import backstop.experiments.game.GamePlan;
+import backstop.experiments.game.GameShards;
+import backstop.experiments.game.ProfileRun;
+import backstop.experiments.sweep.Shard;
 import backstop.experiments.game.GameStudy;
 import backstop.experiments.results.RunDirectory;
 import picocli.CommandLine.Command;
@@ -34,28 +37,37 @@ final class GameCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Simulations in parallel (default: available processors, here ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--out", description = "Game folder (default: results/<game name>); it must not exist yet.")
+    @Option(names = "--out", description = "Game folder (default: results/<game name>); it must not exist yet (with"
+            + " --shard: it may, if the game's other shards made it).")
     Path out;
+
+    @Option(names = "--shard", paramLabel = "K/N", description = {"Simulate only shard K of N (K from 1) into shards/K-of-N/"
+            + " of the game folder and solve nothing; `backstop merge DIR` solves the game once every shard is done."})
+    String shard;
 
     @Override
     public Integer call() throws Exception {
         if (threads < 1) {
             throw new ConfigException("--threads: must be ≥ 1, got " + threads);
         }
+        Shard part = shard == null ? null : Shard.parse(shard);
         GamePlan plan = GamePlan.load(game);
         Path target = out != null ? out : Path.of("results", plan.name());
+        if (part != null) {
+            return runShard(plan, target, part);
+        }
         if (Files.exists(target)) {
             throw new ConfigException("--out " + target + ": already exists; a game never replaces a folder, choose another --out");
         }
         int profiles = plan.dpr().allFullProfiles().size();
-        int total = profiles * plan.seeds().size() * plan.designs().size();
-        System.err.printf("game %s: %s × %s × %s = %s on %s%n", plan.name(), Counts.of(plan.designs().size(), "design"),
-                Counts.of(profiles, "profile"), Counts.of(plan.seeds().size(), "seed"), Counts.of(total, "simulation"),
-                Counts.of(threads, "thread"));
+        int total = (profiles + 1) * plan.seeds().size() * plan.designs().size();
+        System.err.printf("game %s: %s × (%s + the scenario's own behaviour) × %s = %s on %s%n", plan.name(),
+                Counts.of(plan.designs().size(), "design"), Counts.of(profiles, "profile"), Counts.of(plan.seeds().size(), "seed"),
+                Counts.of(total, "simulation"), Counts.of(threads, "thread"));
         AtomicInteger done = new AtomicInteger();
         List<GameStudy.DesignGame> games = new GameStudy(plan).play(threads,
                 r -> System.err.printf("  %d/%d %s · %s · seed %d%n", done.incrementAndGet(), total, r.design(),
-                        GameStudy.text(r.profile()), r.seed()));
+                        r.profile().isEmpty() ? "scenario default" : GameStudy.text(r.profile()), r.seed()));
         RunDirectory folder = new RunDirectory(target, false);
         try {
             new GameStudy(plan).write(folder.staging(), games);
@@ -73,7 +85,31 @@ final class GameCommand implements Callable<Integer> {
         }
     }
 
-    private static void print(GameStudy.DesignGame g) {
+    private int runShard(GamePlan plan, Path target, Shard part) throws Exception {
+        GameStudy study = new GameStudy(plan);
+        int mine = part.pick(study.simulations()).size();
+        GameShards.prepare(target, plan, part);
+        System.err.printf("game %s, shard %s: %s of %d on %s%n", plan.name(), part, Counts.of(mine, "simulation"),
+                study.simulations().size(), Counts.of(threads, "thread"));
+        AtomicInteger done = new AtomicInteger();
+        List<ProfileRun> runs = study.playShard(part, threads, r -> System.err.printf("  %d/%d %s · %s · seed %d%n",
+                done.incrementAndGet(), mine, r.design(), r.profile().isEmpty() ? "scenario default" : GameStudy.text(r.profile()),
+                r.seed()));
+        RunDirectory folder = new RunDirectory(GameShards.folder(target, part), false);
+        try {
+            study.writeSimulations(folder.staging(), runs);
+            Path written = folder.commit();
+            System.out.println("shard " + part + ": " + Counts.of(runs.size(), "simulation") + " in " + written);
+            System.out.println("when every shard is done: ./backstop merge " + target);
+            return 0;
+        } catch (Exception | Error e) {
+            folder.abandon();
+            throw e;
+        }
+    }
+
+    /** The equilibria and comparison of each design, as the game's output prints them. */
+    static void print(GameStudy.DesignGame g) {
         List<Candidate> eq = g.equilibria();
         var c = g.comparison();
         System.out.printf("design %s: %s within regret %s%n", g.design().name(), eq.size() + (eq.size() == 1 ? " equilibrium" : " equilibria"),

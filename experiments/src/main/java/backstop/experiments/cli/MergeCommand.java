@@ -4,6 +4,10 @@ import backstop.analysis.ResultFormatException;
 import backstop.analysis.report.Report;
 import backstop.experiments.config.ConfigException;
 import backstop.experiments.sweep.ShardMerge;
+import backstop.experiments.game.GamePlan;
+import backstop.experiments.game.GameShards;
+import backstop.experiments.game.GameStudy;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -12,12 +16,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code backstop merge DIR}: the tables and report of a sweep whose shards ran separately, or the runs still missing. */
+/**
+ * {@code backstop merge DIR}: the tables and report of a sweep whose shards ran separately, or the runs still missing;
+ * for a game folder, the game solved from its shards' simulations.
+ */
 @Command(name = "merge", mixinStandardHelpOptions = true,
         header = "Build the tables and the report of a sweep whose shards ran separately.",
         description = {"Build runs.csv, comparison.csv and the report of a sweep folder that `backstop sweep --shard`",
                 "filled; when runs are missing, list them, write no table and exit 1 (or, with --partial, build the",
-                "tables from the finished runs and list the missing ones in missing.txt)."})
+                "tables from the finished runs and list the missing ones in missing.txt). On a game folder that",
+                "`backstop game --shard` filled, solve the game from every shard's simulations."})
 final class MergeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The sweep folder the shards wrote into.")
     Path dir;
@@ -30,10 +38,40 @@ final class MergeCommand implements Callable<Integer> {
             + "`backstop sweep --parquet` does).")
     boolean parquet;
 
+    /** A game's shards: every simulation read back in order, then the game solved and its files written. */
+    private int mergeGame() throws Exception {
+        if (partial || parquet) {
+            throw new ConfigException((partial ? "--partial" : "--parquet") + ": a game is solved from all its simulations"
+                    + " and has no Parquet dataset; merge it without the option");
+        }
+        GameStudy study = new GameStudy(GamePlan.ofFolder(dir));
+        GameShards.Merged merged = GameShards.read(dir, study);
+        if (!merged.complete()) {
+            int total = study.simulations().size();
+            System.err.println("backstop: " + merged.missing().size() + " of " + total + " simulations are missing (from "
+                    + merged.shards() + " finished shard folders), so the game was not solved; the first: "
+                    + String.join("; ", merged.missing().subList(0, Math.min(5, merged.missing().size()))));
+            System.err.println("backstop: run the missing shards (backstop game FILE --shard K/N --out " + dir + "), then merge again");
+            return 1;
+        }
+        List<GameStudy.DesignGame> games = study.solve(merged.runs());
+        study.write(dir, games);
+        Path html = Report.write(dir);
+        for (GameStudy.DesignGame g : games) {
+            GameCommand.print(g);
+        }
+        System.out.printf("%d simulations from %d shards merged%nresults: %s%nreport: %s%n", merged.runs().size(),
+                merged.shards(), dir.toAbsolutePath().normalize(), html.toAbsolutePath().normalize());
+        return 0;
+    }
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(dir)) {
             throw new ConfigException(dir + ": no such folder");
+        }
+        if (Files.isRegularFile(dir.resolve("game.json"))) {
+            return mergeGame();
         }
         ShardMerge.Outcome outcome = ShardMerge.merge(dir, partial, parquet);
         if (!outcome.complete() && !partial) {

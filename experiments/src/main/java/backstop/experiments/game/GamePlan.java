@@ -44,10 +44,12 @@ public final class GamePlan {
     private final List<RolePlan> roles;
     private final List<Long> seeds;
     private final Dpr dpr;
+    private final ObjectNode source;
 
     private GamePlan(GameSpec spec, String scenario, ObjectNode scenarioDoc, List<DesignSpec> designs,
-                     List<RolePlan> roles, List<Long> seeds, Dpr dpr) {
+                     List<RolePlan> roles, List<Long> seeds, Dpr dpr, ObjectNode source) {
         this.dpr = dpr;
+        this.source = source;
         this.spec = spec;
         this.scenario = scenario;
         this.scenarioDoc = scenarioDoc;
@@ -65,14 +67,33 @@ public final class GamePlan {
         }
     }
 
+    /**
+     * The plan a game folder's game.json was made from (its {@code source}: the game file as read, its scenario and
+     * design files as absolute paths), so {@code backstop merge} needs only the folder.
+     */
+    public static GamePlan ofFolder(Path dir) {
+        Path file = dir.resolve("game.json");
+        try {
+            JsonNode json = ConfigTree.parse(Files.readString(file), file.toString());
+            if (!json.path("source").isObject()) {
+                throw new ConfigException(file + ": no 'source' (the game file as read); was it written by backstop game?");
+            }
+            return of((ObjectNode) json.get("source"), file.toString(), null);
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
     /** Checks a parsed game document; {@code baseDir} resolves relative scenario and design files. */
     public static GamePlan of(ObjectNode doc, String origin, Path baseDir) {
         GameSpec spec = ConfigBinder.bind(doc, GameSpec.class, origin);
+        ObjectNode source = doc.deepCopy();
         SweepPlan.safeName(spec.name(), "name", origin);
         if (spec.scenario() == null) {
             throw new ConfigException(origin + ": scenario: is required (a library name or a file)");
         }
         String scenario = SweepPlan.beside(spec.scenario(), baseDir, Scenarios.NAMES);
+        source.put("scenario", scenario);
         ObjectNode scenarioDoc = Scenarios.resolved(scenario);
         for (String o : spec.overrides()) {
             ConfigTree.set(scenarioDoc, o);
@@ -83,7 +104,11 @@ public final class GamePlan {
         List<DesignSpec> designs = new ArrayList<>();
         Set<String> designNames = new HashSet<>();
         for (int i = 0; i < spec.designs().size(); i++) {
-            DesignSpec d = Presets.loadOrFile(SweepPlan.beside(spec.designs().get(i), baseDir, Presets.NAMES));
+            String ref = SweepPlan.beside(spec.designs().get(i), baseDir, Presets.NAMES);
+            if (source.get("designs") instanceof com.fasterxml.jackson.databind.node.ArrayNode list) {
+                list.set(i, source.textNode(ref));
+            }
+            DesignSpec d = Presets.loadOrFile(ref);
             SweepPlan.safeName(d.name(), "designs[" + i + "]", origin);
             if (!designNames.add(d.name())) {
                 throw new ConfigException(origin + ": designs[" + i + "]: '" + d.name() + "' is listed twice");
@@ -116,7 +141,7 @@ public final class GamePlan {
             throw new ConfigException(origin + ": roles: " + e.getMessage());
         }
         GamePlan plan = new GamePlan(spec, scenario, scenarioDoc, List.copyOf(designs), List.copyOf(roles), List.copyOf(seeds),
-                dpr);
+                dpr, source);
         // Every strategy must bind on its population: one profile with every strategy present checks them all.
         for (RolePlan r : roles) {
             for (Strategy s : r.strategies()) {
@@ -216,7 +241,10 @@ public final class GamePlan {
         return dpr;
     }
 
-    /** What {@code game.json} records: the spec with defaults, each role resolved, every strategy's keys, the seeds. */
+    /**
+     * What {@code game.json} records: the spec with defaults, each role resolved, every strategy's keys, the seeds, and
+     * the game file as read ({@code source}, from which {@link #ofFolder} plans it again).
+     */
     public Map<String, Object> resolved() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", spec.name());
@@ -247,6 +275,7 @@ public final class GamePlan {
         m.put("capital_cost", spec.capitalCost());
         m.put("regret_threshold", spec.regretThreshold());
         m.put("full_profiles", dpr.allFullProfiles().stream().map(backstop.analysis.game.Profile::text).toList());
+        m.put("source", source);
         return m;
     }
 }

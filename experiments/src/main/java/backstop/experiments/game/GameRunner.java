@@ -31,34 +31,39 @@ public final class GameRunner {
         this.plan = plan;
     }
 
-    /** Runs {@code profiles} under {@code design} on every seed, in order (profile-major), telling {@code done} of each. */
-    public List<ProfileRun> run(DesignSpec design, List<Map<String, Map<String, Integer>>> profiles, int threads,
-                                Consumer<ProfileRun> done) throws InterruptedException {
+    /**
+     * One simulation of a game: {@code design} on {@code seed} with the players on {@code profile} (role → strategy →
+     * players), or with the scenario's own behaviour when {@code profile} is null.
+     */
+    public record Simulation(DesignSpec design, Map<String, Map<String, Integer>> profile, long seed) {
+        /** Whether this is a run of the scenario's own behaviour. */
+        public boolean scenarioDefault() {
+            return profile == null;
+        }
+    }
+
+    /** Runs {@code simulations} on {@code threads} threads, telling {@code done} of each; results in their order. */
+    public List<ProfileRun> run(List<Simulation> simulations, int threads, Consumer<ProfileRun> done)
+            throws InterruptedException {
         List<Callable<ProfileRun>> tasks = new ArrayList<>();
-        for (Map<String, Map<String, Integer>> profile : profiles) {
-            for (long seed : plan.seeds()) {
-                tasks.add(() -> {
-                    ProfileRun r = one(design, profile, seed);
-                    done.accept(r);
-                    return r;
-                });
-            }
+        for (Simulation sim : simulations) {
+            tasks.add(() -> {
+                ProfileRun r = sim.scenarioDefault() ? scenarioDefault(sim.design(), sim.seed())
+                        : one(sim.design(), sim.profile(), sim.seed());
+                done.accept(r);
+                return r;
+            });
         }
         return parallel(tasks, threads);
     }
 
     /**
-     * The scenario's own behaviour under {@code design} on every seed ({@link ProfileScenario#scenarioDefault}): each
-     * run's summary, in seed order, with no payoffs.
+     * The scenario's own behaviour under {@code design} on {@code seed} ({@link ProfileScenario#scenarioDefault}): the
+     * run's summary, with an empty profile and no payoffs.
      */
-    public List<ProfileRun> runDefault(DesignSpec design, int threads) throws InterruptedException {
+    public ProfileRun scenarioDefault(DesignSpec design, long seed) {
         ScenarioSpec scenario = ProfileScenario.scenarioDefault(plan, plan.name() + " (scenario default)");
-        List<Callable<ProfileRun>> tasks = new ArrayList<>();
-        for (long seed : plan.seeds()) {
-            tasks.add(() -> new ProfileRun(design.name(), Map.of(), seed, Map.of(),
-                    summary(WorldRun.run(scenario, design, seed, EventSink.NONE))));
-        }
-        return parallel(tasks, threads);
+        return new ProfileRun(design.name(), Map.of(), seed, Map.of(), summary(WorldRun.run(scenario, design, seed, EventSink.NONE)));
     }
 
     private static <T> List<T> parallel(List<Callable<T>> tasks, int threads) throws InterruptedException {

@@ -15,6 +15,8 @@ import backstop.experiments.design.DesignSpec;
 import backstop.experiments.results.AtomicFiles;
 import backstop.experiments.results.Json;
 import backstop.experiments.results.RunFolder;
+import backstop.experiments.sweep.Shard;
+import backstop.analysis.Table;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,6 +38,10 @@ import java.util.function.Consumer;
 public final class GameStudy {
     /** An equilibrium's regret is at most this share of the largest |payoff| in its game (unless the game sets one). */
     static final double RELATIVE_REGRET = 0.01;
+    /** The simulations' files, in a game folder and in each shard's. */
+    public static final String PROFILES = "profiles.csv";
+    public static final String DEFAULTS = "defaults.csv";
+    private static final String PAYOFF = "payoff:";
 
     /** One design's game: the simulations, the reduced game, the solvers' candidates and the equilibria's outcomes. */
     public record DesignGame(DesignSpec design, List<ProfileRun> runs, EmpiricalGame full, EmpiricalGame reduced,
@@ -60,14 +66,47 @@ public final class GameStudy {
         this.runner = new GameRunner(plan);
     }
 
+    /**
+     * Every simulation the game needs, in the order its files list them: design by design, each full profile the
+     * reduction needs on every seed, then the scenario's own behaviour on every seed.
+     */
+    public List<GameRunner.Simulation> simulations() {
+        List<GameRunner.Simulation> out = new ArrayList<>();
+        List<Profile> profiles = plan.dpr().allFullProfiles();
+        for (DesignSpec design : plan.designs()) {
+            for (Profile p : profiles) {
+                for (long seed : plan.seeds()) {
+                    out.add(new GameRunner.Simulation(design, counts(p), seed));
+                }
+            }
+            for (long seed : plan.seeds()) {
+                out.add(new GameRunner.Simulation(design, null, seed));
+            }
+        }
+        return out;
+    }
+
     /** Simulates and solves every design's game, telling {@code done} of each finished simulation. */
     public List<DesignGame> play(int threads, Consumer<ProfileRun> done) throws InterruptedException {
+        return solve(runner.run(simulations(), threads, done));
+    }
+
+    /** Simulates {@code shard}'s share of {@link #simulations()} (dealt round-robin, as sweeps deal runs). */
+    public List<ProfileRun> playShard(Shard shard, int threads, Consumer<ProfileRun> done) throws InterruptedException {
+        return runner.run(shard.pick(simulations()), threads, done);
+    }
+
+    /**
+     * Solves every design's game from its simulations, given in the order of {@link #simulations()}: the empirical game,
+     * its reduction, the candidates and their regret, the equilibria's outcomes and the scenario default beside them.
+     */
+    public List<DesignGame> solve(List<ProfileRun> all) {
         List<DesignGame> out = new ArrayList<>();
         Dpr dpr = plan.dpr();
         List<Profile> profiles = dpr.allFullProfiles();
         for (DesignSpec design : plan.designs()) {
-            List<ProfileRun> runs = runner.run(design, profiles.stream().map(this::counts).toList(), threads, done);
-            List<ProfileRun> defaults = runner.runDefault(design, threads);
+            List<ProfileRun> runs = all.stream().filter(r -> r.design().equals(design.name()) && !r.profile().isEmpty()).toList();
+            List<ProfileRun> defaults = all.stream().filter(r -> r.design().equals(design.name()) && r.profile().isEmpty()).toList();
             EmpiricalGame.Builder full = EmpiricalGame.builder(dpr.fullRoles());
             for (int i = 0; i < runs.size(); i++) {
                 ProfileRun r = runs.get(i);
@@ -92,13 +131,19 @@ public final class GameStudy {
     }
 
     /**
-     * Writes game.json, profiles.csv, comparison.csv and designs.csv (every design's outcomes and price of anarchy) and,
-     * per design, payoffs.csv, full_payoffs.csv, equilibria.csv and outcomes.csv.
+     * Writes game.json, profiles.csv, defaults.csv (the scenario's own behaviour on each seed), comparison.csv and
+     * designs.csv (every design's outcomes and price of anarchy) and, per design, payoffs.csv, full_payoffs.csv,
+     * equilibria.csv and outcomes.csv.
      */
     public void write(Path out, List<DesignGame> games) throws IOException {
         Files.createDirectories(out);
         AtomicFiles.write(out.resolve("game.json"), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(plan.resolved()));
-        AtomicFiles.write(out.resolve("profiles.csv"), profilesCsv(games));
+        List<ProfileRun> all = new ArrayList<>();
+        games.forEach(g -> {
+            all.addAll(g.runs());
+            all.addAll(g.defaults());
+        });
+        writeSimulations(out, all);
         List<Map<String, Object>> comparison = new ArrayList<>();
         List<Map<String, Object>> designs = new ArrayList<>();
         for (DesignGame g : games) {
@@ -207,45 +252,80 @@ public final class GameStudy {
         return out;
     }
 
-    private static byte[] profilesCsv(List<DesignGame> games) throws IOException {
-        List<String> header = new ArrayList<>(List.of("design", "profile", "seed"));
-        List<String> metrics = new ArrayList<>();
-        for (DesignGame g : games) {
-            if (!g.runs().isEmpty()) {
-                metrics = List.copyOf(g.runs().get(0).summary().keySet());
-                break;
-            }
-        }
+    /**
+     * Writes {@code runs} as profiles.csv (the profiles' simulations: design, profile, seed, each strategy's payoff,
+     * every summary metric) and defaults.csv (the scenario's own behaviour: design, seed, every summary metric) in
+     * {@code dir}, in the order given.
+     */
+    public void writeSimulations(Path dir, List<ProfileRun> runs) throws IOException {
+        List<String> metrics = runs.isEmpty() ? List.of() : List.copyOf(runs.get(0).summary().keySet());
         List<String> payoffColumns = new ArrayList<>();
-        for (DesignGame g : games) {
-            for (Role r : g.full().roles()) {
-                for (int s = 0; s < r.strategyCount(); s++) {
-                    String c = "payoff:" + r.name() + ":" + r.strategies().get(s);
-                    if (!payoffColumns.contains(c)) {
-                        payoffColumns.add(c);
-                    }
-                }
-            }
+        for (GamePlan.RolePlan r : plan.roles()) {
+            r.strategyNames().forEach(s -> payoffColumns.add(PAYOFF + r.name() + ":" + s));
         }
+        List<String> header = new ArrayList<>(List.of("design", "profile", "seed"));
         header.addAll(payoffColumns);
         header.addAll(metrics);
+        List<String> defaultsHeader = new ArrayList<>(List.of("design", "seed"));
+        defaultsHeader.addAll(metrics);
         List<List<Object>> rows = new ArrayList<>();
-        for (DesignGame g : games) {
-            for (int i = 0; i < g.runs().size(); i++) {
-                ProfileRun r = g.runs().get(i);
-                List<Object> row = new ArrayList<>(List.of(r.design(), text(r.profile()), r.seed()));
-                for (String c : payoffColumns) {
-                    String[] parts = c.split(":");
-                    Double v = r.payoffs().getOrDefault(parts[1], Map.of()).get(parts[2]);
-                    row.add(v == null ? "" : v);
-                }
-                for (String m : metrics) {
-                    row.add(r.summary().get(m));
-                }
-                rows.add(row);
+        List<List<Object>> defaults = new ArrayList<>();
+        for (ProfileRun r : runs) {
+            if (r.profile().isEmpty()) {
+                List<Object> row = new ArrayList<>(List.of(r.design(), r.seed()));
+                metrics.forEach(m -> row.add(r.summary().get(m)));
+                defaults.add(row);
+                continue;
             }
+            List<Object> row = new ArrayList<>(List.of(r.design(), text(r.profile()), r.seed()));
+            for (String c : payoffColumns) {
+                String[] parts = c.split(":");
+                Double v = r.payoffs().getOrDefault(parts[1], Map.of()).get(parts[2]);
+                row.add(v == null ? "" : v);
+            }
+            metrics.forEach(m -> row.add(r.summary().get(m)));
+            rows.add(row);
         }
-        return RunFolder.csv(header, rows);
+        AtomicFiles.write(dir.resolve(PROFILES), RunFolder.csv(header, rows));
+        AtomicFiles.write(dir.resolve(DEFAULTS), RunFolder.csv(defaultsHeader, defaults));
+    }
+
+    /** Reads what {@link #writeSimulations} wrote in {@code dir}: every simulation, profiles' first. */
+    public List<ProfileRun> readSimulations(Path dir) {
+        List<ProfileRun> out = new ArrayList<>();
+        Table profiles = Table.read(dir.resolve(PROFILES));
+        for (int i = 0; i < profiles.rows(); i++) {
+            Map<String, Map<String, Double>> payoffs = new LinkedHashMap<>();
+            Map<String, Object> summary = new LinkedHashMap<>();
+            for (String c : profiles.columns().subList(3, profiles.columns().size())) {
+                String cell = profiles.cell(i, c);
+                if (c.startsWith(PAYOFF)) {
+                    String[] parts = c.split(":");
+                    Map<String, Double> byStrategy = payoffs.computeIfAbsent(parts[1], k -> new LinkedHashMap<>());
+                    if (!cell.isEmpty()) {
+                        byStrategy.put(parts[2], Double.parseDouble(cell));
+                    }
+                } else {
+                    summary.put(c, number(cell));
+                }
+            }
+            Profile p = Profile.parse(plan.dpr().fullRoles(), profiles.cell(i, "profile"));
+            out.add(new ProfileRun(profiles.cell(i, "design"), counts(p), Long.parseLong(profiles.cell(i, "seed")), payoffs, summary));
+        }
+        Table defaults = Table.read(dir.resolve(DEFAULTS));
+        for (int i = 0; i < defaults.rows(); i++) {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            for (String c : defaults.columns().subList(2, defaults.columns().size())) {
+                summary.put(c, number(defaults.cell(i, c)));
+            }
+            out.add(new ProfileRun(defaults.cell(i, "design"), Map.of(), Long.parseLong(defaults.cell(i, "seed")), Map.of(), summary));
+        }
+        return out;
+    }
+
+    /** A summary value as the summary had it: whole numbers as longs (written without a point), others as doubles. */
+    private static Number number(String cell) {
+        return cell.matches("-?\\d+") ? (Number) Long.parseLong(cell) : (Number) Double.parseDouble(cell);
     }
 
     /** The profile as its row of profiles.csv names it: {@code keepers: aggressive 2, frugal 1; makers: stay 2}. */

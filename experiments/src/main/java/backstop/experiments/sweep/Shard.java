@@ -33,10 +33,15 @@ public record Shard(int index, int count) {
 
     /** This shard's runs, in plan order; a shard of a plan with fewer runs than shards may be empty. */
     public List<PlannedRun> select(List<PlannedRun> runs) {
-        List<PlannedRun> mine = new ArrayList<>();
-        for (int i = 0; i < runs.size(); i++) {
+        return pick(runs);
+    }
+
+    /** This shard's share of any list dealt the same way: the items at positions {@code index - 1}, {@code index - 1 + count}, …. */
+    public <T> List<T> pick(List<T> items) {
+        List<T> mine = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
             if (owns(i)) {
-                mine.add(runs.get(i));
+                mine.add(items.get(i));
             }
         }
         return List.copyOf(mine);

@@ -55,7 +55,8 @@ class GameRunnerTest {
         assertEquals(direct.summary().get("loss_borne"), r.summary().get("loss_borne"));
         assertTrue(((Number) r.summary().get("keeper_calls")).longValue() > 0, "the keepers called: " + r.summary());
         assertEquals(r, runner.one(plan.designs().get(0), profile, 1), "a seed replays exactly");
-        List<ProfileRun> both = runner.run(plan.designs().get(0), List.of(profile), 2, x -> { });
+        List<ProfileRun> both = runner.run(List.of(new GameRunner.Simulation(plan.designs().get(0), profile, 1),
+                new GameRunner.Simulation(plan.designs().get(0), profile, 2)), 2, x -> { });
         assertEquals(List.of(1L, 2L), both.stream().map(ProfileRun::seed).toList());
         assertEquals(r, both.get(0), "the pool gives what one run gives");
         assertNotEquals(both.get(0).summary().get("loss_borne"), both.get(1).summary().get("loss_borne"));
