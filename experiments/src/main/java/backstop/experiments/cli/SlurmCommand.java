@@ -1,6 +1,10 @@
 package backstop.experiments.cli;
 
 import backstop.experiments.config.ConfigException;
+import backstop.experiments.config.ConfigTree;
+import backstop.experiments.game.GamePlan;
+import backstop.experiments.game.GameShards;
+import backstop.experiments.game.GameStudy;
 import backstop.experiments.results.AtomicFiles;
 import backstop.experiments.sweep.SlurmJob;
 import backstop.experiments.sweep.SweepPlan;
@@ -20,12 +24,13 @@ import java.util.stream.Collectors;
 
 /** {@code backstop slurm}: Slurm batch scripts that run a sweep as an array of shards and merge the results. */
 @Command(name = "slurm", mixinStandardHelpOptions = true,
-        header = "Write (and optionally submit) the Slurm jobs that run a sweep in shards and merge them.",
-        description = {"Write DIR/slurm/array.sbatch (one array task per shard, each `backstop sweep --shard K/N`),",
+        header = "Write (and optionally submit) the Slurm jobs that run a sweep or a game in shards and merge them.",
+        description = {"Write DIR/slurm/array.sbatch (one array task per shard, each `backstop sweep --shard K/N`, or",
+                "`backstop game --shard K/N` for a game file),",
                 "DIR/slurm/merge.sbatch (`backstop merge`, after the whole array) and DIR/slurm/submit.sh, and print",
                 "the command that submits them; --submit submits them with sbatch."})
 final class SlurmCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SWEEP", description = "Sweep file (YAML or JSON).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "Sweep file or game file (YAML or JSON; a game file has roles).")
     Path sweep;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Sweep folder, on storage every node sees.")
@@ -51,31 +56,65 @@ final class SlurmCommand implements Callable<Integer> {
         if (cpus < 1) {
             throw new ConfigException("--cpus: must be ≥ 1, got " + cpus);
         }
+        if (submit && !onPath("sbatch")) {
+            throw new ConfigException("--submit: sbatch is not on PATH, so nothing can be submitted from here; run"
+                    + " without --submit on a Slurm login node, or submit the printed command there");
+        }
+        if (isGame(sweep)) {
+            return game();
+        }
         SweepPlan plan = SweepPlan.load(sweep);
         int runs = plan.runs().size();
         int n = shards != null ? shards : Math.max(1, (runs + 2 * cpus - 1) / (2 * cpus));
         if (n < 1 || n > runs) {
             throw new ConfigException("--shards: must be from 1 to the sweep's " + runs + " runs, got " + n);
         }
-        if (submit && !onPath("sbatch")) {
-            throw new ConfigException("--submit: sbatch is not on PATH, so nothing can be submitted from here; run"
-                    + " without --submit on a Slurm login node, or submit the printed command there");
-        }
         Path dir = out.toAbsolutePath().normalize();
         SweepRunner runner = new SweepRunner(plan, dir, Main.VERSION);
         runner.checkOutput(true);
         SlurmJob job = new SlurmJob(plan.name(), sweep.toAbsolutePath().normalize(), dir, n, cpus, time, partition,
                 Path.of(System.getProperty("java.home"), "bin", "java"), classpath());
-        Path scripts = SlurmJob.folder(dir);
-        Files.createDirectories(scripts.resolve("logs"));
         // Written once here, so the shards starting together find it and only compare it.
+        Files.createDirectories(dir);
         AtomicFiles.write(dir.resolve("sweep.json"), runner.sweepJsonBytes());
+        return scripts(job, "sweep " + plan.name(), runs, "run");
+    }
+
+    /** A game file: its simulations dealt to shards, each `backstop game --shard K/N` into the one game folder. */
+    private int game() throws Exception {
+        GamePlan plan = GamePlan.load(sweep);
+        int sims = new GameStudy(plan).simulations().size();
+        int n = shards != null ? shards : Math.max(1, (sims + 2 * cpus - 1) / (2 * cpus));
+        if (n < 1 || n > sims) {
+            throw new ConfigException("--shards: must be from 1 to the game's " + sims + " simulations, got " + n);
+        }
+        Path dir = out.toAbsolutePath().normalize();
+        SlurmJob job = new SlurmJob("game", plan.name(), sweep.toAbsolutePath().normalize(), dir, n, cpus, time, partition,
+                Path.of(System.getProperty("java.home"), "bin", "java"), classpath());
+        // Written once here (checked against an existing folder), so the shards starting together only compare it.
+        GameShards.prepare(dir, plan, new backstop.experiments.sweep.Shard(1, n));
+        return scripts(job, "game " + plan.name(), sims, "simulation");
+    }
+
+    private static boolean isGame(Path file) {
+        try {
+            return ConfigTree.parse(Files.readString(file), file.toString()).has("roles");
+        } catch (java.io.IOException e) {
+            throw new ConfigException(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Writes the scripts, says what they do, and submits them if asked. */
+    private int scripts(SlurmJob job, String what, int units, String unit) throws Exception {
+        Path scripts = SlurmJob.folder(job.out());
+        Files.createDirectories(scripts.resolve("logs"));
+        int n = job.shards();
         write(scripts.resolve("array.sbatch"), job.arrayScript());
         write(scripts.resolve("merge.sbatch"), job.mergeScript());
         Path submitScript = scripts.resolve("submit.sh");
         write(submitScript, job.submitScript());
-        String sizes = runs % n == 0 ? Counts.of(runs / n, "run") : (runs / n) + " or " + Counts.of((runs + n - 1) / n, "run");
-        System.out.printf("sweep %s: %s in %s of %s, %s each%n", plan.name(), Counts.of(runs, "run"),
+        String sizes = units % n == 0 ? Counts.of(units / n, unit) : (units / n) + " or " + Counts.of((units + n - 1) / n, unit);
+        System.out.printf("%s: %s in %s of %s, %s each%n", what, Counts.of(units, unit),
                 Counts.of(n, "shard"), sizes, Counts.of(cpus, "CPU"));
         System.out.println("submit with: sh " + submitScript);
         if (!submit) {

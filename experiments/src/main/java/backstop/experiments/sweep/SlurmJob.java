@@ -8,25 +8,36 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The Slurm batch scripts of a sharded sweep: an array job with one task per shard, each running
- * {@code backstop sweep SWEEP --shard $SLURM_ARRAY_TASK_ID/N}, a merge job that runs {@code backstop merge} once
+ * The Slurm batch scripts of a sharded sweep or game: an array job with one task per shard, each running
+ * {@code backstop sweep SWEEP --shard $SLURM_ARRAY_TASK_ID/N} (or {@code backstop game GAME …}), a merge job that
+ * runs {@code backstop merge} once
  * the array is over ({@code afterany}, so it also reports which runs a failed task left missing), and a submit
  * script that chains the two. Every path is absolute, because batch jobs start in another working directory.
  *
+ * @param command   {@code sweep} or {@code game}: what each shard runs
  * @param java      the java executable the jobs run (the script honours {@code $BACKSTOP_JAVA} instead)
  * @param classpath the classpath with {@code backstop.experiments.cli.Main} (or {@code $BACKSTOP_CLASSPATH})
  * @param partition the partition, or null for the cluster's default
  * @param time      the wall-time limit of each task, in Slurm's notation ({@code 02:00:00})
  */
-public record SlurmJob(String name, Path sweepFile, Path out, int shards, int cpus, String time, String partition,
-                       Path java, String classpath) {
+public record SlurmJob(String command, String name, Path sweepFile, Path out, int shards, int cpus, String time,
+                       String partition, Path java, String classpath) {
     /** The main class the scripts start. */
     public static final String MAIN = "backstop.experiments.cli.Main";
     /** Characters that would end or expand a double-quoted shell word, or an #SBATCH line. */
     private static final Pattern UNSAFE = Pattern.compile("[\"$`\\\\\\n\\r]");
     private static final Pattern SLURM_WORD = Pattern.compile("[A-Za-z0-9:_.,+-]+");
 
+    /** A sweep's jobs. */
+    public SlurmJob(String name, Path sweepFile, Path out, int shards, int cpus, String time, String partition, Path java,
+                    String classpath) {
+        this("sweep", name, sweepFile, out, shards, cpus, time, partition, java, classpath);
+    }
+
     public SlurmJob {
+        if (!command.equals("sweep") && !command.equals("game")) {
+            throw new IllegalArgumentException("a Slurm job runs a sweep or a game, not " + command);
+        }
         if (shards < 1) {
             throw new ConfigException("--shards: must be ≥ 1, got " + shards);
         }
@@ -57,9 +68,12 @@ public record SlurmJob(String name, Path sweepFile, Path out, int shards, int cp
     public String arrayScript() {
         List<String> lines = header(name + "-shards", "shard-%a.out", cpus);
         lines.add(1 + lines.indexOf("#SBATCH --job-name=" + name + "-shards"), "#SBATCH --array=1-" + shards);
-        lines.add("# Shard K of " + shards + " runs the runs at positions K, K+" + shards + ", K+" + 2 * shards
-                + ", ... of the id-sorted run list; a re-run task skips its finished runs.");
-        lines.add("exec " + javaCommand() + " sweep " + quote(sweepFile) + " --out " + quote(out)
+        lines.add(command.equals("sweep")
+                ? "# Shard K of " + shards + " runs the runs at positions K, K+" + shards + ", K+" + 2 * shards
+                        + ", ... of the id-sorted run list; a re-run task skips its finished runs."
+                : "# Shard K of " + shards + " runs the simulations at positions K, K+" + shards + ", K+" + 2 * shards
+                        + ", ... of the game's list into shards/K-of-" + shards + "/; a shard that ran is refused.");
+        lines.add("exec " + javaCommand() + " " + command + " " + quote(sweepFile) + " --out " + quote(out)
                 + " --shard \"${SLURM_ARRAY_TASK_ID}/" + shards + "\" --threads \"${SLURM_CPUS_PER_TASK:-" + cpus + "}\"");
         return String.join("\n", lines) + "\n";
     }
@@ -80,7 +94,7 @@ public record SlurmJob(String name, Path sweepFile, Path out, int shards, int cp
         Path dir = folder(out);
         return String.join("\n", List.of(
                 "#!/bin/sh",
-                "# Submits the shards of sweep '" + name + "' and the merge job that waits for all of them.",
+                "# Submits the shards of " + command + " '" + name + "' and the merge job that waits for all of them.",
                 "set -eu",
                 "array=$(sbatch --parsable " + quote(dir.resolve("array.sbatch")) + ")",
                 "array=${array%%;*}",
@@ -99,7 +113,7 @@ public record SlurmJob(String name, Path sweepFile, Path out, int shards, int cp
         if (partition != null) {
             lines.add("#SBATCH --partition=" + partition);
         }
-        lines.add("# Written by backstop slurm for sweep '" + name + "'.");
+        lines.add("# Written by backstop slurm for " + command + " '" + name + "'.");
         lines.add("set -eu");
         return lines;
     }

@@ -102,6 +102,68 @@ class SlurmIT {
         }
     }
 
+    /** A small game: three keepers reduced to two on three strategies, 20 minutes of Black Thursday, two seeds. */
+    static final String GAME = """
+            name: slurm-game
+            scenario: black-thursday-2020
+            overrides:
+              - duration_seconds=1200
+              - sample_seconds=300
+              - markets[0].process.start=60
+              - markets[0].process.duration=900
+              - markets[0].process.drawdown=0.3
+              - episodes[0].start=60
+              - episodes[0].end=1100
+              - agents[1].count=150
+            designs: [synthetix-v3]
+            roles:
+              - name: keepers
+                population: keepers
+                players: 3
+                reduced: 2
+                strategies: [aggressive, frugal, idle]
+            replications: 2
+            """;
+
+    @Test
+    void aGameSubmittedToSlurmMergesToTheSameFilesAsALocalGame(@TempDir Path tmp) throws Exception {
+        boolean ci = System.getenv("CI") != null;
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "SlurmIT starts slurmd and munged, which needs root; running as " + System.getProperty("user.name"));
+        List<String> absent = LocalSlurm.PROGRAMS.stream().filter(p -> LocalSlurm.program(p) == null).toList();
+        if (!ci) {
+            Assumptions.assumeTrue(absent.isEmpty(), "Slurm is not installed (missing " + absent + ")");
+        }
+        assertTrue(absent.isEmpty(), "CI must have Slurm (.ci/run installs it); missing " + absent);
+        Path file = tmp.resolve("game.yaml");
+        Files.writeString(file, GAME);
+        Path out = tmp.resolve("cluster-game");
+        try (LocalSlurm slurm = LocalSlurm.start(tmp.resolve("slurm"))) {
+            Path jar = Path.of("target", "backstop.jar").toAbsolutePath();
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", jar.toString(), "slurm", file.toString(), "--out", out.toString(), "--shards", "3",
+                    "--cpus", "1", "--time", "00:10:00", "--partition", "it", "--submit").redirectErrorStream(true);
+            slurm.environment(pb.environment());
+            Process submit = pb.start();
+            String submitted = new String(submit.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(submit.waitFor(60, TimeUnit.SECONDS), "backstop slurm --submit returned");
+            assertEquals(0, submit.exitValue(), submitted + slurm.diagnostics());
+            assertTrue(submitted.contains("game slurm-game: 20 simulations in 3 shards"), submitted);
+            Path mergeLog = out.resolve("slurm/logs/merge.out");
+            slurm.waitFor("the merge job's log (" + mergeLog + ")", MERGE_TIMEOUT_SECONDS,
+                    () -> LocalSlurm.tail(mergeLog, 5).contains("backstop merge exit status"));
+            String logs = jobLogs(out);
+            assertTrue(LocalSlurm.tail(mergeLog, 5).contains("backstop merge exit status 0"), logs + slurm.diagnostics());
+            Path local = tmp.resolve("local-game");
+            assertEquals(0, Main.execute("game", file.toString(), "--out", local.toString(), "--threads", "2"));
+            for (String f : List.of("game.json", "profiles.csv", "defaults.csv", "comparison.csv", "designs.csv",
+                    "synthetix-v3/payoffs.csv", "synthetix-v3/equilibria.csv", "synthetix-v3/outcomes.csv")) {
+                assertEquals(-1, Files.mismatch(local.resolve(f), out.resolve(f)), f + " differs\n" + logs);
+            }
+            assertTrue(Files.isRegularFile(out.resolve("report.html")));
+        }
+    }
+
     /** Every job log the scripts wrote, for failure messages. */
     private static String jobLogs(Path out) throws java.io.IOException {
         Path logs = out.resolve("slurm/logs");

@@ -36,6 +36,22 @@ class SlurmJobTest {
     }
 
     @Test
+    void aGamesArrayRunsItsShardsWithBackstopGame() {
+        SlurmJob game = new SlurmJob("game", "bids", Path.of("/data/bids.yaml"), Path.of("/scratch/bids"), 4, 2, "00:30:00",
+                null, Path.of("/opt/jdk/bin/java"), "/opt/backstop.jar");
+        String array = game.arrayScript();
+        assertTrue(array.contains("# Written by backstop slurm for game 'bids'."), array);
+        assertTrue(array.contains("# Shard K of 4 runs the simulations at positions K, K+4, K+8, ... of the game's list"
+                + " into shards/K-of-4/; a shard that ran is refused."), array);
+        assertTrue(array.contains("backstop.experiments.cli.Main game '/data/bids.yaml' --out '/scratch/bids'"
+                + " --shard \"${SLURM_ARRAY_TASK_ID}/4\" --threads \"${SLURM_CPUS_PER_TASK:-2}\""), array);
+        assertTrue(game.mergeScript().contains("backstop.experiments.cli.Main merge '/scratch/bids' || status=$?"));
+        assertTrue(game.submitScript().contains("# Submits the shards of game 'bids'"));
+        assertThrows(IllegalArgumentException.class, () -> new SlurmJob("study", "x", Path.of("/x.yaml"), Path.of("/o"),
+                1, 1, "00:10:00", null, Path.of("/j"), "/c"));
+    }
+
+    @Test
     void theMergeScriptRunsOnOneCpuAndLogsItsExitStatus() {
         assertEquals("""
                 #!/bin/bash
