@@ -142,6 +142,31 @@ class MatrixGamesTest {
         assertTrue(cands.get(0).regret().value() < 1e-8);
     }
 
+    @Test
+    void chitrasUnwindGameHasTheTwoPureEquilibriaZeroZeroAndOneOne() {
+        // Chitra (arXiv 2512.01112, the Stackelberg–Nash appendix): two ADL-exposed winners unwind (1, cost f = 1) or
+        // hold (0); forced ADL follows unless the unwinds X reach T = 1.5, i.e. unless both unwind, and then every
+        // agent pays c = 5 whatever it chose. Payoffs are minus costs: (1,1) −1 each; (0,0) −5 each; the lone
+        // unwinder −(f + c) = −6, the holder beside it −5.
+        double f = 1;
+        double c = 5;
+        double[][] row = {{-c, -c}, {-(f + c), -f}};   // row strategy hold/unwind against column hold/unwind
+        double[][] column = {{-c, -(f + c)}, {-c, -f}};
+        EmpiricalGame unwind = Games.bimatrix(List.of("hold", "unwind"), List.of("hold", "unwind"), row, column);
+        List<Candidate> eqs = SupportEnumeration.solve(unwind);
+        assertEquals(3, eqs.size());
+        assertProbabilities(eqs.get(0).mixture(), new double[] {1, 0}, new double[] {1, 0}, 0);   // (0, 0)
+        assertProbabilities(eqs.get(1).mixture(), new double[] {0, 1}, new double[] {0, 1}, 0);   // (1, 1)
+        // The mixed one: holding pays −5 whatever; unwinding −1·q − 6·(1 − q), equal at q = 1/5.
+        assertProbabilities(eqs.get(2).mixture(), new double[] {0.8, 0.2}, new double[] {0.8, 0.2}, 1e-12);
+        // (0, 0) is stable: deviating alone costs 1 + 5 = 6 > 5; so is (1, 1): deviating costs 5 > 1.
+        assertEquals(0, Regret.of(unwind, MixedProfile.of(unwind.roles(), new double[] {1, 0}, new double[] {1, 0})).value());
+        assertEquals(0, Regret.of(unwind, MixedProfile.of(unwind.roles(), new double[] {0, 1}, new double[] {0, 1})).value());
+        // Replicator dynamics from the uniform start leaves the mixed point (1/5 unwinding) for (1, 1).
+        List<Candidate> rd = ReplicatorSearch.defaults().equilibria(unwind, Starts.of(unwind.roles(), 0, 1), THRESHOLD);
+        assertTrue(rd.stream().anyMatch(e -> e.start().equals("uniform") && e.mixture().probability(0, 1) == 1.0), rd.toString());
+    }
+
     static List<Starts.Start> starts(EmpiricalGame g, int random) {
         return Starts.of(g.roles(), random, 20_240_613L);
     }
