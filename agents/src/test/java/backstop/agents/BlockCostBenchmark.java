@@ -113,7 +113,7 @@ public class BlockCostBenchmark {
         List<AgentFactory> agents = new ArrayList<>(List.of(
                 new Populations.MarketMakers("makers", 20, 0, new Dist.Constant(2_000_000), 5, new Dist.Uniform(20_000, 60_000),
                         new Dist.Uniform(3, 8), 0.5, 0.5, 0.003, new Dist.Constant(500_000), new Dist.Uniform(3, 6), 2, 0.94,
-                        new Dist.Constant(0.05), new Dist.Uniform(0.5, 3), null),
+                        new Dist.Constant(0.05), new Dist.Uniform(0.5, 3), null, null),
                 new Populations.Arbitrageurs("arbitrageurs", 5, 0, new Dist.Constant(1_000_000), new Dist.Uniform(0.001, 0.003),
                         new Dist.Constant(50_000), new Dist.Constant(1_000_000), new Dist.Constant(1), new Dist.Constant(0.05),
                         new Dist.Constant(20), null),

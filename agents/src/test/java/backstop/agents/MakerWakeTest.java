@@ -50,7 +50,7 @@ class MakerWakeTest {
         List<AgentFactory> populations = List.of(
                 new Populations.MarketMakers("makers", 2, 0, new Dist.Constant(2_000_000), LEVELS, new Dist.Constant(40_000),
                         new Dist.Constant(5), 0.5, 0.5, 0.003, new Dist.Constant(500_000), new Dist.Constant(5), 2, 0.94,
-                        new Dist.Constant(0.05), null, wakeSeconds),
+                        new Dist.Constant(0.05), null, wakeSeconds, null),
                 new Populations.NoiseTraders("traders/noise", 50, 0, new Dist.Constant(20_000), new Dist.Uniform(500, 5_000), 3,
                         new Dist.Uniform(5, 30), new Dist.Constant(0.2), null));
         BackstopModel model = new BackstopModel(5, TestWorlds.crash(BLOCKS, 0.01, 200, 1), ProtocolConfig::basic,

@@ -49,7 +49,7 @@ final class TestWorlds {
         return List.of(
                 new Populations.MarketMakers("makers", 10, 0, new Dist.Constant(2_000_000), 5, new Dist.Uniform(20_000, 60_000),
                         new Dist.Uniform(3, 8), 0.5, 0.5, 0.003, new Dist.Constant(500_000), makerWithdrawVol, 2, 0.94,
-                        new Dist.Constant(0.05), null, null),
+                        new Dist.Constant(0.05), null, null, null),
                 new Populations.LeveragedTraders("traders/leveraged", traders, 0, new Dist.LogNormal(8, 1, 300, 100_000),
                         new Dist.Uniform(3, 19), 0.75, new Dist.Uniform(0.2, 0.8), 0.3, 1.15, 0.2, 0.2,
                         new Dist.Uniform(0, 1), new Dist.Uniform(10, 60), new Dist.Constant(0.2), null),

@@ -3,6 +3,7 @@ package backstop.agents.makers;
 import backstop.model.spec.Check;
 import backstop.agents.AccountAgent;
 import backstop.agents.AgentClass;
+import backstop.model.market.ExternalMarket;
 import backstop.model.price.PriceProcess;
 import backstop.model.world.World;
 import backstop.protocol.book.Side;
@@ -18,15 +19,31 @@ import ec.util.MersenneTwisterFast;
  * (ABIDES's makers look once a minute). Its quotes' receipts arrive a block later (latency); each
  * round of quotes has a generation, and a receipt from a superseded generation is cancelled on arrival, so a
  * quote never outlives the round that placed it.
+ *
+ * <p><b>Hedging.</b> With {@code hedgeRatio} h &gt; 0 it keeps a position of −h × its perp inventory on the market's
+ * external venue, trading the difference at every look (also while its quotes are pulled) once it exceeds a tenth of
+ * one quote level: the liquidation flow it absorbs then costs it the venue's impact and the basis, not the crash.
+ * Its venue trades move the venue price the oracle reads, as the arbitrageurs' hedges do; the venue leg is off the
+ * ledger (its PnL is {@link #externalPnl}) and, like theirs, pays no venue fee and needs no venue margin.
  */
 public final class MarketMaker extends AccountAgent {
     /** Behaviour of one market maker. Volatilities are annualised; spreads in basis points. */
     public record Params(int market, double capital, int levels, double levelNotional, double baseSpreadBps,
                          double volSpreadFactor, double depthVolFactor, double inventoryAversion,
                          double maxInventoryNotional, double withdrawVol, double requoteBps, double ewmaLambda,
-                         double latency, double wakeSeconds) {
+                         double latency, double wakeSeconds, double hedgeRatio) {
+        /** A maker that does not hedge. */
+        public Params(int market, double capital, int levels, double levelNotional, double baseSpreadBps,
+                      double volSpreadFactor, double depthVolFactor, double inventoryAversion,
+                      double maxInventoryNotional, double withdrawVol, double requoteBps, double ewmaLambda,
+                      double latency, double wakeSeconds) {
+            this(market, capital, levels, levelNotional, baseSpreadBps, volSpreadFactor, depthVolFactor, inventoryAversion,
+                    maxInventoryNotional, withdrawVol, requoteBps, ewmaLambda, latency, wakeSeconds, 0);
+        }
+
         public Params {
             Check.nonNegative("wake_seconds", wakeSeconds);
+            Check.fraction("hedge_ratio", hedgeRatio);
             Check.atLeast("levels", levels, 1);
             Check.positiveAmount("level_notional", levelNotional);
             Check.positive("base_spread_bps", baseSpreadBps);
@@ -48,6 +65,8 @@ public final class MarketMaker extends AccountAgent {
     private long quotedPosition;
     private boolean withdrawn;
     private long generation;
+    private double externalBase;
+    private double externalCost;
 
     public MarketMaker(int id, String population, Params params, MersenneTwisterFast rng) {
         super(id, population, params.latency(), params.capital());
@@ -69,6 +88,9 @@ public final class MarketMaker extends AccountAgent {
         updateVolatility(fair, world.now() - lastSeen, world.spec().blockSeconds());
         lastSeen = world.now();
         double vol = annualisedVol(world);
+        if (p.hedgeRatio() > 0) {
+            hedge(world);
+        }
         if (withdrawn ? vol > 0.8 * p.withdrawVol() : vol > p.withdrawVol()) {
             if (!withdrawn) {
                 cancelAll(world);
@@ -86,6 +108,30 @@ public final class MarketMaker extends AccountAgent {
         quote(world, fair, vol, position);
         quotedFair = fair;
         quotedPosition = position;
+    }
+
+    /** Trades the venue toward −hedgeRatio × the perp inventory, when the gap exceeds a tenth of a quote level. */
+    private void hedge(World world) {
+        ExternalMarket venue = world.venue(p.market());
+        double perpBase = world.protocol().market(p.market()).spec().base(position(world, p.market()));
+        double gap = -p.hedgeRatio() * perpBase - externalBase;
+        double notional = gap * venue.price();
+        if (Math.abs(notional) < 0.1 * p.levelNotional()) {
+            return;
+        }
+        double avg = venue.trade(notional);
+        externalBase += gap;
+        externalCost += gap * avg;
+    }
+
+    /** Its position on the external venue, base units (negative: short); 0 for a maker that does not hedge. */
+    public double externalBase() {
+        return externalBase;
+    }
+
+    @Override
+    public double externalPnl(World world) {
+        return p.hedgeRatio() == 0 ? 0 : externalBase * world.venue(p.market()).price() - externalCost;
     }
 
     /** EWMA of the per-block variance; a return over several blocks (a maker that wakes less often) counts per block. */

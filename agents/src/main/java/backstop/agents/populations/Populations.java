@@ -128,7 +128,8 @@ public final class Populations {
             @Doc(value = "EWMA decay of the maker's volatility estimate, in (0, 1)", unit = "fraction") double ewmaLambda,
             @Doc(value = "delay from a decision to its transaction reaching the mempool", unit = "seconds") Dist latency,
             @Doc(value = "the most a member pays for one transaction; dearer ones are skipped (absent: it always pays)", unit = "quote units", absent = "none") Dist gasBudget,
-            @Doc(value = "time between a member's looks at the market (ABIDES's makers: 60 s)", unit = "seconds", absent = "every block") Dist wakeSeconds) implements AgentFactory {
+            @Doc(value = "time between a member's looks at the market (ABIDES's makers: 60 s)", unit = "seconds", absent = "every block") Dist wakeSeconds,
+            @Doc(value = "share of its perp inventory it offsets on the external venue at every look, in [0, 1]", unit = "fraction", absent = "0: no hedge") Dist hedgeRatio) implements AgentFactory {
         public MarketMakers {
             requireCount(name, count);
         }
@@ -139,7 +140,8 @@ public final class Populations {
                 var params = new MarketMaker.Params(market, capital.sample(rng), levels, levelNotional.sample(rng),
                         baseSpreadBps.sample(rng), volSpreadFactor, depthVolFactor, inventoryAversion,
                         maxInventoryNotional.sample(rng), withdrawVol.sample(rng), requoteBps, ewmaLambda,
-                        latency.sample(rng), wakeSeconds == null ? 0 : wakeSeconds.sample(rng));
+                        latency.sample(rng), wakeSeconds == null ? 0 : wakeSeconds.sample(rng),
+                        hedgeRatio == null ? 0 : hedgeRatio.sample(rng));
                 return new MarketMaker(id, name, params, rng);
             });
         }
