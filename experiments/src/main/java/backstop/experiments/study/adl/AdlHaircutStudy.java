@@ -15,6 +15,29 @@ public final class AdlHaircutStudy {
     private AdlHaircutStudy() {
     }
 
+    /** The name a study's sweep gives this replay as its {@code scenario}. */
+    public static final String SCENARIO = "hyperliquid-adl-waves";
+
+    /**
+     * One run as a study's sweep describes it: a {@link ReplayDesign} id and the sweep's overrides, of which the
+     * replay knows one, {@code winners=N} (winners per wave, default 40); anything else is refused naming it.
+     */
+    public static Map<String, Object> run(String design, List<String> overrides) {
+        int winners = 40;
+        for (String o : overrides) {
+            String[] kv = o.split("=", 2);
+            if (kv.length != 2 || !kv[0].trim().equals("winners")) {
+                throw new IllegalArgumentException("overrides: " + SCENARIO + " knows only winners=N, got " + o);
+            }
+            try {
+                winners = Integer.parseInt(kv[1].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("winners: must be a whole number ≥ 1, got " + kv[1].trim());
+            }
+        }
+        return summary(ReplayDesign.of(design), OctoberBook.calibrated(winners));
+    }
+
     /** The meter after replaying every wave under {@code design}. */
     public static AdlHaircutMeter measure(ReplayDesign design, OctoberBook book) {
         AdlHaircutMeter meter = new AdlHaircutMeter();

@@ -42,6 +42,8 @@ public final class AdlWaveReplay {
     static final long START = 1_000_000;
     /** Longs buy 20% above the price at which they go bankrupt (only keeps them solvent while they open). */
     static final double LOSER_ENTRY = 1.2;
+    /** The vault's seed under {@link ReplayDesign#HYPERLIQUID_ORACLE}, micros: $1B, more than any wave needs. */
+    static final long VAULT = 1_000_000_000_000_000L;
 
     private final OctoberBook book;
 
@@ -76,7 +78,7 @@ public final class AdlWaveReplay {
                 .funding(FundingParams.NONE).build();
         ProtocolConfig config = ProtocolConfig.builder(List.of(alt)).marginModel(new TieredMargin())
                 .liquidation(new FullCloseLiquidation(PenaltySplit.NONE, new SlippageLimit(100_000), true))
-                .waterfall(List.of(design.absorber())).build();
+                .waterfall(design.waterfall()).backstopVaultSeed(design == ReplayDesign.HYPERLIQUID_ORACLE ? VAULT : 0).build();
         long[] uncovered = new long[1];
         Protocol p = new Protocol(config, e -> {
             if (e instanceof ProtocolEvent.LossAbsorbed a && a.kind() == AbsorberKind.UNCOVERED) {

@@ -2,6 +2,7 @@ package backstop.experiments.study.adl;
 
 import backstop.protocol.waterfall.AdlPrice;
 import backstop.protocol.waterfall.AutoDeleveraging;
+import backstop.protocol.waterfall.BackstopVaultAbsorber;
 import backstop.protocol.waterfall.HyperliquidRanking;
 import backstop.protocol.waterfall.LossAbsorber;
 import backstop.protocol.waterfall.MinimalHaircutDeleveraging;
@@ -10,12 +11,14 @@ import backstop.protocol.waterfall.RiskAwareProRata;
 import backstop.protocol.waterfall.SocializedLoss;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * The loss mitigations the replay compares, each one absorber of the protocol's waterfall. The contract-space ones
  * (ADL) find no bid for the bankrupt long and offset it against the winners; under the wealth-space ones the bankrupt
  * long is sold at the mark (to the replay's liquidity desk, HLP's role) and the winners pay the deficit in cash.
+ * Only {@link #HYPERLIQUID_ORACLE} has a vault (it pays what its ADL at the oracle leaves of the deficit).
  */
 public enum ReplayDesign {
     /** Hyperliquid's production queue: HIP-3 index, whole positions in rank order, at the bankruptcy price. */
@@ -27,7 +30,12 @@ public enum ReplayDesign {
     /** Wealth-space pro rata: the deficit from the winners' min(uPnL, value)⁺ pro rata (the paper's benchmark). */
     WEALTH_PRO_RATA("wealth-pro-rata", true),
     /** Chitra's risk-aware pro rata, linear risk g(λ) = λ. */
-    RISK_AWARE_PRO_RATA("risk-aware-pro-rata", true);
+    RISK_AWARE_PRO_RATA("risk-aware-pro-rata", true),
+    /**
+     * The {@code hyperliquid} preset's waterfall: the queue at the oracle ("closed at the previous oracle price",
+     * MECHANISMS.md §2 [S18]), then the vault (HLP) pays the deficit the offset leaves.
+     */
+    HYPERLIQUID_ORACLE("hyperliquid-oracle", false);
 
     private final String id;
     private final boolean bookTakesLoser;
@@ -47,14 +55,16 @@ public enum ReplayDesign {
         return bookTakesLoser;
     }
 
-    /** A fresh absorber of this design. */
-    public LossAbsorber absorber() {
+    /** A fresh waterfall of this design. */
+    public List<LossAbsorber> waterfall() {
         return switch (this) {
-            case QUEUE -> new AutoDeleveraging(new HyperliquidRanking(), AdlPrice.BANKRUPTCY, true);
-            case CONTRACT_PRO_RATA -> new AutoDeleveraging(new ProRataRanking(), AdlPrice.BANKRUPTCY, true);
-            case MINIMAL_HAIRCUT -> new MinimalHaircutDeleveraging();
-            case WEALTH_PRO_RATA -> new SocializedLoss();
-            case RISK_AWARE_PRO_RATA -> new RiskAwareProRata(RiskAwareProRata.Risk.LINEAR, 0, 0);
+            case QUEUE -> List.of(new AutoDeleveraging(new HyperliquidRanking(), AdlPrice.BANKRUPTCY, true));
+            case CONTRACT_PRO_RATA -> List.of(new AutoDeleveraging(new ProRataRanking(), AdlPrice.BANKRUPTCY, true));
+            case MINIMAL_HAIRCUT -> List.of(new MinimalHaircutDeleveraging());
+            case WEALTH_PRO_RATA -> List.of(new SocializedLoss());
+            case RISK_AWARE_PRO_RATA -> List.of(new RiskAwareProRata(RiskAwareProRata.Risk.LINEAR, 0, 0));
+            case HYPERLIQUID_ORACLE -> List.of(new AutoDeleveraging(new HyperliquidRanking(), AdlPrice.ORACLE, true),
+                    new BackstopVaultAbsorber());
         };
     }
 

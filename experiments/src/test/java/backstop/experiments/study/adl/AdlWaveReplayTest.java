@@ -26,6 +26,9 @@ class AdlWaveReplayTest {
     @Test
     void inAnInstantWaveEveryDesignTakesWhatWasNeededLessTheBankruptcyPricesRounding() {
         for (ReplayDesign d : ReplayDesign.values()) {
+            if (d == ReplayDesign.HYPERLIQUID_ORACLE) {
+                continue;
+            }
             WaveResult r = REPLAY.run(wave(0, 1_000), d);
             assertEquals(1_000_000_000L, r.needed(), d.id());
             // What the winners paid and what was left uncovered (≤ 1 tick × the lots) make up the deficit exactly.
@@ -57,6 +60,21 @@ class AdlWaveReplayTest {
             assertEquals(r.needed(), r.haircut(), d.id());
             assertEquals(0, r.lotsClosed());
         }
+    }
+
+    /**
+     * The {@code hyperliquid} preset's ADL at the oracle: the winners take the bankrupt lots at the mark, so they pay
+     * none of the deficit (the vault does) and lose only the fall the lots closed before the wave's end miss.
+     */
+    @Test
+    void atTheOracleTheWinnersLoseOnlyTheFallAndTheVaultPaysTheDeficit() {
+        WaveResult instant = REPLAY.run(wave(0, 1_000), ReplayDesign.HYPERLIQUID_ORACLE);
+        assertEquals(1_000_000_000L, instant.needed());
+        assertEquals(0, instant.haircut());
+        assertEquals(0, instant.uncovered());
+        WaveResult r = REPLAY.run(wave(1, 2_000), ReplayDesign.HYPERLIQUID_ORACLE);
+        assertEquals(instant.lotsClosed() * (1_000_000 - AFTER_ONE_SECOND), r.haircut());
+        assertEquals(0, r.uncovered());
     }
 
     @Test

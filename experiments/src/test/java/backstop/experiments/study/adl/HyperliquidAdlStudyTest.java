@@ -8,11 +8,12 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -25,29 +26,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HyperliquidAdlStudyTest {
     private static final Path STUDY = Path.of("studies", "hyperliquid-adl.yaml");
 
-    /** Replay summaries by design under one version's {@code winners} override. */
-    private static Map<ReplayDesign, Map<String, Object>> run(JsonNode overrides) {
-        int winners = -1;
-        for (JsonNode o : overrides) {
-            String[] kv = o.asText().split("=", 2);
-            if (!kv[0].equals("winners")) {
-                throw new IllegalArgumentException("overrides: the replay knows only winners=N, got " + o.asText());
-            }
-            winners = Integer.parseInt(kv[1]);
-        }
-        Map<ReplayDesign, Map<String, Object>> out = new EnumMap<>(ReplayDesign.class);
-        for (ReplayDesign d : ReplayDesign.values()) {
-            out.put(d, AdlHaircutStudy.summary(d, OctoberBook.calibrated(winners)));
-        }
+    /** Replay summaries of the sweep's designs under one version's overrides. */
+    private static Map<String, Map<String, Object>> run(JsonNode designs, JsonNode overrides) {
+        List<String> o = new ArrayList<>();
+        overrides.forEach(v -> o.add(v.asText()));
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        designs.forEach(d -> out.put(d.asText(), AdlHaircutStudy.run(d.asText(), o)));
         return out;
     }
 
-    private static double value(Map<ReplayDesign, Map<String, Object>> run, String design, String metric) {
-        return ((Number) run.get(ReplayDesign.of(design)).get(metric)).doubleValue();
+    private static double value(Map<String, Map<String, Object>> run, String design, String metric) {
+        return ((Number) run.get(design).get(metric)).doubleValue();
     }
 
     /** The row's simulated value (NaN for a ranking) and whether it is inside its band. */
-    private static Object[] evaluate(JsonNode figure, Map<ReplayDesign, Map<String, Object>> run) {
+    private static Object[] evaluate(JsonNode figure, Map<String, Map<String, Object>> run) {
         JsonNode sim = figure.get("simulated");
         JsonNode band = figure.get("band");
         String type = band.get("type").asText();
@@ -81,8 +74,10 @@ class HyperliquidAdlStudyTest {
     void everyRowTheStudyAssertsInCiIsInsideItsBand() throws IOException {
         JsonNode study = new ObjectMapper(new YAMLFactory()).readTree(STUDY.toFile());
         assertEquals("hyperliquid-adl", study.get("name").asText());
-        Map<ReplayDesign, Map<String, Object>> ci = run(study.get("ci").get("overrides"));
-        Map<ReplayDesign, Map<String, Object>> full = run(study.get("sweeps").get(0).get("overrides"));
+        JsonNode sweep = study.get("sweeps").get(0);
+        assertEquals(AdlHaircutStudy.SCENARIO, sweep.get("scenario").asText());
+        Map<String, Map<String, Object>> ci = run(sweep.get("designs"), study.get("ci").get("overrides"));
+        Map<String, Map<String, Object>> full = run(sweep.get("designs"), sweep.get("overrides"));
         List<String> outside = new ArrayList<>();
         System.out.println("figure | published | simulated (CI) | inside | simulated (full) | inside");
         for (JsonNode f : study.get("figures")) {
@@ -94,8 +89,8 @@ class HyperliquidAdlStudyTest {
                 outside.add(f.get("id").asText() + " = " + c[0]);
             }
         }
-        for (ReplayDesign d : ReplayDesign.values()) {
-            System.out.println(d.id() + " CI " + ci.get(d) + "\n" + d.id() + " full " + full.get(d));
+        for (String d : ci.keySet()) {
+            System.out.println(d + " CI " + ci.get(d) + "\n" + d + " full " + full.get(d));
         }
         assertTrue(outside.isEmpty(), "outside their bands: " + outside);
     }
@@ -113,5 +108,14 @@ class HyperliquidAdlStudyTest {
         AdlHaircutMeter proRata = AdlHaircutStudy.measure(ReplayDesign.CONTRACT_PRO_RATA, book);
         assertEquals(queue.haircut(), proRata.haircut());
         assertTrue(proRata.ratio() > 2, "contract pro rata ÷ needed " + proRata.ratio());
+    }
+
+    @Test
+    void theReplayRefusesOverridesItDoesNotKnow() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AdlHaircutStudy.run("queue", List.of("duration_seconds=3600")));
+        assertTrue(e.getMessage().contains("duration_seconds=3600"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> AdlHaircutStudy.run("queue", List.of("winners=many")));
+        assertTrue(e.getMessage().startsWith("winners:") && e.getMessage().contains("many"), e.getMessage());
     }
 }
