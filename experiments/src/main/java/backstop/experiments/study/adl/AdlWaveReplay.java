@@ -74,85 +74,124 @@ public final class AdlWaveReplay {
 
     /** One wave in a fresh protocol. */
     public WaveResult run(OctoberWaves.Wave wave, ReplayDesign design) {
-        MarketSpec alt = MarketSpec.builder(0, "ALT-USD", "0.000001", "1").margin(50_000, 25_000)
-                .funding(FundingParams.NONE).build();
-        ProtocolConfig config = ProtocolConfig.builder(List.of(alt)).marginModel(new TieredMargin())
-                .liquidation(new FullCloseLiquidation(PenaltySplit.NONE, new SlippageLimit(100_000), true))
-                .waterfall(design.waterfall()).backstopVaultSeed(design == ReplayDesign.HYPERLIQUID_ORACLE ? VAULT : 0).build();
         long[] uncovered = new long[1];
-        Protocol p = new Protocol(config, e -> {
+        Protocol p = new Protocol(config(design), e -> {
             if (e instanceof ProtocolEvent.LossAbsorbed a && a.kind() == AbsorberKind.UNCOVERED) {
                 uncovered[0] += a.amount();
             }
         });
         Clock clock = new Clock(p);
-
-        int n = book.winners();
-        long entry = Math.round(START * book.winnersEntry());
-        long pnlEach = Math.round(wave.winnersPnl() * 1e6 / n);
-        long[] lots = new long[n];
-        long winnerLots = 0;
-        for (int i = 0; i < n; i++) {
-            lots[i] = Math.max(1, pnlEach / (entry - START));
-            winnerLots += lots[i];
-        }
-        int desk = open(p, Math.multiplyExact(winnerLots, entry) * 2);
-        p.setOraclePrice(0, entry, 0);
-        int[] winners = new int[n];
-        for (int i = 0; i < n; i++) {
-            long pnl = lots[i] * (entry - START);
-            long equity = Math.round(book.equityToPnl(i) * pnl);
-            winners[i] = open(p, equity - pnl);
-            cross(p, desk, winners[i], entry, lots[i]);
-        }
-        p.setOraclePrice(0, START, 0);
+        Winners w = new Winners(p, wave);
         clock.next(1);
-        long[] start = new long[n];
-        long[] size = new long[n];
-        for (int i = 0; i < n; i++) {
-            start[i] = p.risk(winners[i]).value();
-            size[i] = p.accounts().size(winners[i], 0);
-        }
+        w.markStart();
 
-        long seconds = wave.durationSeconds();
-        long steps = seconds + 1;
+        long steps = wave.durationSeconds() + 1;
         long neededTotal = Math.round(wave.needed() * 1e6);
-        double gap = Math.max(book.gapFraction(), wave.needed() * 1e6 / (book.maxCloseShare() * winnerLots * START));
+        double gap = Math.max(book.gapFraction(),
+                wave.needed() * 1e6 / (book.maxCloseShare() * w.lots * START));
         long needed = 0;
         long price = START;
         for (long k = 0; k < steps; k++) {
-            price = Math.round(START * Math.exp(-book.fallPerSecond() * k));
+            price = Math.round(START * StrictMath.exp(-book.fallPerSecond() * k));
             long deficit = neededTotal / steps + (k < neededTotal % steps ? 1 : 0);
-            long size0 = Math.max(1, (long) Math.ceil(deficit / (gap * price)));
-            long open = Math.round(price * LOSER_ENTRY);
-            p.setOraclePrice(0, open, 0);
-            int loser = open(p, size0 * (open - price) - deficit);
-            cross(p, loser, desk, open, size0);
-            p.setOraclePrice(0, price, 0);
-            needed += -p.risk(loser).value();
-            if (design.bookTakesLoser()) {
-                rest(p, desk, Side.BUY, price, size0);
-            }
-            clock.next(0);
-            long left = Math.abs(p.accounts().size(loser, 0));
-            if (left > 0) {
-                rest(p, desk, Side.BUY, price, left);
-                clock.next(0);
-            }
-            if (p.accounts().size(loser, 0) != 0) {
-                throw new IllegalStateException("wave " + wave.wave() + " step " + k + ": the bankrupt long kept "
-                        + p.accounts().size(loser, 0) + " lots under " + design.id());
-            }
+            needed += bankrupt(p, clock, w.desk, design, price, deficit, gap);
             clock.next(k + 1 < steps ? 1 : 0);
         }
-        long haircut = 0;
-        long closed = 0;
-        for (int i = 0; i < n; i++) {
-            long withoutAdl = start[i] + alt.notional(size[i], price) - alt.notional(size[i], START);
-            haircut += Math.max(0, withoutAdl - p.risk(winners[i]).value());
-            closed += Math.abs(size[i]) - Math.abs(p.accounts().size(winners[i], 0));
+        return new WaveResult(wave.wave(), needed, w.haircut(price), w.lotsClosed(), uncovered[0]);
+    }
+
+    private static ProtocolConfig config(ReplayDesign design) {
+        MarketSpec alt = MarketSpec.builder(0, "ALT-USD", "0.000001", "1").margin(50_000, 25_000)
+                .funding(FundingParams.NONE).build();
+        return ProtocolConfig.builder(List.of(alt)).marginModel(new TieredMargin())
+                .liquidation(new FullCloseLiquidation(PenaltySplit.NONE, new SlippageLimit(100_000), true))
+                .waterfall(design.waterfall())
+                .backstopVaultSeed(design == ReplayDesign.HYPERLIQUID_ORACLE ? VAULT : 0).build();
+    }
+
+    /**
+     * One bankruptcy: a long bought from the desk 20% above {@code price} with just the cash to be worth
+     * −{@code deficit} there, the oracle set to {@code price}, the block ended (liquidation, then the waterfall); what
+     * the design leaves of the long is sold to the desk at {@code price}. Returns the deficit as the waterfall saw it.
+     */
+    private static long bankrupt(Protocol p, Clock clock, int desk, ReplayDesign design, long price, long deficit,
+                                 double gap) {
+        long lots = Math.max(1, (long) Math.ceil(deficit / (gap * price)));
+        long bought = Math.round(price * LOSER_ENTRY);
+        p.setOraclePrice(0, bought, 0);
+        int loser = open(p, lots * (bought - price) - deficit);
+        cross(p, loser, desk, bought, lots);
+        p.setOraclePrice(0, price, 0);
+        long needed = -p.risk(loser).value();
+        if (design.bookTakesLoser()) {
+            rest(p, desk, Side.BUY, price, lots);
         }
-        return new WaveResult(wave.wave(), needed, haircut, closed, uncovered[0]);
+        clock.next(0);
+        long left = Math.abs(p.accounts().size(loser, 0));
+        if (left > 0) {
+            rest(p, desk, Side.BUY, price, left);
+            clock.next(0);
+        }
+        if (p.accounts().size(loser, 0) != 0) {
+            throw new IllegalStateException("the bankrupt long kept " + p.accounts().size(loser, 0) + " lots under "
+                    + design.id());
+        }
+        return needed;
+    }
+
+    /** The desk and the wave's winners, opened at the winners' entry; their values at the wave's start. */
+    private final class Winners {
+        final Protocol p;
+        final int desk;
+        final int[] ids;
+        final long lots;
+        final long[] start;
+        final long[] size;
+
+        Winners(Protocol p, OctoberWaves.Wave wave) {
+            this.p = p;
+            int n = book.winners();
+            long entry = Math.round(START * book.winnersEntry());
+            long each = Math.max(1, Math.round(wave.winnersPnl() * 1e6 / n) / (entry - START));
+            lots = Math.multiplyExact(each, n);
+            desk = open(p, Math.multiplyExact(Math.multiplyExact(lots, entry), 2));
+            p.setOraclePrice(0, entry, 0);
+            ids = new int[n];
+            for (int i = 0; i < n; i++) {
+                long pnl = each * (entry - START);
+                ids[i] = open(p, Math.round(book.equityToPnl(i) * pnl) - pnl);
+                cross(p, desk, ids[i], entry, each);
+            }
+            p.setOraclePrice(0, START, 0);
+            start = new long[n];
+            size = new long[n];
+        }
+
+        void markStart() {
+            for (int i = 0; i < ids.length; i++) {
+                start[i] = p.risk(ids[i]).value();
+                size[i] = p.accounts().size(ids[i], 0);
+            }
+        }
+
+        /** Σ (e_noADL − e_ADL)⁺ with the oracle at {@code end}: e_noADL = start value + start position's gain. */
+        long haircut(long end) {
+            MarketSpec alt = p.market(0).spec();
+            long total = 0;
+            for (int i = 0; i < ids.length; i++) {
+                long withoutAdl = start[i] + alt.notional(size[i], end) - alt.notional(size[i], START);
+                total += Math.max(0, withoutAdl - p.risk(ids[i]).value());
+            }
+            return total;
+        }
+
+        long lotsClosed() {
+            long total = 0;
+            for (int i = 0; i < ids.length; i++) {
+                total += Math.abs(size[i]) - Math.abs(p.accounts().size(ids[i], 0));
+            }
+            return total;
+        }
     }
 
     private static int open(Protocol p, long deposit) {

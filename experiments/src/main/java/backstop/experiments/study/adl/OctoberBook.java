@@ -56,14 +56,14 @@ public record OctoberBook(int winners, double winnersEntry, double minEquityToPn
 
     /** The book as documented above, with {@code winners} winners per wave. */
     public static OctoberBook calibrated(int winners) {
-        return new OctoberBook(winners, 1.25, 1.3, 15_079_669.61 / 2.1e9, 0.5, Math.log(1 / 0.3) / 1200);
+        return new OctoberBook(winners, 1.25, 1.3, 15_079_669.61 / 2.1e9, 0.5, StrictMath.log(1 / 0.3) / 1200);
     }
 
     /** Winner i's equity ÷ unrealized PnL, i in [0, winners). */
     public double equityToPnl(int i) {
         double u = (i + 0.5) / winners;
         int k = u <= RATIO_AT[1] ? 0 : 1;
-        double slope = (Math.log(RATIO[k + 1]) - Math.log(RATIO[k])) / (RATIO_AT[k + 1] - RATIO_AT[k]);
-        return Math.max(minEquityToPnl, Math.exp(Math.log(RATIO[k]) + slope * (u - RATIO_AT[k])));
+        double slope = (StrictMath.log(RATIO[k + 1]) - StrictMath.log(RATIO[k])) / (RATIO_AT[k + 1] - RATIO_AT[k]);
+        return Math.max(minEquityToPnl, StrictMath.exp(StrictMath.log(RATIO[k]) + slope * (u - RATIO_AT[k])));
     }
 }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The 16 global ADL waves of Hyperliquid's 10 October 2025 event as Chitra et al. measured them (arXiv 2512.01112 and
@@ -79,7 +80,7 @@ public final class OctoberWaves {
     }
 
     /** Σ of one figure over the waves. */
-    public static double total(List<Wave> waves, java.util.function.ToDoubleFunction<Wave> figure) {
+    public static double total(List<Wave> waves, ToDoubleFunction<Wave> figure) {
         return waves.stream().mapToDouble(figure).sum();
     }
 }

@@ -21,7 +21,7 @@ class AdlWaveReplayTest {
     }
 
     /** The price after one second: $1 × e^(−ρ), ρ = ln(1 / 0.3) / 1200, in $0.000001 ticks. */
-    private static final long AFTER_ONE_SECOND = Math.round(1e6 * Math.exp(-Math.log(1 / 0.3) / 1200));
+    private static final long AFTER_ONE_SECOND = Math.round(1e6 * StrictMath.exp(-StrictMath.log(1 / 0.3) / 1200));
 
     @Test
     void inAnInstantWaveEveryDesignTakesWhatWasNeededLessTheBankruptcyPricesRounding() {
@@ -106,9 +106,11 @@ class AdlWaveReplayTest {
     @Test
     void theBookSpreadsTheDatasEquityToPnlQuantilesAndRefusesBadValues() {
         assertEquals(4.412841840523463, OctoberBook.calibrated(1).equityToPnl(0), 1e-12);      // the median
+        OctoberBook five = OctoberBook.calibrated(5);                   // quantiles 0.1, 0.3, 0.5, 0.7, 0.9
+        assertEquals(2.2831242405183443, five.equityToPnl(0), 1e-12);
+        assertEquals(Math.sqrt(2.2831242405183443 * 4.412841840523463), five.equityToPnl(1), 1e-12);
+        assertEquals(14.958451014684034, five.equityToPnl(4), 1e-12);
         OctoberBook ten = OctoberBook.calibrated(10);
-        assertEquals(2.2831242405183443, ten.equityToPnl(0) * 0 + OctoberBook.calibrated(5).equityToPnl(0), 1e-12);
-        assertEquals(14.958451014684034, OctoberBook.calibrated(5).equityToPnl(4), 1e-12);
         for (int i = 1; i < 10; i++) {
             assertTrue(ten.equityToPnl(i) > ten.equityToPnl(i - 1));
         }
