@@ -40,8 +40,13 @@ import java.util.List;
 public final class AdlWaveReplay {
     /** The wave's start price in ticks: $1. */
     static final long START = 1_000_000;
-    /** Longs buy 20% above the price at which they go bankrupt (only keeps them solvent while they open). */
-    static final double LOSER_ENTRY = 1.2;
+    /**
+     * How far above the price at which it goes bankrupt a long buys: 20%, or 2 × gap + 10% where the gap is wider, so
+     * that its cash covers the 5% initial margin as it opens (this only makes the long; it enters no figure).
+     */
+    static double loserMarkup(double gap) {
+        return Math.max(0.2, 2 * gap + 0.1);
+    }
     /** The vault's seed under {@link ReplayDesign#HYPERLIQUID_ORACLE}, micros: $1B, more than any wave needs. */
     static final long VAULT = 1_000_000_000_000_000L;
 
@@ -110,14 +115,14 @@ public final class AdlWaveReplay {
     }
 
     /**
-     * One bankruptcy: a long bought from the desk 20% above {@code price} with just the cash to be worth
+     * One bankruptcy: a long bought from the desk {@link #loserMarkup} above {@code price} with just the cash to be worth
      * −{@code deficit} there, the oracle set to {@code price}, the block ended (liquidation, then the waterfall); what
      * the design leaves of the long is sold to the desk at {@code price}. Returns the deficit as the waterfall saw it.
      */
     private static long bankrupt(Protocol p, Clock clock, int desk, ReplayDesign design, long price, long deficit,
                                  double gap) {
         long lots = Math.max(1, (long) Math.ceil(deficit / (gap * price)));
-        long bought = Math.round(price * LOSER_ENTRY);
+        long bought = Math.round(price * (1 + loserMarkup(gap)));
         p.setOraclePrice(0, bought, 0);
         int loser = open(p, lots * (bought - price) - deficit);
         cross(p, loser, desk, bought, lots);

@@ -77,6 +77,18 @@ class AdlWaveReplayTest {
         assertEquals(0, r.uncovered());
     }
 
+    /** $30k needed against $100k of winners' PnL (400k lots): the gap is raised to $30k ÷ 200k lots = 15%. */
+    @Test
+    void aWaveShortOfWinnersLotsWidensTheGapSoThatHalfTheirLotsSuffice() {
+        OctoberWaves.Wave thin = new OctoberWaves.Wave(7, 0, 30_000, 0, 0, 0, 500_000, 100_000);
+        for (ReplayDesign d : List.of(ReplayDesign.QUEUE, ReplayDesign.CONTRACT_PRO_RATA, ReplayDesign.WEALTH_PRO_RATA)) {
+            WaveResult r = REPLAY.run(thin, d);
+            assertEquals(30_000_000_000L, r.needed(), d.id());
+            assertEquals(r.needed(), r.haircut() + r.uncovered(), d.id());
+        }
+        assertEquals(200_000, REPLAY.run(thin, ReplayDesign.QUEUE).lotsClosed());
+    }
+
     @Test
     void minimalHaircutClosesOnlyTheLotsWhoseProfitCoversTheDeficit() {
         // Each winner's lot earned $0.25 (entry $1.25, mark $1): $1,000 needs 4,000 lots, not the bankrupt 139,262.
