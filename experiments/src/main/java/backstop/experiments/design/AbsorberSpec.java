@@ -121,7 +121,8 @@ public sealed interface AbsorberSpec {
 
     /**
      * Chitra's risk-aware pro rata (arXiv 2512.01112, §7.1): winners' profit haircut in proportion to equity ×
-     * λ·g(λ), λ = |notional| / account value, each at most its profit; {@code risk} is g.
+     * λ·g(λ) (or, with {@code mass: PROFIT}, unrealized profit × λ·g(λ)), λ = |notional| / account value, each at
+     * most its profit; {@code risk} is g.
      */
     @Mechanism(name = "risk-aware-pro-rata",
             summary = "RAP (Chitra): winners' profit haircut pro rata to equity × λ·g(λ), tilted toward high leverage",
@@ -131,16 +132,20 @@ public sealed interface AbsorberSpec {
                     + " g = (λ − threshold)⁺", absent = "LINEAR") RiskAwareProRata.Risk risk,
             @Doc(value = "POWER: the exponent of λ", unit = "×", range = "[1, 4]", absent = "2") Integer exponent,
             @Doc(value = "CVAR: the leverage above which a winner is haircut at all", unit = "×", range = "[0, 1000]",
-                    absent = "1") Double threshold) implements AbsorberSpec {
+                    absent = "1") Double threshold,
+            @Doc(value = "what the risk weight λ·g(λ) multiplies: EQUITY (the paper's worked example, shares ∝ equity ×"
+                    + " λ·g(λ)) or PROFIT (the corrected Algorithm 2: shares ∝ unrealized profit × λ·g(λ))",
+                    absent = "EQUITY") RiskAwareProRata.Mass mass) implements AbsorberSpec {
         public RiskAware {
             risk = risk == null ? RiskAwareProRata.Risk.LINEAR : risk;
             exponent = exponent == null ? 2 : exponent;
             threshold = threshold == null ? 1.0 : threshold;
+            mass = mass == null ? RiskAwareProRata.Mass.EQUITY : mass;
         }
 
         @Override
         public LossAbsorber build(long seed) {
-            return new RiskAwareProRata(risk, exponent, Amounts.ppm(threshold));
+            return new RiskAwareProRata(risk, exponent, Amounts.ppm(threshold), mass);
         }
     }
 

@@ -17,7 +17,10 @@ import java.util.List;
  * m_i = min(cap_i, τ · w_i · e_i) with w_i = λ_i · g(λ_i), the water level τ set so that Σ m_i is the deficit;
  * cap_i = min(uPnL_i, e_i)⁺ is its profit (as in {@link SocializedLoss}: never principal, never below zero). With
  * w_i = 1 this is the paper's pro rata in equity; g is the risk model: {@link Risk#LINEAR} g(λ) = λ (levered pro
- * rata), {@link Risk#POWER} g(λ) = λ^c, {@link Risk#CVAR} g(λ) = (λ − threshold)⁺. When the winners' capacity is
+ * rata), {@link Risk#POWER} g(λ) = λ^c, {@link Risk#CVAR} g(λ) = (λ − threshold)⁺. The mass the water level
+ * multiplies is {@link Mass#EQUITY} e_i · w_i (the paper's worked example, Appendix E.1, shares ∝ e_i · λ_i · g(λ_i)) or
+ * {@link Mass#PROFIT} uPnL_i⁺ · w_i (the corrected Algorithm 2 of the authors' repository, {@code paper/corrected/
+ * algorithms.tex}: haircut fractions min(β_i, τ · ρ(λ_i)) of PnL endowments, ρ(λ) = λ · g(λ)). When the winners' capacity is
  * short every winner with weight pays its cap and the rest goes on. The paper's severity θ (a budget below the
  * deficit) is not modelled: like every absorber this one covers what it can of the whole deficit.
  *
@@ -30,17 +33,30 @@ public final class RiskAwareProRata implements LossAbsorber {
     /** The risk model g that turns leverage into risk. */
     public enum Risk { LINEAR, POWER, CVAR }
 
+    /** What a winner's risk weight w_i = λ_i · g(λ_i) multiplies: its equity, or its unrealized profit. */
+    public enum Mass { EQUITY, PROFIT }
+
     private final Risk risk;
     private final int exponent;
     private final long thresholdPpm;
+    private final Mass mass;
+
+    /** Equity mass (the worked example), as {@link #RiskAwareProRata(Risk, int, long, Mass)}. */
+    public RiskAwareProRata(Risk risk, int exponent, long thresholdPpm) {
+        this(risk, exponent, thresholdPpm, Mass.EQUITY);
+    }
 
     /**
      * @param exponent     POWER: c in g(λ) = λ^c, in [1, 4]; ignored otherwise
      * @param thresholdPpm CVAR: the leverage above which a winner counts as risky, ppm (900_000 = 0.9×), ≥ 0
+     * @param mass         what the risk weight multiplies
      */
-    public RiskAwareProRata(Risk risk, int exponent, long thresholdPpm) {
+    public RiskAwareProRata(Risk risk, int exponent, long thresholdPpm, Mass mass) {
         if (risk == null) {
             throw new IllegalArgumentException("risk: is required");
+        }
+        if (mass == null) {
+            throw new IllegalArgumentException("mass: is required");
         }
         if (risk == Risk.POWER && (exponent < 1 || exponent > 4)) {
             throw new IllegalArgumentException("exponent: must be in [1, 4], got " + exponent);
@@ -51,6 +67,7 @@ public final class RiskAwareProRata implements LossAbsorber {
         this.risk = risk;
         this.exponent = exponent;
         this.thresholdPpm = thresholdPpm;
+        this.mass = mass;
     }
 
     @Override
@@ -104,14 +121,22 @@ public final class RiskAwareProRata implements LossAbsorber {
         };
     }
 
-    /** A winner's weight mass w_i · e_i = |notional| · g(λ), in quote micros × ppm; 0 without value or position. */
+    /**
+     * A winner's weight mass: {@link Mass#EQUITY} w_i · e_i = |notional| · g(λ) (quote micros × ppm),
+     * {@link Mass#PROFIT} w_i · uPnL_i⁺ = uPnL⁺ · λ · g(λ) (micros × ppm²); 0 without value or position.
+     */
     public BigInteger weight(AdlCandidate c) {
         if (c.accountValue() <= 0 || c.notional() == 0) {
             return BigInteger.ZERO;
         }
         long notional = Math.abs(c.notional());
         long leveragePpm = Amounts.mulDivFloor(notional, Amounts.PPM, c.accountValue());
-        return BigInteger.valueOf(notional).multiply(BigInteger.valueOf(riskPpm(leveragePpm)));
+        BigInteger g = BigInteger.valueOf(riskPpm(leveragePpm));
+        return switch (mass) {
+            case EQUITY -> BigInteger.valueOf(notional).multiply(g);
+            case PROFIT -> BigInteger.valueOf(Math.max(0, c.unrealizedPnl())).multiply(BigInteger.valueOf(leveragePpm))
+                    .multiply(g);
+        };
     }
 
     /**

@@ -108,6 +108,29 @@ class RiskAwareProRataTest {
         capped.f.assertConserved();
     }
 
+    /**
+     * The corrected Algorithm 2 (PnL endowments): weights uPnL · λ · g(λ), here uPnL · λ² — S1 60 × 3.090909²,
+     * S2 90 × 1.758620², S3 250 × 0.68² = 573.2, 278.3, 115.6 — so $100 is $59.27, $28.78, $11.95 (equity mass:
+     * $41.61, $35.51, $22.88); $200 caps S1 at $60 and S2 at $90 (its 278.3 ÷ 393.9 of $140 is $98.91) and S3 pays $50.
+     */
+    @Test
+    void theProfitMassWeighsEachWinnersProfitRatherThanItsEquity() {
+        RiskAwareProRata profit = new RiskAwareProRata(RiskAwareProRata.Risk.LINEAR, 0, 0, RiskAwareProRata.Mass.PROFIT);
+        Winners w = new Winners(profit);
+        long[] before = w.balances();
+        w.f.settleDeficit("100");
+        assertArrayEquals(new long[] {59_268_076, 28_779_528, 11_952_396, 0}, paid(before, w.balances()));
+        w.f.assertConserved();
+
+        Winners capped = new Winners(profit);
+        before = capped.balances();
+        capped.f.settleDeficit("200");
+        assertArrayEquals(new long[] {60_000_000, 90_000_000, 50_000_000, 0}, paid(before, capped.balances()));
+        capped.f.assertConserved();
+        assertThrows(IllegalArgumentException.class,
+                () -> new RiskAwareProRata(RiskAwareProRata.Risk.LINEAR, 0, 0, null));
+    }
+
     @Test
     void whenTheWinnersProfitIsShortEachPaysItAllAndTheRestIsUncovered() {
         Winners w = new Winners(LINEAR);

@@ -264,7 +264,8 @@ class WaterfallProperties {
                 new AutoDeleveraging(ranking(r.nextInt(5), r.nextLong()), AdlPrice.values()[r.nextInt(3)], r.nextBoolean()),
                 new MinimalHaircutDeleveraging(),
                 new SocializedLoss(),
-                new RiskAwareProRata(RiskAwareProRata.Risk.values()[r.nextInt(3)], 1 + r.nextInt(4), r.nextInt(3_000_000)),
+                new RiskAwareProRata(RiskAwareProRata.Risk.values()[r.nextInt(3)], 1 + r.nextInt(4), r.nextInt(3_000_000),
+                        RiskAwareProRata.Mass.values()[r.nextInt(2)]),
                 new FundingBumpSocialization(),
                 r.nextBoolean() ? new PooledInsuranceAbsorber(pool, "member", Amounts.micros(r.nextInt(2_000)))
                         : PooledInsuranceAbsorber.perMarket(pool, Amounts.micros(r.nextInt(2_000)))));
