@@ -1,6 +1,7 @@
 package backstop.analysis.report;
 
 import backstop.analysis.ResultFormatException;
+import backstop.analysis.study.StudyResults;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,7 +9,7 @@ import java.nio.file.Path;
 
 /**
  * Writes {@code charts/*.png} and a self-contained {@code report.html} (images inlined as base64) into a run
- * folder or a sweep folder; every file is written under a temporary name and renamed when complete.
+ * folder, a sweep folder or a study folder; every file is written under a temporary name and renamed when complete.
  */
 public final class Report {
     /** Chart size in pixels. */
@@ -18,10 +19,15 @@ public final class Report {
     private Report() {
     }
 
-    /** Writes the report of {@code dir} (a run folder has summary.json, a sweep folder runs.csv); returns report.html. */
+    /**
+     * Writes the report of {@code dir} (a run folder has summary.json, a sweep folder runs.csv, a study folder
+     * reproduction.csv); returns report.html.
+     */
     public static Path write(Path dir) {
         String html;
-        if (Files.isRegularFile(dir.resolve("runs.csv"))) {
+        if (StudyResults.isStudy(dir)) {
+            html = StudyReport.html(dir);
+        } else if (Files.isRegularFile(dir.resolve("runs.csv"))) {
             html = SweepReport.html(dir);
         } else if (Files.isRegularFile(dir.resolve("summary.json"))) {
             html = RunReport.html(dir);
