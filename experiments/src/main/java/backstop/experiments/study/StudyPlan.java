@@ -96,7 +96,8 @@ public record StudyPlan(String name, String title, String description, boolean c
         for (int i = 0; i < spec.sweeps().size(); i++) {
             ObjectNode sweep = spec.sweeps().get(i).deepCopy();
             String where = origin + ": sweeps[" + i + "]";
-            String id = SweepPlan.safeName(sweep.path("id").isTextual() ? sweep.path("id").asText() : null, "id", where);
+            String id = SweepPlan.safeName(sweep.path("id").isTextual() ? sweep.path("id").asText() : null,
+                    "sweeps[" + i + "].id", origin);
             if (sweeps.containsKey(id)) {
                 throw new ConfigException(where + ".id: '" + id + "' is already the id of another sweep");
             }
