@@ -2,7 +2,6 @@ package backstop.experiments.study;
 
 import backstop.analysis.RunResults;
 import backstop.analysis.Table;
-import backstop.experiments.config.ConfigException;
 import backstop.experiments.scenario.ScenarioSpec;
 import backstop.model.spec.Doc;
 
@@ -40,9 +39,6 @@ final class OneSidedBookShare implements Measure {
 
     @Override
     public void check(ScenarioSpec scenario, String where) {
-        if (market >= scenario.markets().size()) {
-            throw new ConfigException(where + ".market: the scenario has " + scenario.markets().size()
-                    + " market(s), got " + market);
-        }
+        PriceSeries.checkMarket(market, scenario, where);
     }
 }

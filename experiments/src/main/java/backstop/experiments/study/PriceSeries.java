@@ -45,16 +45,21 @@ public record PriceSeries(
         if (!PRICES.contains(price)) {
             throw new ConfigException(where + ".price: must be one of " + String.join(", ", PRICES) + ", got '" + price + "'");
         }
-        if (market >= scenario.markets().size()) {
-            throw new ConfigException(where + ".market: the scenario has " + scenario.markets().size()
-                    + " market(s), got " + market);
-        }
+        checkMarket(market, scenario, where);
         if (horizonSeconds != null) {
             double steps = horizonSeconds / scenario.sampleSeconds();
             if (Math.abs(steps - Math.rint(steps)) > 1e-9 || steps < 1) {
                 throw new ConfigException(where + ".horizon_seconds: must be a multiple of the scenario's sample_seconds ("
                         + scenario.sampleSeconds() + "), got " + horizonSeconds);
             }
+        }
+    }
+
+    /** Refuses a market index the scenario does not have, naming {@code where}.market. */
+    static void checkMarket(int market, ScenarioSpec scenario, String where) {
+        if (market >= scenario.markets().size()) {
+            throw new ConfigException(where + ".market: the scenario has " + scenario.markets().size()
+                    + " market(s), got " + market);
         }
     }
 
