@@ -86,12 +86,15 @@ public final class Measures {
         List<String> out = new ArrayList<>();
         for (var e : REGISTRY.entrySet()) {
             out.add(e.getKey() + " — " + e.getValue().summary());
+            List<String[]> keys = new ArrayList<>();
             if (e.getValue().series()) {
-                ConfigReference.of(PriceSeries.class).forEach(l -> out.add("    params." + l));
+                ConfigReference.of(PriceSeries.class).forEach(l -> keys.add(l.split(" {2,}", 2)));
             }
             if (e.getValue().params() != null) {
-                ConfigReference.of(e.getValue().params()).forEach(l -> out.add("    params." + l));
+                ConfigReference.of(e.getValue().params()).forEach(l -> keys.add(l.split(" {2,}", 2)));
             }
+            int width = keys.stream().mapToInt(k -> k[0].length()).max().orElse(0);
+            keys.forEach(k -> out.add(String.format("    params.%-" + width + "s  %s", k[0], k[1])));
         }
         return out;
     }
