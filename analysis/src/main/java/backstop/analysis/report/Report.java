@@ -32,7 +32,8 @@ public final class Report {
         } else if (Files.isRegularFile(dir.resolve("summary.json"))) {
             html = RunReport.html(dir);
         } else {
-            throw new ResultFormatException(dir + ": neither a run folder (summary.json) nor a sweep folder (runs.csv)");
+            throw new ResultFormatException(dir + ": neither a run folder (summary.json), a sweep folder (runs.csv) nor a"
+                    + " study folder (reproduction.csv)");
         }
         Path target = dir.resolve("report.html");
         OutputFiles.write(target, html.getBytes(StandardCharsets.UTF_8));
