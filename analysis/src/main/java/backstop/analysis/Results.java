@@ -16,4 +16,9 @@ public final class Results {
     public static SweepResults loadSweep(Path sweepDir) {
         return SweepResults.load(sweepDir);
     }
+
+    /** Reads a JSON result file (a manifest, study.json); errors name the file, line and column. */
+    public static com.fasterxml.jackson.databind.JsonNode json(Path file) {
+        return JsonFiles.read(file);
+    }
 }

@@ -57,6 +57,12 @@ final class Html {
         return this;
     }
 
+    /** A paragraph that is one link, {@code href} relative to the page. */
+    Html link(String text, String href) {
+        out.append("<p><a href=\"").append(escape(href)).append("\">").append(escape(text)).append("</a></p>\n");
+        return this;
+    }
+
     Html image(String alt, byte[] png) {
         out.append("<img alt=\"").append(escape(alt)).append("\" src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(png)).append("\">\n");

@@ -60,6 +60,22 @@ final class ListCommands {
         }
     }
 
+    /** {@code backstop studies}: every study file of experiments/studies/ with its title. */
+    @Command(name = "studies", mixinStandardHelpOptions = true,
+            description = "List the reproduction studies (experiments/studies/*.yaml) with their titles and figures.")
+    static final class StudiesCommand implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            for (java.nio.file.Path file : backstop.experiments.study.StudyPlan.library()) {
+                ObjectNode doc = ConfigTree.parse(java.nio.file.Files.readString(file), file.toString());
+                String name = file.getFileName().toString().replaceFirst("\\.yaml$", "");
+                System.out.printf("%-22s %s (%d figures)%n", name, doc.path("title").asText(doc.path("name").asText()),
+                        doc.path("figures").size());
+            }
+            return 0;
+        }
+    }
+
     /** {@code backstop scenarios}: every library scenario with its one-line description. */
     @Command(name = "scenarios", mixinStandardHelpOptions = true, description = "List the library scenarios.")
     static final class ScenariosCommand implements Callable<Integer> {
@@ -111,11 +127,12 @@ final class ListCommands {
 
     /** {@code backstop reference}: every configuration key, and every registered mechanism, generated from the code. */
     @Command(name = "reference", mixinStandardHelpOptions = true,
-            description = "Print every configuration key of scenario, design, sweep and game files, every mechanism a"
-                    + " design can name and every library strategy a game can name (generated from the code).")
+            description = "Print every configuration key of scenario, design, sweep, game and study files, every mechanism a"
+                    + " design can name, every library strategy a game can name and every measure a study can name"
+                    + " (generated from the code).")
     static final class ReferenceCommand implements Callable<Integer> {
         @Parameters(index = "0", arity = "0..1",
-                description = "scenario, design, sweep, game, mechanisms or strategies (default: all six).")
+                description = "scenario, design, sweep, game, study, mechanisms, strategies or measures (default: all eight).")
         String kind;
 
         @Override
@@ -125,8 +142,11 @@ final class ListCommands {
             kinds.put("design", DesignSpec.class);
             kinds.put("sweep", backstop.experiments.sweep.SweepSpec.class);
             kinds.put("game", backstop.experiments.game.GameSpec.class);
-            if (kind != null && !kinds.containsKey(kind) && !kind.equals("mechanisms") && !kind.equals("strategies")) {
-                throw new ConfigException("reference: kind must be scenario, design, sweep, game, mechanisms or strategies,"
+            kinds.put("study", backstop.experiments.study.StudySpec.class);
+            if (kind != null && !kinds.containsKey(kind) && !kind.equals("mechanisms") && !kind.equals("strategies")
+                    && !kind.equals("measures")) {
+                throw new ConfigException("reference: kind must be scenario, design, sweep, game, study, mechanisms,"
+                        + " strategies or measures,"
                         + " got '" + kind + "'");
             }
             for (var e : kinds.entrySet()) {
@@ -149,6 +169,12 @@ final class ListCommands {
                 System.out.println("# strategies: every library strategy a game's role may name (type/name), what it does and"
                         + " the population keys it fixes (strategies/strategies.yaml; also `backstop strategies`)");
                 new StrategiesCommand().call();
+            }
+            if (kind == null || kind.equals("measures")) {
+                System.out.println();
+                System.out.println("# measures: every registered measure a study's figure may name (simulated.measure), what"
+                        + " it computes from a run's result files and its params (the registry: study/Measures)");
+                backstop.experiments.study.Measures.catalogue().forEach(System.out::println);
             }
             return 0;
         }

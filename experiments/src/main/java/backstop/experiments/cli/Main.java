@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
         footer = {"  gui        Open the MASON Console on a scenario (started by the",
                 "               ./backstop launcher; ./backstop gui --help for its options).",
                 "Each command has --help."},
-        subcommands = {RunCommand.class, SweepCommand.class, GameCommand.class, MergeCommand.class, SlurmCommand.class, ReportCommand.class, ValidateCommand.class, ListCommands.PresetsCommand.class,
-                ListCommands.ScenariosCommand.class, ListCommands.StrategiesCommand.class,
+        subcommands = {RunCommand.class, SweepCommand.class, GameCommand.class, StudyCommand.class, MergeCommand.class, SlurmCommand.class, ReportCommand.class, ValidateCommand.class, ListCommands.PresetsCommand.class,
+                ListCommands.ScenariosCommand.class, ListCommands.StrategiesCommand.class, ListCommands.StudiesCommand.class,
                 ListCommands.ShowCommand.class, ListCommands.ReferenceCommand.class})
 public final class Main implements Runnable {
     /** The version written to every manifest. */

@@ -16,13 +16,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code backstop validate FILE}: checks a scenario, design, sweep or game file completely (extends resolved, every
+ * {@code backstop validate FILE}: checks a scenario, design, sweep, game or study file completely (extends resolved, every
  * key bound and range-checked, designs and markets built) without running anything.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check a scenario, design, sweep or game file without running it; exit 2 naming what is wrong.")
+        description = "Check a scenario, design, sweep, game or study file without running it; exit 2 naming what is wrong.")
 final class ValidateCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "A scenario, design (preset), sweep or game YAML/JSON file.")
+    @Parameters(index = "0", description = "A scenario, design (preset), sweep, game or study YAML/JSON file.")
     Path file;
 
     @Override
@@ -30,7 +30,13 @@ final class ValidateCommand implements Callable<Integer> {
         requireFile(file);
         String name = file.toString();
         ObjectNode doc = ConfigTree.parse(java.nio.file.Files.readString(file), name);
-        if (doc.has("roles")) {
+        if (doc.has("figures")) {
+            backstop.experiments.study.StudyPlan full = backstop.experiments.study.StudyPlan.load(file, false);
+            backstop.experiments.study.StudyPlan ci = backstop.experiments.study.StudyPlan.load(file, true);
+            System.out.printf("ok: study, %d sweeps, %d runs (CI version %d), %d figures%n", full.sweeps().size(),
+                    full.sweeps().values().stream().mapToInt(p -> p.runs().size()).sum(),
+                    ci.sweeps().values().stream().mapToInt(p -> p.runs().size()).sum(), full.figures().size());
+        } else if (doc.has("roles")) {
             backstop.experiments.game.GamePlan g = backstop.experiments.game.GamePlan.load(file);
             System.out.printf("ok: game, %d designs × %d profiles × %d seeds%n", g.designs().size(),
                     g.dpr().allFullProfiles().size(), g.seeds().size());

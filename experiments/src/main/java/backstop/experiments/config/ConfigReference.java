@@ -235,7 +235,7 @@ public final class ConfigReference {
             return "matrix of numbers";
         }
         if (type == JsonNode.class) {
-            return "a preset name or an inline design";
+            return "text, number or mapping";
         }
         Variants variants = Variants.of(type);
         if (variants == null) {
