@@ -1,6 +1,6 @@
 package backstop.analysis.report;
 
-import backstop.analysis.GameResults;
+import backstop.analysis.game.GameResults;
 import backstop.analysis.Table;
 import backstop.analysis.charts.GameOutcomeChart;
 import backstop.analysis.charts.ShareChart;

@@ -1,7 +1,7 @@
 package backstop.analysis.report;
 
 import backstop.analysis.Fixtures;
-import backstop.analysis.GameResults;
+import backstop.analysis.game.GameResults;
 import backstop.analysis.Table;
 import backstop.analysis.charts.SimplexChart;
 import backstop.analysis.game.DeviationPayoffs;

@@ -37,9 +37,9 @@ class SampleRunsTest {
 
     @Test
     void everySampleRunHasTheFilesAndColumnsOfACurrentRunOfItsManifest(@TempDir Path tmp) throws IOException {
-        assertEquals(List.of("calm-run", "crash-run"), sampleNames(), "the samples the analysis tests name");
+        assertEquals(List.of("calm-run", "crash-run", "game"), sampleNames(), "the samples the analysis tests name");
         List<String> stale = new ArrayList<>();
-        for (String name : sampleNames()) {
+        for (String name : List.of("calm-run", "crash-run")) {
             Path sample = SAMPLES.resolve(name);
             Path current = tmp.resolve(name);
             List<String> args = runArguments(json.readTree(sample.resolve("manifest.json").toFile()), current);
@@ -61,6 +61,36 @@ class SampleRunsTest {
                 }
             }
         }
+        assertTrue(stale.isEmpty(), String.join("\n", stale) + "\n" + REGENERATE);
+    }
+
+    /**
+     * The sample game folder has the files and CSV headers a current {@code backstop game} of the notebook's game file
+     * writes (the notebook's game is the sample's: regenerate.sh runs it).
+     */
+    @Test
+    void theSampleGameHasTheFilesAndColumnsOfACurrentGame(@TempDir Path tmp) throws IOException {
+        Path sample = SAMPLES.resolve("game");
+        Path current = tmp.resolve("game");
+        Path file = Path.of("../analysis/notebooks/notebook-game.yaml").toAbsolutePath().normalize();
+        assertEquals(0, Main.execute("game", file.toString(), "--out", current.toString(), "--threads", "2"));
+        List<String> stale = new ArrayList<>();
+        List<String> files;
+        try (Stream<Path> all = Files.walk(current)) {
+            files = all.filter(Files::isRegularFile).map(f -> current.relativize(f).toString())
+                    .filter(f -> !f.startsWith("charts") && !f.equals("report.html")).sorted().toList();
+        }
+        List<String> inSample;
+        try (Stream<Path> all = Files.walk(sample)) {
+            inSample = all.filter(Files::isRegularFile).map(f -> sample.relativize(f).toString()).sorted().toList();
+        }
+        compare("game", "files", inSample, files, stale);
+        for (String f : files) {
+            if (f.endsWith(".csv") && Files.exists(sample.resolve(f))) {
+                compare("game", f + " header", firstLine(sample.resolve(f)), firstLine(current.resolve(f)), stale);
+            }
+        }
+        compare("game", "game.json keys", keys(sample.resolve("game.json")), keys(current.resolve("game.json")), stale);
         assertTrue(stale.isEmpty(), String.join("\n", stale) + "\n" + REGENERATE);
     }
 

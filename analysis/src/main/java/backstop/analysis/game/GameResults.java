@@ -1,8 +1,8 @@
-package backstop.analysis;
+package backstop.analysis.game;
 
-import backstop.analysis.game.EmpiricalGame;
-import backstop.analysis.game.PayoffsCsv;
-import backstop.analysis.game.Role;
+import backstop.analysis.ResultFormatException;
+import backstop.analysis.Results;
+import backstop.analysis.Table;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.nio.file.Files;
@@ -35,7 +35,7 @@ public final class GameResults {
     /** Reads the game folder {@code dir}; game.json must exist and name its roles and designs. */
     public static GameResults load(Path dir) {
         Path file = dir.resolve("game.json");
-        JsonNode game = JsonFiles.read(file);
+        JsonNode game = Results.json(file);
         List<Role> roles = new ArrayList<>();
         for (JsonNode r : game.path("roles")) {
             List<String> strategies = new ArrayList<>();
