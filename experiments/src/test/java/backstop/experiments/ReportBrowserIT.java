@@ -1,6 +1,7 @@
 package backstop.experiments;
 
 import backstop.experiments.cli.Main;
+import backstop.experiments.game.SmallGames;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,34 +78,12 @@ class ReportBrowserIT {
         });
     }
 
-    /** Three keepers reduced to two on three strategies, 20 minutes of Black Thursday under two designs, two seeds. */
-    static final String GAME = """
-            name: report-browser-game
-            scenario: black-thursday-2020
-            overrides:
-              - duration_seconds=1200
-              - sample_seconds=300
-              - markets[0].process.start=60
-              - markets[0].process.duration=900
-              - markets[0].process.drawdown=0.3
-              - episodes[0].start=60
-              - episodes[0].end=1100
-              - agents[1].count=150
-            designs: [maker-liq2, synthetix-v3]
-            roles:
-              - name: keepers
-                population: keepers
-                players: 3
-                reduced: 2
-                strategies: [aggressive, frugal, idle]
-            replications: 2
-            """;
 
     @Test
     void theGameReportLoadsEveryImageAndLeadsWithTheDesignComparisonInChromium(@TempDir Path tmp) throws Exception {
         requireChromium();
         Path file = tmp.resolve("game.yaml");
-        Files.writeString(file, GAME);
+        Files.writeString(file, SmallGames.threeKeepersReducedToTwo("[maker-liq2, synthetix-v3]"));
         Path out = tmp.resolve("game");
         assertEquals(0, Main.execute("game", file.toString(), "--out", out.toString(), "--threads", "2"));
         Path report = out.resolve("report.html");

@@ -23,8 +23,7 @@ class GameCommandTest {
     @Test
     void aSmallGameWritesItsFolderAndFindsAnEquilibrium() throws Exception {
         Path file = tmp.resolve("g.yaml");
-        Files.writeString(file, GameRunnerTest.CRASH.replace("players: 3", "players: 3\n    reduced: 2")
-                .replace("[aggressive, frugal]", "[aggressive, frugal, idle]"));
+        Files.writeString(file, SmallGames.threeKeepersReducedToTwo("[synthetix-v3]"));
         Path out = tmp.resolve("out");
         assertEquals(0, Main.execute("game", file.toString(), "--out", out.toString(), "--threads", "2"));
         for (String f : List.of("game.json", "profiles.csv", "synthetix-v3/payoffs.csv", "synthetix-v3/full_payoffs.csv",

@@ -15,32 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A profile's payoffs are its players' ledger payoffs, averaged per strategy, and a seed replays exactly. */
 class GameRunnerTest {
-    /** Twenty minutes of a fast Black Thursday with keepers calling into Synthetix v3's chunked liquidations. */
-    static final String CRASH = """
-            name: crash
-            scenario: black-thursday-2020
-            overrides:
-              - duration_seconds=1200
-              - sample_seconds=300
-              - markets[0].process.start=60
-              - markets[0].process.duration=900
-              - markets[0].process.drawdown=0.3
-              - episodes[0].start=60
-              - episodes[0].end=1100
-              - agents[1].count=150
-            designs: [synthetix-v3]
-            roles:
-              - name: keepers
-                population: keepers
-                players: 3
-                strategies: [aggressive, frugal]
-            replications: 2
-            capital_cost: 0.5
-            """;
-
     @Test
     void payoffsAreThePlayersLedgerPayoffsNetOfTheCapitalCost() throws Exception {
-        GamePlan plan = GamePlanTest.plan(CRASH);
+        GamePlan plan = GamePlanTest.plan(SmallGames.CRASH);
         Map<String, Map<String, Integer>> profile = Map.of("keepers", Map.of("aggressive", 2, "frugal", 1));
         GameRunner runner = new GameRunner(plan);
         ProfileRun r = runner.one(plan.designs().get(0), profile, 1);

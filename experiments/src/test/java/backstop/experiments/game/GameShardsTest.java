@@ -35,9 +35,7 @@ class GameShardsTest {
     @Test
     void threadsAndShardsGiveByteIdenticalGames() throws Exception {
         Path file = tmp.resolve("g.yaml");
-        Files.writeString(file, GameRunnerTest.CRASH.replace("players: 3", "players: 3\n    reduced: 2")
-                .replace("[aggressive, frugal]", "[aggressive, frugal, idle]")
-                .replace("designs: [synthetix-v3]", "designs: [synthetix-v3, maker-liq2]"));
+        Files.writeString(file, SmallGames.threeKeepersReducedToTwo("[synthetix-v3, maker-liq2]"));
         Path one = tmp.resolve("one");
         Path two = tmp.resolve("two");
         Path sharded = tmp.resolve("sharded");

@@ -1,6 +1,7 @@
 package backstop.experiments.sweep;
 
 import backstop.experiments.cli.Main;
+import backstop.experiments.game.SmallGames;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,42 +28,17 @@ class SlurmIT {
 
     @Test
     void aSweepSubmittedToSlurmMergesToTheSameResultAsALocalSweep(@TempDir Path tmp) throws Exception {
-        boolean ci = System.getenv("CI") != null;
-        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
-                "SlurmIT starts slurmd and munged, which needs root; running as " + System.getProperty("user.name"));
-        List<String> absent = LocalSlurm.PROGRAMS.stream().filter(p -> LocalSlurm.program(p) == null).toList();
-        if (!ci) {
-            Assumptions.assumeTrue(absent.isEmpty(), "Slurm is not installed (missing " + absent
-                    + "; apt-get install slurmctld slurmd slurm-client munge)");
-        }
-        assertTrue(absent.isEmpty(), "CI must have Slurm (.ci/run installs it); missing " + absent);
+        requireSlurm();
 
         Path file = ShardMergeTest.sweepFile(tmp);
         Path out = tmp.resolve("cluster-out");
         long t0 = System.nanoTime();
         try (LocalSlurm slurm = LocalSlurm.start(tmp.resolve("slurm"))) {
             long t1 = System.nanoTime();
-            // The launcher's way: the shaded jar users run (built in `package`, before integration tests), in a
-            // separate JVM whose environment points sbatch at the private cluster; the jobs run that jar too.
-            Path jar = Path.of("target", "backstop.jar").toAbsolutePath();
-            assertTrue(Files.isRegularFile(jar), "the executable jar is built before the integration tests: " + jar);
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", jar.toString(), "slurm", file.toString(),
-                    "--out", out.toString(), "--shards", String.valueOf(SHARDS), "--cpus", "1", "--time", "00:10:00",
-                    "--partition", "it", "--submit").redirectErrorStream(true);
-            slurm.environment(pb.environment());
-            Process submit = pb.start();
-            String submitted = new String(submit.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(submit.waitFor(60, TimeUnit.SECONDS), "backstop slurm --submit returned");
-            assertEquals(0, submit.exitValue(), submitted + slurm.diagnostics());
+            String submitted = submit(slurm, file, out);
             assertTrue(submitted.contains("submitted array job "), submitted);
-
-            Path mergeLog = out.resolve("slurm/logs/merge.out");
-            slurm.waitFor("the merge job's log (" + mergeLog + ")", MERGE_TIMEOUT_SECONDS,
-                    () -> LocalSlurm.tail(mergeLog, 5).contains("backstop merge exit status"));
+            String logs = awaitMerge(slurm, out);
             long t2 = System.nanoTime();
-            String logs = jobLogs(out);
-            assertTrue(LocalSlurm.tail(mergeLog, 5).contains("backstop merge exit status 0"), logs + slurm.diagnostics());
             for (int k = 1; k <= SHARDS; k++) {
                 String log = Files.readString(out.resolve("slurm/logs/shard-" + k + ".out"));
                 assertTrue(log.contains(" of shard " + k + "/" + SHARDS + " ("), "shard " + k + " ran as array task " + k
@@ -102,58 +78,17 @@ class SlurmIT {
         }
     }
 
-    /** A small game: three keepers reduced to two on three strategies, 20 minutes of Black Thursday, two seeds. */
-    static final String GAME = """
-            name: slurm-game
-            scenario: black-thursday-2020
-            overrides:
-              - duration_seconds=1200
-              - sample_seconds=300
-              - markets[0].process.start=60
-              - markets[0].process.duration=900
-              - markets[0].process.drawdown=0.3
-              - episodes[0].start=60
-              - episodes[0].end=1100
-              - agents[1].count=150
-            designs: [synthetix-v3]
-            roles:
-              - name: keepers
-                population: keepers
-                players: 3
-                reduced: 2
-                strategies: [aggressive, frugal, idle]
-            replications: 2
-            """;
 
     @Test
     void aGameSubmittedToSlurmMergesToTheSameFilesAsALocalGame(@TempDir Path tmp) throws Exception {
-        boolean ci = System.getenv("CI") != null;
-        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
-                "SlurmIT starts slurmd and munged, which needs root; running as " + System.getProperty("user.name"));
-        List<String> absent = LocalSlurm.PROGRAMS.stream().filter(p -> LocalSlurm.program(p) == null).toList();
-        if (!ci) {
-            Assumptions.assumeTrue(absent.isEmpty(), "Slurm is not installed (missing " + absent + ")");
-        }
-        assertTrue(absent.isEmpty(), "CI must have Slurm (.ci/run installs it); missing " + absent);
+        requireSlurm();
         Path file = tmp.resolve("game.yaml");
-        Files.writeString(file, GAME);
+        Files.writeString(file, SmallGames.threeKeepersReducedToTwo("[synthetix-v3]"));
         Path out = tmp.resolve("cluster-game");
         try (LocalSlurm slurm = LocalSlurm.start(tmp.resolve("slurm"))) {
-            Path jar = Path.of("target", "backstop.jar").toAbsolutePath();
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", jar.toString(), "slurm", file.toString(), "--out", out.toString(), "--shards", "3",
-                    "--cpus", "1", "--time", "00:10:00", "--partition", "it", "--submit").redirectErrorStream(true);
-            slurm.environment(pb.environment());
-            Process submit = pb.start();
-            String submitted = new String(submit.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(submit.waitFor(60, TimeUnit.SECONDS), "backstop slurm --submit returned");
-            assertEquals(0, submit.exitValue(), submitted + slurm.diagnostics());
-            assertTrue(submitted.contains("game slurm-game: 20 simulations in 3 shards"), submitted);
-            Path mergeLog = out.resolve("slurm/logs/merge.out");
-            slurm.waitFor("the merge job's log (" + mergeLog + ")", MERGE_TIMEOUT_SECONDS,
-                    () -> LocalSlurm.tail(mergeLog, 5).contains("backstop merge exit status"));
-            String logs = jobLogs(out);
-            assertTrue(LocalSlurm.tail(mergeLog, 5).contains("backstop merge exit status 0"), logs + slurm.diagnostics());
+            String submitted = submit(slurm, file, out);
+            assertTrue(submitted.contains("game crash: 20 simulations in 3 shards"), submitted);
+            String logs = awaitMerge(slurm, out);
             Path local = tmp.resolve("local-game");
             assertEquals(0, Main.execute("game", file.toString(), "--out", local.toString(), "--threads", "2"));
             for (String f : List.of("game.json", "profiles.csv", "defaults.csv", "comparison.csv", "designs.csv",
@@ -162,6 +97,47 @@ class SlurmIT {
             }
             assertTrue(Files.isRegularFile(out.resolve("report.html")));
         }
+    }
+
+    private static void requireSlurm() {
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "SlurmIT starts slurmd and munged, which needs root; running as " + System.getProperty("user.name"));
+        List<String> absent = LocalSlurm.PROGRAMS.stream().filter(p -> LocalSlurm.program(p) == null).toList();
+        if (System.getenv("CI") == null) {
+            Assumptions.assumeTrue(absent.isEmpty(), "Slurm is not installed (missing " + absent
+                    + "; apt-get install slurmctld slurmd slurm-client munge)");
+        }
+        assertTrue(absent.isEmpty(), "CI must have Slurm (.ci/run installs it); missing " + absent);
+    }
+
+    /**
+     * {@code backstop slurm FILE --submit} in the launcher's way: the shaded jar users run (built in `package`, before
+     * integration tests), in a separate JVM whose environment points sbatch at the private cluster; the jobs run that
+     * jar too. Returns what it printed.
+     */
+    private static String submit(LocalSlurm slurm, Path file, Path out) throws Exception {
+        Path jar = Path.of("target", "backstop.jar").toAbsolutePath();
+        assertTrue(Files.isRegularFile(jar), "the executable jar is built before the integration tests: " + jar);
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "slurm", file.toString(), "--out", out.toString(), "--shards",
+                String.valueOf(SHARDS), "--cpus", "1", "--time", "00:10:00", "--partition", "it", "--submit")
+                .redirectErrorStream(true);
+        slurm.environment(pb.environment());
+        Process submit = pb.start();
+        String submitted = new String(submit.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(submit.waitFor(60, TimeUnit.SECONDS), "backstop slurm --submit returned");
+        assertEquals(0, submit.exitValue(), submitted + slurm.diagnostics());
+        return submitted;
+    }
+
+    /** Waits for the merge job's log to end and asserts it merged (exit status 0); returns every job's log. */
+    private static String awaitMerge(LocalSlurm slurm, Path out) throws Exception {
+        Path mergeLog = out.resolve("slurm/logs/merge.out");
+        slurm.waitFor("the merge job's log (" + mergeLog + ")", MERGE_TIMEOUT_SECONDS,
+                () -> LocalSlurm.tail(mergeLog, 5).contains("backstop merge exit status"));
+        String logs = jobLogs(out);
+        assertTrue(LocalSlurm.tail(mergeLog, 5).contains("backstop merge exit status 0"), logs + slurm.diagnostics());
+        return logs;
     }
 
     /** Every job log the scripts wrote, for failure messages. */
