@@ -68,16 +68,16 @@ final class AuctionSettlement {
      * pay the vault back through it), and the cash is put back.
      */
     void settleShortfalls(ProtocolContext ctx, int vault, IntPredicate hasAuctions) {
-        for (Map.Entry<Integer, Shortfall> e : new ArrayList<>(shortfalls.entrySet())) {
-            int account = e.getKey();
+        // Keys first: a TreeMap's entry objects are live, and removing one may move another's key and value into it.
+        for (int account : new ArrayList<>(shortfalls.keySet())) {
             if (ctx.accounts().hasPositions(account) || hasAuctions.test(account)) {
                 continue;
             }
-            shortfalls.remove(account);
+            Shortfall s = shortfalls.remove(account);
             long own = Math.max(0, ctx.ledger().balance(account));
             ctx.post(account, vault, own, PostingReason.TRANSFER);
-            ctx.post(account, vault, e.getValue().amount(), PostingReason.TRANSFER);
-            ctx.settleDeficit(account, e.getValue().causeId());
+            ctx.post(account, vault, s.amount(), PostingReason.TRANSFER);
+            ctx.settleDeficit(account, s.causeId());
             ctx.post(vault, account, own, PostingReason.TRANSFER);
         }
     }

@@ -115,6 +115,14 @@ public final class FlipAuctionLiquidation implements LiquidationPolicy, Tunable 
         return Amounts.mulDivFloor(bids.get(a.id()).lots(), Amounts.PPM, terms.begPpm());
     }
 
+    /**
+     * A shortfall waiting for the account to be flat before it goes to the loss waterfall, quote micros. With lump an
+     * account bitten in part keeps positions; its next bites usually leave it flat (cat.sol bites until it is safe).
+     */
+    public long outstandingShortfall(int account) {
+        return settlement.outstandingShortfall(account);
+    }
+
     private static int vault(ProtocolContext ctx) {
         int vault = ctx.vaultAccount();
         if (vault < 0) {
