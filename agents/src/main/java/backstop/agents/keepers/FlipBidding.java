@@ -16,7 +16,7 @@ import java.util.Set;
  * it values a lot at the oracle (a short lot at its mirror, 2 × the kick notional less the lots at the oracle, which
  * is what the auction pays with it), bids in tend min(tab, value × (1 − d), its free cash) when that is at least the
  * minimum increment, in dent the tab for ⌊lots ÷ beg⌋ when those lots are worth the tab after d, and only when value −
- * bid − gas ≥ minProfit. Its free cash is the lesser of its cash and its free collateral, less the bids it has in flight and the gas of two calls.
+ * bid − gas − its priority fee ≥ minProfit; the fee is bidShare × (value − bid − gas), paid from the same cash as the bid. Its free cash is the lesser of its cash and its free collateral, less the bids it has in flight and the gas of two calls.
  */
 final class FlipBidding {
     private final Keeper keeper;
@@ -52,24 +52,31 @@ final class FlipBidding {
             double tab = a.tab() / 1e6;
             long lots;
             long bid;
+            double feeCost;
             if (b.bid() < a.tab()) {
                 lots = b.lots();
-                bid = (long) Math.floor(Math.min(Math.min(tab, value(a, spec, oracle, lots) * (1 - p.flipDiscount())), free) * 1e6);
+                double worth = value(a, spec, oracle, lots);
+                double want = Math.min(tab, worth * (1 - p.flipDiscount()));
+                // its priority fee is a share of the profit, and the fee and the bid come out of the same cash
+                feeCost = p.bidShare() * Math.max(0, worth - Math.min(want, free) - gas);
+                bid = (long) Math.floor(Math.min(want, free - feeCost) * 1e6);
                 if (bid < flips.minimumBid(a)) {
                     continue;
                 }
             } else {
                 lots = flips.maximumDentLots(a);
                 bid = a.tab();
-                if (lots <= 0 || free < tab || value(a, spec, oracle, lots) * (1 - p.flipDiscount()) < tab) {
+                double worth = lots <= 0 ? 0 : value(a, spec, oracle, lots);
+                feeCost = p.bidShare() * Math.max(0, worth - tab - gas);
+                if (lots <= 0 || free - feeCost < tab || worth * (1 - p.flipDiscount()) < tab) {
                     continue;
                 }
             }
             double profit = value(a, spec, oracle, lots) - bid / 1e6 - gas;
-            if (profit < p.minProfit()) {
+            if (profit - feeCost < p.minProfit()) {
                 continue;
             }
-            double feeGwei = p.bidShare() * profit / (p.gasPerCall() * 1e-9 * nativePrice);
+            double feeGwei = feeCost / (p.gasPerCall() * 1e-9 * nativePrice);
             long auction = a.id();
             double locked = (b.bidder() == keeper.account() ? bid - b.bid() : bid) / 1e6;
             if (keeper.sendBid(world, new Tx.BidAuction(keeper.account(), auction, lots, bid), feeGwei, r -> {
