@@ -12,9 +12,7 @@ import backstop.protocol.tx.TxResult;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * MakerDAO Liquidations 1.2 for perpetuals (MECHANISMS §9, Black Thursday): keepers {@code bite} a liquidatable account
@@ -281,19 +279,7 @@ public final class FlipAuctionLiquidation implements LiquidationPolicy, Tunable 
     /** The running auctions' cash and lots at the oracle, and what finished ones left pending, less shortfalls owed. */
     @Override
     public long heldInVault(ProtocolContext ctx) {
-        long held = 0;
-        Set<Integer> accounts = new TreeSet<>();
-        for (Auction a : active.all()) {
-            held = Math.addExact(held, Math.addExact(a.cash(), signedAtOracle(ctx, a)));
-            accounts.add(a.account());
-        }
-        for (int account : accounts) {
-            held = Math.addExact(held, settlement.pendingNet(account));
-        }
-        for (int account : settlement.accountsOwing()) {
-            held = Math.subtractExact(held, settlement.outstandingShortfall(account));
-        }
-        return held;
+        return settlement.heldInVault(active.all(), a -> Math.addExact(a.cash(), signedAtOracle(ctx, a)));
     }
 
     /**
@@ -302,29 +288,13 @@ public final class FlipAuctionLiquidation implements LiquidationPolicy, Tunable 
      */
     @Override
     public Map<Integer, Long> pendingLoss(ProtocolContext ctx) {
-        Map<Integer, Long> net = new TreeMap<>();
-        for (Auction a : active.all()) {
-            long value;
-            if (bids.get(a.id()).bidder() >= 0) {
-                long atKick = Math.abs(ctx.market(a.market()).spec().notional(a.lots(), a.kickPrice()));
-                value = a.cash() - (a.side() > 0 ? 0 : 2 * atKick);
-            } else {
-                value = Math.addExact(a.cash(), signedAtOracle(ctx, a));
+        return settlement.pendingLoss(active.all(), a -> {
+            if (bids.get(a.id()).bidder() < 0) {
+                return Math.addExact(a.cash(), signedAtOracle(ctx, a));
             }
-            long penalty = Math.max(0, Math.min(value, a.penalty()));
-            net.merge(a.account(), value - penalty, Math::addExact);
-        }
-        Map<Integer, Long> loss = new TreeMap<>();
-        for (var e : net.entrySet()) {
-            long left = Math.addExact(e.getValue(), settlement.pendingNet(e.getKey()));
-            if (left < 0) {
-                loss.put(e.getKey(), -left);
-            }
-        }
-        for (int account : settlement.accountsOwing()) {
-            loss.merge(account, settlement.outstandingShortfall(account), Math::addExact);
-        }
-        return loss;
+            long atKick = Math.abs(ctx.market(a.market()).spec().notional(a.lots(), a.kickPrice()));
+            return a.cash() - (a.side() > 0 ? 0 : 2 * atKick); // dealt to its bidder now
+        });
     }
 
     private static long signedAtOracle(ProtocolContext ctx, Auction a) {

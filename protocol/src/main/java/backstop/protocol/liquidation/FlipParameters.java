@@ -2,7 +2,6 @@ package backstop.protocol.liquidation;
 
 import backstop.protocol.context.ProtocolContext;
 import backstop.protocol.money.Amounts;
-import backstop.protocol.parameters.Parameter;
 import backstop.protocol.parameters.Parameters;
 import backstop.protocol.parameters.Tunable;
 
@@ -12,47 +11,44 @@ import backstop.protocol.parameters.Tunable;
  * Cat had none in March 2020), the round starts at the oracle, and the keeper that bites is paid nothing.
  */
 final class FlipParameters implements Tunable, KickTerms {
-    private static final String[] NAMES = {"flip.beg_ppm", "flip.ttl_seconds", "flip.tau_seconds", "flip.chop_ppm"};
-    private static final String[] DESCRIPTIONS = {"minimum bid increment (1.03 = 1030000)", "bid duration",
-        "maximum auction duration", "penalty on the debt"};
-    private static final long[] MIN = {Amounts.PPM + 1, 1, 1, 0};
-    private static final long[] MAX = {2 * Amounts.PPM, Long.MAX_VALUE / 4, Long.MAX_VALUE / 4, Amounts.PPM};
-
-    private final long[] initial;
+    private final GovernedSetting beg;
+    private final GovernedSetting ttl;
+    private final GovernedSetting tau;
+    private final GovernedSetting chop;
     private final double lumpBase;
-    private final Parameter[] handles = new Parameter[NAMES.length];
 
     FlipParameters(FlipTerms t) {
-        this.initial = new long[] {t.begPpm(), t.ttlSeconds(), t.tauSeconds(), t.chopPpm()};
+        beg = new GovernedSetting("flip.beg_ppm", "begPpm", "minimum bid increment (1.03 = 1030000)", t.begPpm(),
+                Amounts.PPM + 1, 2 * Amounts.PPM);
+        ttl = new GovernedSetting("flip.ttl_seconds", "ttlSeconds", "bid duration", t.ttlSeconds(), 1, Long.MAX_VALUE / 4);
+        tau = new GovernedSetting("flip.tau_seconds", "tauSeconds", "maximum auction duration", t.tauSeconds(), 1,
+                Long.MAX_VALUE / 4);
+        chop = new GovernedSetting("flip.chop_ppm", "chopPpm", "penalty on the debt", t.chopPpm(), 0, Amounts.PPM);
         this.lumpBase = t.lumpBase();
     }
 
     @Override
     public void register(Parameters parameters) {
-        for (int i = 0; i < NAMES.length; i++) {
-            handles[i] = parameters.define(NAMES[i], DESCRIPTIONS[i], initial[i], MIN[i], MAX[i]);
+        for (GovernedSetting g : new GovernedSetting[] {beg, ttl, tau, chop}) {
+            g.register(parameters);
         }
     }
 
-    private long get(int i) {
-        return handles[i] == null ? initial[i] : handles[i].value();
-    }
-
     long begPpm() {
-        return get(0);
+        return beg.get();
     }
 
     long ttlSeconds() {
-        return get(1);
+        return ttl.get();
     }
 
     long tauSeconds() {
-        return get(2);
+        return tau.get();
     }
 
     @Override
     public long chopPpm() {
-        return get(3);
+        return chop.get();
     }
 
     double lumpBase() {
