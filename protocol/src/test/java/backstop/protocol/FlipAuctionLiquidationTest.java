@@ -39,6 +39,16 @@ class FlipAuctionLiquidationTest {
                 .insuranceFundSeed(0).backstopVaultSeed(VAULT_SEED).build());
     }
 
+    /** The standard case: a trader long 1 BTC bought at 20,000 from a maker with 2,000, then the oracle at 18,900. */
+    private static int crash(Fixture f) {
+        int maker = f.open("1000000");
+        f.price(0, 20_000);
+        int trader = f.open("2000");
+        f.trade(trader, maker, 0, 20_000, 1);
+        f.price(0, 18_900);
+        return trader;
+    }
+
     private static Auction only(FlipAuctionLiquidation policy) {
         assertEquals(1, policy.auctions().size());
         return policy.auctions().iterator().next();
@@ -64,14 +74,10 @@ class FlipAuctionLiquidationTest {
         FlipAuctionLiquidation policy = flip(1, true);
         Fixture f = fixture(policy);
         int vault = f.p.vaultAccount();
-        int maker = f.open("1000000");
         int k1 = f.open("30000");
         int k2 = f.open("30000");
         int poor = f.open("100");
-        f.price(0, 20_000);
-        int trader = f.open("2000");
-        f.trade(trader, maker, 0, 20_000, 1);
-        f.price(0, 18_900);
+        int trader = crash(f);
         f.nextBlock(1); // bite and kick at t = 0; now t = 1
         f.assertInvariants();
         Auction a = only(policy);
@@ -151,13 +157,9 @@ class FlipAuctionLiquidationTest {
     void aOneMicroBidNobodyBeatsWithinTtlWinsTheLotAndTheShortfallIsBadDebt() {
         FlipAuctionLiquidation policy = flip(1, true);
         Fixture f = fixture(policy);
-        int maker = f.open("1000000");
         int k1 = f.open("30000");
         int k2 = f.open("30000");
-        f.price(0, 20_000);
-        int trader = f.open("2000");
-        f.trade(trader, maker, 0, 20_000, 1);
-        f.price(0, 18_900);
+        int trader = crash(f);
         f.nextBlock(1);
         Auction a = only(policy);
         assertEquals(1, policy.minimumBid(a), "the first bid need only be above zero: one micro-unit");
@@ -184,12 +186,8 @@ class FlipAuctionLiquidationTest {
     void anAuctionNobodyBidOnRestartsWhenTauHasPassed() {
         FlipAuctionLiquidation policy = flip(1, true);
         Fixture f = fixture(policy);
-        int maker = f.open("1000000");
         int k1 = f.open("30000");
-        f.price(0, 20_000);
-        int trader = f.open("2000");
-        f.trade(trader, maker, 0, 20_000, 1);
-        f.price(0, 18_900);
+        int trader = crash(f);
         f.nextBlock(1);
         Auction a = only(policy);
         f.nextBlock(21_599); // t = 21,600 = end
@@ -208,12 +206,8 @@ class FlipAuctionLiquidationTest {
     void tauEndsTheAuctionWhileBidsKeepExtendingTheirExpiry() {
         FlipAuctionLiquidation policy = flip(1, true);
         Fixture f = fixture(policy);
-        int maker = f.open("1000000");
         int[] keepers = {f.open("30000"), f.open("30000")};
-        f.price(0, 20_000);
-        int trader = f.open("2000");
-        f.trade(trader, maker, 0, 20_000, 1);
-        f.price(0, 18_900);
+        int trader = crash(f);
         f.nextBlock(1);
         Auction a = only(policy);
         int n = 0;
@@ -235,12 +229,8 @@ class FlipAuctionLiquidationTest {
     void lumpBitesAPositionInLotsThatCarryTheirShareOfTheEquity() {
         FlipAuctionLiquidation policy = flip(0.4, false);
         Fixture f = fixture(policy);
-        int maker = f.open("1000000");
         int keeper = f.open("30000");
-        f.price(0, 20_000);
-        int trader = f.open("2000");
-        f.trade(trader, maker, 0, 20_000, 1);
-        f.price(0, 18_900);
+        int trader = crash(f);
         f.nextBlock(1);
         assertTrue(policy.auctions().isEmpty(), "keepers bite");
         assertEquals(KeeperReward.NONE, f.p.keeperReward(trader), "Cat paid no keeper reward");
