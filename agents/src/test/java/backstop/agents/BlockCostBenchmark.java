@@ -118,7 +118,7 @@ public class BlockCostBenchmark {
                         new Dist.Constant(50_000), new Dist.Constant(1_000_000), new Dist.Constant(1), new Dist.Constant(0.05),
                         new Dist.Constant(20), null),
                 new Populations.Keepers("keepers", 10, new Dist.Constant(10_000), new Dist.Constant(0.005),
-                        new Dist.Uniform(0.1, 0.6), 1, 400_000, 5, new Dist.Constant(1), new Dist.Uniform(0.05, 0.5), null, 0, null)));
+                        new Dist.Uniform(0.1, 0.6), 1, 400_000, 5, new Dist.Constant(1), new Dist.Uniform(0.05, 0.5), null, 0, null, null)));
         agents.addAll(traders("traders", active, new Dist.Constant(CYCLE)));
         agents.addAll(traders("idle", accounts - active, new Dist.Constant(IDLE_WAKE_SECONDS)));
         BackstopModel m = new BackstopModel(SEED, calmWorld(), ProtocolConfig::basic, agents, EventSink.NONE);

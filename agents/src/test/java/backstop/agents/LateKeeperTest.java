@@ -30,7 +30,7 @@ class LateKeeperTest {
         for (AgentFactory f : TestWorlds.populations(300, new Dist.Constant(1_000))) {
             agents.add(f instanceof Populations.Keepers k ? new Populations.Keepers(k.name(), k.count(), k.capital(),
                     k.rewardRate(), k.bidShare(), k.minProfit(), k.gasPerCall(), k.maxCallsPerBlock(), k.wakeSeconds(),
-                    k.latency(), k.gasBudget(), k.auctionDiscount(), waitSeconds) : f);
+                    k.latency(), k.gasBudget(), k.auctionDiscount(), waitSeconds, k.flipDiscount()) : f);
         }
         BackstopModel model = new BackstopModel(11, TestWorlds.crash(1_200, 0.5, 800, 1),
                 m -> ProtocolConfig.builder(m)

@@ -45,7 +45,7 @@ class PopulationCheckTest {
         assertTrue(refusal(new Populations.VaultLps("lps", 3, CAPITAL, new Dist.Uniform(0.5, 1.5), ONE, ONE, ONE, null))
                 .contains("deposit_share: must be in (0, 1]"));
         assertTrue(refusal(new Populations.Keepers("keepers", 2, CAPITAL, new Dist.Constant(0.01), new Dist.Constant(0.5), 1,
-                0, 5, ONE, ONE, null, 0, null)).contains("gas_per_call: must be ≥ 1, got 0"));
+                0, 5, ONE, ONE, null, 0, null, null)).contains("gas_per_call: must be ≥ 1, got 0"));
         assertTrue(refusal(new Populations.NoiseTraders("traders/noise", 2, 0, CAPITAL, new Dist.Constant(100), 3, ONE, ONE,
                 new Dist.Uniform(0, 1))).contains("gas budget must be > 0, got 0.0"));
     }

@@ -58,6 +58,6 @@ final class TestWorlds {
                 new Populations.Arbitrageurs("arbitrageurs", 3, 0, new Dist.Constant(1_000_000), new Dist.Uniform(0.001, 0.003),
                         new Dist.Constant(50_000), new Dist.Constant(1_000_000), new Dist.Constant(1), new Dist.Constant(0.05), null, null),
                 new Populations.Keepers("keepers", 5, new Dist.Constant(10_000), new Dist.Constant(0.005),
-                        new Dist.Uniform(0.1, 0.6), 1, 400_000, 5, new Dist.Constant(1), new Dist.Uniform(0.05, 0.5), null, 0.02, null));
+                        new Dist.Uniform(0.1, 0.6), 1, 400_000, 5, new Dist.Constant(1), new Dist.Uniform(0.05, 0.5), null, 0.02, null, null));
     }
 }

@@ -247,6 +247,12 @@ public final class Protocol {
             }
             TxResult r = config.liquidation().take(operations, t.account(), t.auctionId(), t.size(), t.maxPrice());
             return r.ok() ? TxReceipt.done() : TxReceipt.rejected(r);
+        } else if (tx instanceof Tx.BidAuction t) {
+            if (!accounts.exists(t.account())) {
+                return TxReceipt.rejected(TxResult.UNKNOWN_ACCOUNT);
+            }
+            TxResult r = config.liquidation().bid(operations, t.account(), t.auctionId(), t.lots(), t.bid());
+            return r.ok() ? TxReceipt.done() : TxReceipt.rejected(r);
         }
         throw new IllegalArgumentException("unknown transaction " + tx);
     }

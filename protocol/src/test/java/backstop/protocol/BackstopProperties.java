@@ -7,6 +7,9 @@ import backstop.protocol.liquidation.AuctionTerms;
 import backstop.protocol.liquidation.BackstopVaultTakeover;
 import backstop.protocol.liquidation.DutchAuctionLiquidation;
 import backstop.protocol.liquidation.ExponentialDecrease;
+import backstop.protocol.liquidation.FlipAuctionLiquidation;
+import backstop.protocol.liquidation.FlipBid;
+import backstop.protocol.liquidation.FlipTerms;
 import backstop.protocol.liquidation.LinearDecrease;
 import backstop.protocol.liquidation.StairstepExponentialDecrease;
 import backstop.protocol.margin.AccountRisk;
@@ -91,6 +94,60 @@ class BackstopProperties {
             assertEquals(0, policy.outstandingShortfall(t));
             assertTrue(w.f.p.accounts().hasPositions(t) || w.f.balance(t) >= 0, "flat accounts never stay negative");
         }
+    }
+
+    @Property(tries = 150, seed = Seeds.PINNED)
+    void flipAuctionsConserveValueAndLeaveTheVaultEvenOnceAllAreDealt(@ForAll long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        FlipTerms terms = new FlipTerms(1_010_000 + rnd.nextInt(100_000), 30 + rnd.nextInt(900), 600 + rnd.nextInt(9_000),
+                rnd.nextInt(200_000), 0.1 + rnd.nextDouble() * 2);
+        FlipAuctionLiquidation policy = new FlipAuctionLiquidation(terms, rnd.nextBoolean());
+        World w = new World(rnd, 1 + rnd.nextInt(2), policy, List.of(new InsuranceFundAbsorber()));
+        for (int step = 0; step < 150; step++) {
+            int op = rnd.nextInt(100);
+            if (op < 25) {
+                w.moveOracle();
+            } else if (op < 60 && !policy.auctions().isEmpty()) {
+                Auction a = pick(rnd, policy.auctions());
+                FlipBid b = policy.bids(a.id());
+                boolean dent = b.bid() == a.tab();
+                long lots = dent ? Math.max(1, policy.maximumDentLots(a) - rnd.nextInt(3)) : b.lots();
+                long bid = dent ? a.tab() : rnd.nextInt(3) == 0 ? a.tab()
+                        : Math.min(a.tab(), policy.minimumBid(a) + rnd.nextLong(1 + a.tab() / 4));
+                w.f.p.submit(new Tx.BidAuction(w.keeper(), a.id(), lots, rnd.nextInt(8) == 0 ? bid / 2 : bid));
+            } else if (op < 68) {
+                w.f.p.submit(new Tx.Liquidate(w.keeper(), w.trader()));
+            } else if (op < 71) {
+                w.f.p.submit(new Tx.Deposit(w.trader(), Amounts.micros(1 + rnd.nextInt(500))));
+            } else {
+                w.f.nextBlock(1 + rnd.nextInt(rnd.nextBoolean() ? 30 : 900));
+            }
+            w.f.assertInvariants();
+            assertEquals(VAULT_SEED, w.f.p.risk(w.f.p.vaultAccount()).value() - policy.heldInVault(w.f.p.context()),
+                    "the vault's own value never moves: seed " + seed + " step " + step + " op " + op);
+        }
+        // Bid one micro on every unbid auction (a zero bid), then let every bid expire and every auction be dealt.
+        int vault = w.f.p.vaultAccount();
+        for (int round = 0; round < 50 && !policy.auctions().isEmpty(); round++) {
+            for (Auction a : new ArrayList<>(policy.auctions())) {
+                if (policy.bids(a.id()).bidder() < 0) {
+                    w.f.p.submit(new Tx.BidAuction(w.keeper(), a.id(), a.lots(), policy.minimumBid(a)));
+                }
+            }
+            w.f.nextBlock(1 + terms.ttlSeconds());
+            w.f.assertInvariants();
+            assertEquals(VAULT_SEED, w.f.p.risk(vault).value() - policy.heldInVault(w.f.p.context()), "seed " + seed);
+        }
+        assertTrue(policy.auctions().isEmpty(), "seed " + seed);
+        assertFalse(w.f.p.accounts().hasPositions(vault));
+        long waiting = 0;
+        for (int t : w.traders) {
+            waiting += policy.outstandingShortfall(t);
+            assertTrue(policy.outstandingShortfall(t) == 0 || w.f.p.accounts().hasPositions(t),
+                    "a shortfall waits only for an account that still holds positions: seed " + seed);
+        }
+        assertEquals(VAULT_SEED, w.f.balance(vault) + waiting,
+                "the vault only holds auctions and the shortfalls it paid for: seed " + seed);
     }
 
     @Property(tries = 150, seed = Seeds.PINNED)

@@ -9,6 +9,7 @@ import backstop.protocol.Protocol;
 import backstop.protocol.book.Side;
 import backstop.protocol.liquidation.Auction;
 import backstop.protocol.liquidation.DutchAuctionLiquidation;
+import backstop.protocol.liquidation.FlipAuctionLiquidation;
 import backstop.protocol.tx.Tx;
 import ec.util.MersenneTwisterFast;
 
@@ -34,14 +35,20 @@ import java.util.Set;
  * much as its margin allows, with one take per auction in flight; and unwinds that inventory into the book at its
  * next wake, one close per market in flight — carrying the price risk in between. With a wait, it is a late cleaner:
  * it calls an account only once the account has been liquidatable for {@code waitSeconds} by its own observation,
- * taking what faster keepers left.
+ * taking what faster keepers left. Where liquidations are English auctions (Maker LIQ-1.2 flips) and it has a
+ * {@code flipDiscount} d, it bids on every open auction it is not winning ({@link FlipBidding}): in tend as much as
+ * the lot is worth to it less d, and no more than the cash it has free (its bids lock DAI until outbid), if that still
+ * beats the minimum increment; in dent the tab for the fewest lots the rule allows, if they are worth the tab after d;
+ * always only when the lot's value less the bid covers the gas by {@code minProfit}, bidding a share of that profit as
+ * priority fee. With its cash locked in bids it can bid only little — the zero bids of Black Thursday.
  */
 public final class Keeper extends AccountAgent {
     /** Behaviour of one keeper; the reward rate is a fraction of notional, gas in units. */
     public record Params(double capital, double rewardRate, double bidShare, double minProfit, long gasPerCall,
                          int maxCallsPerBlock, double wakeSeconds, double latency, double auctionDiscount,
-                         double waitSeconds) {
+                         double waitSeconds, double flipDiscount) {
         public Params {
+            Check.fraction("flip_discount", flipDiscount);
             Check.nonNegative("reward_rate", rewardRate);
             Check.fraction("bid_share", bidShare);
             Check.atLeast("gas_per_call", gasPerCall, 1);
@@ -73,10 +80,12 @@ public final class Keeper extends AccountAgent {
     private long unwindsPending;
     /** With a wait: when each account now liquidatable was first seen so (seconds), the others forgotten. */
     private final Map<Integer, Double> liquidatableSince = new HashMap<>();
+    private final FlipBidding flipBidding;
 
     public Keeper(int id, String population, Params params, MersenneTwisterFast rng) {
         super(id, population, params.latency(), params.capital());
         this.p = params;
+        this.flipBidding = params.flipDiscount() > 0 ? new FlipBidding(this, params) : null;
         wakeEvery(params.wakeSeconds(), rng.nextDouble());
     }
 
@@ -91,6 +100,9 @@ public final class Keeper extends AccountAgent {
         unwindInventory(world);
         if (p.auctionDiscount() > 0 && protocol.config().liquidation() instanceof DutchAuctionLiquidation auctions) {
             takeBargains(world, auctions);
+        }
+        if (flipBidding != null && protocol.config().liquidation() instanceof FlipAuctionLiquidation flips) {
+            flipBidding.bid(world, flips);
         }
         if (!protocol.config().liquidation().keeperTriggered()) {
             return;
@@ -116,6 +128,9 @@ public final class Keeper extends AccountAgent {
             }
             double reward = protocol.keeperReward(target).estimate(Math.round(notional(world, target) * 1e6),
                     protocol.risk(target).value()) / 1e6;
+            if (reward <= 0 && flipBidding != null && protocol.config().liquidation() instanceof FlipAuctionLiquidation flips) {
+                reward = flipBidding.biteValue(world, flips, target); // Cat paid nothing: the keeper bites to bid
+            }
             if (reward <= 0) {
                 continue; // a call that would earn nothing (or change nothing) is no opportunity
             }
@@ -192,6 +207,16 @@ public final class Keeper extends AccountAgent {
                 takes++;
             }
         }
+    }
+
+    /** Sends one flip bid for the flip bidding (the agent's own {@code send}, with its gas budget and reserve). */
+    boolean sendBid(World world, Tx.BidAuction tx, double feeGwei, java.util.function.Consumer<backstop.protocol.tx.TxReceipt> done) {
+        return send(world, tx, feeGwei, p.gasPerCall(), done);
+    }
+
+    /** Flip bids it sent (0 without a flip discount). */
+    public long flipBids() {
+        return flipBidding == null ? 0 : flipBidding.sent();
     }
 
     /** Auction takes it sent. */

@@ -176,6 +176,12 @@ public final class Populations {
         }
     }
 
+    /**
+     * A keeper's margin under English (flip) auctions when the scenario gives none: it bids up to 95% of a lot's value.
+     * ASSUMPTION: a margin for the price risk over a bid's ttl and the unwind; it acts only under a flip design.
+     */
+    public static final double DEFAULT_FLIP_DISCOUNT = 0.05;
+
     /** Keepers / liquidators. */
     public record Keepers(
             @Doc("the population's name, as results and logs label its members") String name,
@@ -191,7 +197,9 @@ public final class Populations {
             @Doc(value = "the most a member pays for one transaction; dearer ones are skipped (absent: it always pays)", unit = "quote units", absent = "none") Dist gasBudget,
             @Doc(value = "under Dutch auctions, buy lots this far through the oracle (0: never)", unit = "fraction") double auctionDiscount,
             @Doc(value = "call an account only once it has been liquidatable this long, cleaning up what faster keepers left",
-                    unit = "seconds", range = "[0, ∞)", absent = "0: at once") Double waitSeconds) implements AgentFactory {
+                    unit = "seconds", range = "[0, ∞)", absent = "0: at once") Double waitSeconds,
+            @Doc(value = "under English (flip) auctions, bid up to the lot's value less this share, with the cash it has free",
+                    unit = "fraction", range = "[0, 1]", absent = "0.05") Double flipDiscount) implements AgentFactory {
         public Keepers {
             requireCount(name, count);
         }
@@ -201,7 +209,7 @@ public final class Populations {
             return members(count, firstId, gasBudget, rng, id -> {
                 var params = new Keeper.Params(capital.sample(rng), rewardRate.sample(rng), bidShare.sample(rng),
                         minProfit, gasPerCall, maxCallsPerBlock, wakeSeconds.sample(rng), latency.sample(rng), auctionDiscount,
-                        waitSeconds == null ? 0 : waitSeconds);
+                        waitSeconds == null ? 0 : waitSeconds, flipDiscount == null ? DEFAULT_FLIP_DISCOUNT : flipDiscount);
                 return new Keeper(id, name, params, rng);
             });
         }

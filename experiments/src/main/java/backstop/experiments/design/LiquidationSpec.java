@@ -8,6 +8,8 @@ import backstop.protocol.liquidation.AuctionTerms;
 import backstop.protocol.liquidation.BackstopVaultTakeover;
 import backstop.protocol.liquidation.DutchAuctionLiquidation;
 import backstop.protocol.liquidation.ExponentialDecrease;
+import backstop.protocol.liquidation.FlipAuctionLiquidation;
+import backstop.protocol.liquidation.FlipTerms;
 import backstop.protocol.liquidation.FullCloseLiquidation;
 import backstop.protocol.liquidation.LinearDecrease;
 import backstop.protocol.liquidation.LiquidationPolicy;
@@ -175,6 +177,45 @@ public sealed interface LiquidationSpec {
                     Amounts.micros(Math.round(tip)), Amounts.ppm(chop), Amounts.micros(Math.round(hole)),
                     Amounts.micros(Math.round(ilkHole)));
             return new DutchAuctionLiquidation(abacus, terms, byProtocol(trigger));
+        }
+    }
+
+    /**
+     * Maker LIQ-1.2 (MECHANISMS.md §9, dss flip.sol and cat.sol): a bite seizes at most {@code lump} of each position
+     * into an English auction; keepers raise DAI bids to the tab ({@code tend}, each ≥ {@code beg} × the last), then
+     * lower the lot ({@code dent}); each bid lives {@code ttlSeconds}, the auction at most {@code tauSeconds} (restarted
+     * when nobody bid); {@code chop} is the penalty. Needs a vault (the auctions' holder).
+     */
+    @Mechanism(name = "flip-auction",
+            summary = "Maker LIQ-1.2: the position is bitten in lots into English auctions (tend then dent) that keepers "
+                    + "bid on (needs a vault)",
+            example = "{beg: 1.03, ttl_seconds: 600, tau_seconds: 21600, chop: 0.13, lump: 50, trigger: KEEPER}")
+    record FlipAuction(
+            @Doc(value = "minimum bid increment: a tend bid ≥ beg × the last, a dent lot ≤ the last ÷ beg (Maker beg; "
+                    + "1.03 = 3%)", unit = "×", range = "(1, 2]") double beg,
+            @Doc(value = "each bid expires this long after it is made unless outbid (Maker ttl, bid duration)",
+                    unit = "seconds", range = "[1, ∞)") long ttlSeconds,
+            @Doc(value = "the auction ends at most this long after its kick, restarting if nobody bid (Maker tau)",
+                    unit = "seconds", range = "[1, ∞)") long tauSeconds,
+            @Doc(value = "liquidation penalty added to the debt: tab = debt × (1 + chop) (Maker chop − 1; 0.13 = 13%)",
+                    unit = "fraction", range = "[0, 1]") double chop,
+            @Doc(value = "the most collateral one bite puts in one auction (Maker Cat lump; 50 ETH)", unit = "base units",
+                    range = "(0, ∞)") double lump,
+            @Doc(value = TRIGGER, absent = "KEEPER") Trigger trigger) implements LiquidationSpec {
+        public FlipAuction {
+            Check.positive("liquidation.lump", lump);
+            Check.atLeast("liquidation.ttl_seconds", ttlSeconds, 1);
+            Check.atLeast("liquidation.tau_seconds", tauSeconds, 1);
+            if (!(beg > 1 && beg <= 2)) {
+                throw new IllegalArgumentException("liquidation.beg: must be in (1, 2], got " + beg);
+            }
+            trigger = trigger == null ? Trigger.KEEPER : trigger;
+        }
+
+        @Override
+        public LiquidationPolicy build(int markets) {
+            return new FlipAuctionLiquidation(new FlipTerms(Amounts.ppm(beg), ttlSeconds, tauSeconds, Amounts.ppm(chop),
+                    lump), byProtocol(trigger));
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
 public final class Presets {
     /** Every preset, in the order listings show them. */
     public static final List<String> NAMES = List.of("none", "dydx-v4", "hyperliquid", "binance", "bitmex", "synthetix-v3",
-            "drift", "gmx-v2", "maker-liq2");
+            "drift", "gmx-v2", "maker-liq2", "maker-liq1.2");
 
     private Presets() {
     }

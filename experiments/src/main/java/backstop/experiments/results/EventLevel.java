@@ -54,6 +54,8 @@ public enum EventLevel {
         m.put(ProtocolEvent.LiquidationSettled.class, always);
         m.put(ProtocolEvent.Fill.class, e -> ((ProtocolEvent.Fill) e).liquidation());
         m.put(ProtocolEvent.PositionTransfer.class, always);
+        m.put(ProtocolEvent.AuctionBid.class, always);
+        m.put(ProtocolEvent.AuctionDealt.class, always);
         m.put(ProtocolEvent.BadDebt.class, always);
         m.put(ProtocolEvent.LossAbsorbed.class, always);
         m.put(ProtocolEvent.Halt.class, always);

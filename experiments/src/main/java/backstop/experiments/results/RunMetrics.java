@@ -6,6 +6,7 @@ import backstop.protocol.Protocol;
 import backstop.protocol.breaker.HaltMeter;
 import backstop.protocol.event.EventSink;
 import backstop.protocol.event.ProtocolEvent;
+import backstop.protocol.liquidation.AuctionMeter;
 import backstop.protocol.liquidation.LiquidationMeter;
 import backstop.protocol.market.DrawdownMeter;
 import backstop.protocol.market.Market;
@@ -32,6 +33,7 @@ public final class RunMetrics implements EventSink {
     private InsuranceFundMeter fund;
     private AdlMeter adl;
     private LiquidationMeter liquidations;
+    private AuctionMeter auctions;
     private HaltMeter halts;
     private DrawdownMeter drawdowns;
     private FeeMeter fees;
@@ -56,10 +58,11 @@ public final class RunMetrics implements EventSink {
         fund = new InsuranceFundMeter(this::insurance);
         adl = new AdlMeter(markets.stream().map(Market::spec).toList());
         liquidations = new LiquidationMeter(markets.size());
+        auctions = new AuctionMeter(markets.stream().map(Market::spec).toList());
         halts = new HaltMeter(markets.size(), () -> markets.stream().anyMatch(Market::halted));
         drawdowns = new DrawdownMeter(markets, i -> exogenous[i]);
         fees = new FeeMeter();
-        fed = List.of(losses, fund, adl, liquidations, halts, drawdowns, fees);
+        fed = List.of(losses, fund, adl, liquidations, auctions, halts, drawdowns, fees);
     }
 
     /** Whether {@link #attach} has run. */
@@ -82,6 +85,11 @@ public final class RunMetrics implements EventSink {
 
     Meter liquidations() {
         return liquidations;
+    }
+
+    /** Collateral auctions (flip and Dutch): kicks, zero-bid share, bad debt over collateral auctioned. */
+    Meter auctions() {
+        return auctions;
     }
 
     Meter halts() {

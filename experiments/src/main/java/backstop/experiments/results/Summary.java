@@ -23,7 +23,7 @@ public final class Summary {
      * crash) and the run's size.
      */
     public static Meters meters(RunMetrics m, Meter cascades, Meter payoffs, List<Meter> world, RunSize size) {
-        List<Meter> all = new ArrayList<>(List.of(m.losses(), m.fund(), m.adl(), m.liquidations(), cascades, m.halts(),
+        List<Meter> all = new ArrayList<>(List.of(m.losses(), m.fund(), m.adl(), m.liquidations(), m.auctions(), cascades, m.halts(),
                 m.drawdowns(), payoffs, m.fees()));
         all.addAll(world);
         all.add(size);

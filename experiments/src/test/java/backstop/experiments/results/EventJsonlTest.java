@@ -50,7 +50,10 @@ class EventJsonlTest {
             new ProtocolEvent.ParameterChanged(18, 0, 6, "maintenance_margin", "0.03", "0.05", "gov \"quoted\""),
             new ProtocolEvent.InsuranceTopUp(19, 0, 6, 0, 5_000_000, "governance"),
             new ProtocolEvent.BreakerAdded(20, 0, 6, "price-band", "user"),
-            new ProtocolEvent.Halt(21, 4, 7, -1, "price-band", true, "oracle moved 12% ∆"));
+            new ProtocolEvent.Halt(21, 4, 7, -1, "price-band", true, "oracle moved 12% ∆"),
+            new ProtocolEvent.AuctionBid(22, 13, 8, 13, 5, "tend", 50_000, 1, 9_945_396_635L, 8_836_000_000L, 1_200, 21_600),
+            new ProtocolEvent.AuctionDealt(23, 13, 9, 13, 4, 5, 50_000, 1, 9_945_396_635L, 8_836_000_000L,
+                    9_221_000_000L, 636));
 
     /** The writer this class replaced, kept as the oracle: a Jackson tree per event, {@code type} put first. */
     private static String treeLine(ObjectMapper mapper, ProtocolEvent event) throws IOException {
@@ -110,7 +113,7 @@ class EventJsonlTest {
                 .map(l -> Long.parseLong(l.replaceAll(".*?\"id\":(\\d+),.*", "$1"))).toList();
         // Dropped: the deposit (2), the exogenous price (4), the ordinary fill (6), the order removal (9), the
         // refused transaction (10) and funding (11).
-        assertEquals(List.of(1L, 3L, 5L, 7L, 8L, 12L, 13L, 14L, 15L, 16L, 17L, 18L, 19L, 20L, 21L), kept);
+        assertEquals(List.of(1L, 3L, 5L, 7L, 8L, 12L, 13L, 14L, 15L, 16L, 17L, 18L, 19L, 20L, 21L, 22L, 23L), kept);
         try (EventJsonl out = EventJsonl.open(tmp.resolve("none"), EventLevel.NONE)) {
             ONE_OF_EACH.forEach(out::accept);
             assertEquals(0, out.lines());

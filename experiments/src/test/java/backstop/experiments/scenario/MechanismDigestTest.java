@@ -19,6 +19,7 @@ import backstop.protocol.event.EventSink;
 import backstop.protocol.event.ProtocolEvent;
 import backstop.protocol.liquidation.BackstopVaultTakeover;
 import backstop.protocol.liquidation.DutchAuctionLiquidation;
+import backstop.protocol.liquidation.FlipAuctionLiquidation;
 import backstop.protocol.margin.ScaledMargin;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
@@ -83,6 +84,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  *   <li>{@code maker-liq2}: Black Thursday run on for two more hours, so that auctions decay to where keepers take
  *   and some reach {@code tail} or {@code cusp} and reset; the first 20 minutes of FTX with FTT falling 90% in one
  *   block for ClipperMom's trip (no library crash's oracle ever falls by half between two prices).</li>
+ *   <li>{@code maker-liq1.2}: Black Thursday run on for three more hours with 300 leveraged traders instead of 1000
+ *   (as the study's sweeps), so that bids expire and lots are dealt, some at a (near) zero bid (none in two hours). Dent bids, ticks (an auction unbid for tau = 6 h) and chop paid
+ *   in full need a tab reached or six hours: not asserted.</li>
  * </ul>
  *
  * <p><b>What no preset configures</b> gets a run of its own: a preset with {@code design.} overrides (a governance
@@ -146,6 +150,9 @@ class MechanismDigestTest {
         long penaltyCharged;
         long keeperRewarded;
         final Map<String, Long> transfers = new TreeMap<>();
+        /** auction_bid events by phase (tend, dent), and flip auctions dealt at most 1% of their lot's kick value. */
+        final Map<String, Long> bids = new TreeMap<>();
+        long zeroBidDeals;
         final Map<AbsorberKind, Long> absorbed = new TreeMap<>();
         final Map<String, Long> trips = new TreeMap<>();
         final Map<String, Long> releases = new TreeMap<>();
@@ -187,6 +194,10 @@ class MechanismDigestTest {
                 vaultUnwindFills++;
             } else if (event instanceof ProtocolEvent.PositionTransfer t) {
                 transfers.merge(t.kind(), 1L, Long::sum);
+            } else if (event instanceof ProtocolEvent.AuctionBid b) {
+                bids.merge(b.phase(), 1L, Long::sum);
+            } else if (event instanceof ProtocolEvent.AuctionDealt d && d.bid() * 100 <= d.kickValue()) {
+                zeroBidDeals++;
             } else if (event instanceof ProtocolEvent.BadDebt) {
                 badDebts++;
             } else if (event instanceof ProtocolEvent.LossAbsorbed a) {
@@ -262,6 +273,10 @@ class MechanismDigestTest {
 
         long partial(String policy) {
             return partial.getOrDefault(policy, 0L);
+        }
+
+        long bids(String phase) {
+            return bids.getOrDefault(phase, 0L);
         }
 
         long transfers(String kind) {
@@ -391,6 +406,18 @@ class MechanismDigestTest {
                     m("auction resets after tail or below cusp (policy=" + DutchAuctionLiquidation.RESET + ")",
                             t -> t.liquidations(DutchAuctionLiquidation.RESET)),
                     m("keeper incentives tip + chip (liquidation_settled reward > 0)", t -> t.keeperRewarded),
+                    m("surplus buffer draws (loss_absorbed kind=INSURANCE)", t -> t.absorbed(AbsorberKind.INSURANCE)))),
+            new Case("maker-liq1.2", "maker-liq1.2", "black-thursday-2020",
+                    List.of("duration_seconds=14400", "agents[1].count=300"), List.of(
+                    m("keeper bites (policy=" + FlipAuctionLiquidation.NAME + " with a liquidator)",
+                            t -> t.byKeeper(FlipAuctionLiquidation.NAME)),
+                    m("bites cut to lump (partial " + FlipAuctionLiquidation.NAME + ")",
+                            t -> t.partial(FlipAuctionLiquidation.NAME)),
+                    m("auction kicks (position_transfer kind=auction-kick)", t -> t.transfers("auction-kick")),
+                    m("tend bids (auction_bid phase=tend)", t -> t.bids("tend")),
+                    m("deals to the last bidder (position_transfer kind=auction-deal)", t -> t.transfers("auction-deal")),
+                    m("lots won at a (near) zero bid (auction_dealt bid ≤ 1% of the kick value)", t -> t.zeroBidDeals),
+                    m("bad debt left by auctions (bad_debt)", t -> t.badDebts),
                     m("surplus buffer draws (loss_absorbed kind=INSURANCE)", t -> t.absorbed(AbsorberKind.INSURANCE)))),
             new Case("maker-liq2/clipper-mom", "maker-liq2", "ftx-2022", List.of("duration_seconds=1200", "markets[2].process.duration=1"), List.of(
                     m("auction kicks (position_transfer kind=auction-kick)", t -> t.transfers("auction-kick")),

@@ -264,7 +264,7 @@ class SweepPlanTest {
     void theExampleSweepsAreValid() {
         SweepPlan presets = SweepPlan.load(java.nio.file.Path.of("sweeps/presets-black-thursday.yaml"));
         assertEquals(backstop.experiments.design.Presets.NAMES, presets.designs().stream().map(d -> d.name()).toList());
-        assertEquals(9 * 3, presets.runs().size());
+        assertEquals(10 * 3, presets.runs().size());
         SweepPlan grid = SweepPlan.load(java.nio.file.Path.of("sweeps/insurance-depth-grid.yaml"));
         assertEquals(2 * 3 * 3, grid.runs().size());
         SweepPlan fund = SweepPlan.load(java.nio.file.Path.of("sweeps/fund-and-penalty.yaml"));

@@ -120,4 +120,23 @@ public sealed interface ProtocolEvent {
     record Halt(long id, long causeId, long block, int market, String breaker, boolean halted, String reason)
             implements ProtocolEvent {
     }
+
+    /**
+     * A bid on a Maker LIQ-1.2 flip auction ({@code phase} {@code tend}: a higher DAI {@code bid} for the whole lot;
+     * {@code dent}: the bid at the tab for fewer {@code lots}); {@code causeId} is the auction (its kick's
+     * {@code liquidation} event). {@code lotValue} is the lot at the oracle when the bid ran; the bid expires at
+     * {@code expiry} and the auction ends by {@code end} (block time, seconds). Amounts quote micros.
+     */
+    record AuctionBid(long id, long causeId, long block, long auction, int bidder, String phase, long lots, long bid,
+                      long tab, long lotValue, long expiry, long end) implements ProtocolEvent {
+    }
+
+    /**
+     * A flip auction was dealt: {@code winner} got {@code lots} for its winning {@code bid} (of the {@code tab});
+     * {@code lotValue} is those lots at the oracle now, {@code kickValue} the whole lot at the kick's oracle price,
+     * {@code seconds} the time since the kick. {@code causeId} is the auction. Amounts quote micros.
+     */
+    record AuctionDealt(long id, long causeId, long block, long auction, int account, int winner, long lots, long bid,
+                        long tab, long lotValue, long kickValue, long seconds) implements ProtocolEvent {
+    }
 }

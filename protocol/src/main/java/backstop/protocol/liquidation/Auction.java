@@ -65,6 +65,25 @@ public final class Auction {
         raised += side > 0 ? flow : Math.multiplyExact(slice, Math.multiplyExact(2 * kickPrice - price, quotePerLotTick));
     }
 
+    /**
+     * A flip bid moved {@code cashIn} (signed) into the vault for this auction (the new bid locked, the outbid one
+     * refunded), and the auction has now raised {@code bid} toward its tab (Maker's {@code bids[id].bid}).
+     */
+    void bid(long cashIn, long bid) {
+        cash = Math.addExact(cash, cashIn);
+        raised = bid;
+    }
+
+    /**
+     * A flip auction hands {@code slice} lots out of the vault (to the winner at {@code deal}, or back to the account
+     * after {@code dent}), the vault paying {@code cashOut} with them; {@code sold} is what they brought in.
+     */
+    void deliver(long slice, long cashOut, long sold) {
+        lots -= slice;
+        cash = Math.subtractExact(cash, cashOut);
+        notionalSold = Math.addExact(notionalSold, sold);
+    }
+
     void reset(long referencePrice, long top, long now) {
         this.referencePrice = referencePrice;
         this.top = top;

@@ -10,17 +10,34 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Maker's {@code bark} for a perp account (MECHANISMS §6): sizes one auction per position, refuses the kick when the
- * tabs would pass {@code Hole} or a market's {@code ilk.hole}, then seizes the account's equity and positions into
- * the vault at the oracle and pays the kicking keeper tip + chip × tab.
+ * Maker's {@code bark} (LIQ-2.0) or {@code bite} (LIQ-1.2) for a perp account (MECHANISMS §6): sizes one auction per
+ * position, refuses the kick when the tabs would pass {@code Hole} or a market's {@code ilk.hole}, then seizes the
+ * account's equity and positions into the vault at the oracle and pays the kicking keeper its incentive (tip + chip ×
+ * tab). With a lot cap (Cat's {@code lump}) a kick seizes at most that many lots of a position, with the same share
+ * of the account's equity (cat.sol: {@code art = lot × urn.art / ink}), so the account keeps its health and stays
+ * liquidatable for the next bite.
  */
 final class AuctionKick {
-    private final AuctionParameters terms;
+    private final KickTerms terms;
     private final ActiveAuctions active;
+    private final String policy;
+    private final java.util.function.ToLongBiFunction<ProtocolContext, Integer> lump;
 
+    /** Dutch auctions: the whole of every position, kicks named {@link DutchAuctionLiquidation#NAME}. */
     AuctionKick(AuctionParameters terms, ActiveAuctions active) {
+        this(terms, active, DutchAuctionLiquidation.NAME, (ctx, m) -> Long.MAX_VALUE);
+    }
+
+    /**
+     * @param policy the policy name on the kick's {@code liquidation} event
+     * @param lump   the most lots one kick seizes of a position in a market (Long.MAX_VALUE: all of it)
+     */
+    AuctionKick(KickTerms terms, ActiveAuctions active, String policy,
+                java.util.function.ToLongBiFunction<ProtocolContext, Integer> lump) {
         this.terms = terms;
         this.active = active;
+        this.policy = policy;
+        this.lump = lump;
     }
 
     /** Kicks the account's positions into auctions; returns false (and changes nothing) when it may not now. */
@@ -29,7 +46,7 @@ final class AuctionKick {
         if (plan == null) {
             return false;
         }
-        seize(ctx, account, keeper, causeId, vault, plan.markets, plan.share, plan.debt, plan.equity);
+        seize(ctx, account, keeper, causeId, vault, plan);
         return true;
     }
 
@@ -57,15 +74,27 @@ final class AuctionKick {
             return null;
         }
         // The equity V₀ is shared among the positions by notional (the last takes the rounding); debt = |notional| − share.
+        // With a lot cap, the seized part of a position carries the same part of its share (rounded down).
         long[] share = new long[markets.size()];
         long[] debt = new long[markets.size()];
+        long[] lots = new long[markets.size()];
         long newTab = 0;
         long left = equity;
+        long moved = 0;
         for (int i = 0; i < markets.size(); i++) {
             int m = markets.get(i);
             long abs = Math.abs(notionalAtOracle(ctx, account, m));
-            share[i] = i == markets.size() - 1 ? left : Amounts.mulDivFloor(equity, abs, totalNotional);
-            left -= share[i];
+            long whole = i == markets.size() - 1 ? left : Amounts.mulDivFloor(equity, abs, totalNotional);
+            left -= whole;
+            long size = Math.abs(ctx.accounts().size(account, m));
+            lots[i] = Math.min(size, Math.max(1, lump.applyAsLong(ctx, m)));
+            if (lots[i] == size) {
+                share[i] = whole;
+            } else {
+                share[i] = Amounts.mulDivFloor(whole, lots[i], size);
+                abs = Math.abs(ctx.market(m).spec().notional(lots[i], ctx.market(m).oraclePrice()));
+            }
+            moved += share[i];
             debt[i] = abs - share[i];
             long tab = debt[i] + Amounts.ppmCeil(debt[i], terms.chopPpm());
             if (active.remainingTab(m) + tab > terms.ilkHoleMicros()) {
@@ -76,26 +105,32 @@ final class AuctionKick {
         if (active.remainingTab(-1) + newTab > terms.holeMicros()) {
             return null; // dog.sol: Dirt + tab ≤ Hole
         }
-        return new Plan(markets, share, debt, equity);
+        return new Plan(markets, share, debt, lots, moved);
     }
 
-    private record Plan(List<Integer> markets, long[] share, long[] debt, long equity) {
+    /** Per position: its equity share seized, its debt and the lots seized; {@code equity}: the total share moved. */
+    private record Plan(List<Integer> markets, long[] share, long[] debt, long[] lots, long equity) {
     }
 
-    private void seize(ProtocolContext ctx, int account, int keeper, long causeId, int vault, List<Integer> markets,
-                       long[] share, long[] debt, long equity) {
+    private void seize(ProtocolContext ctx, int account, int keeper, long causeId, int vault, Plan plan) {
+        List<Integer> markets = plan.markets;
+        long[] share = plan.share;
+        long[] debt = plan.debt;
+        long equity = plan.equity;
         double health = ctx.risk(account).health();
         ctx.cancelOrders(account, causeId);
         EventBus events = ctx.events();
         List<Auction> kicked = new ArrayList<>();
         for (int i = 0; i < markets.size(); i++) {
             int m = markets.get(i);
-            long size = ctx.accounts().size(account, m);
+            long held = ctx.accounts().size(account, m);
+            long size = Long.signum(held) * plan.lots[i];
             long oracle = ctx.market(m).oraclePrice();
             long id = events.nextId();
-            events.emit(new ProtocolEvent.Liquidation(id, causeId, ctx.block(), account, m, -size, keeper, false,
-                    DutchAuctionLiquidation.NAME, health));
-            long cash = share[i] - notionalAtOracle(ctx, account, m); // the vault's cash for this auction after the kick
+            events.emit(new ProtocolEvent.Liquidation(id, causeId, ctx.block(), account, m, -size, keeper, size != held,
+                    policy, health));
+            // the vault's cash for this auction after the kick
+            long cash = share[i] - ctx.market(m).spec().notional(size, oracle);
             kicked.add(new Auction(id, account, m, size, oracle, terms.top(oracle), ctx.now(), cash, debt[i],
                     Amounts.ppmCeil(debt[i], terms.chopPpm()), keeper, health));
         }

@@ -11,7 +11,7 @@ import backstop.protocol.money.Amounts;
  * The live values of a Dutch auction's terms (MECHANISMS §6): each is a governance parameter {@code auction.*},
  * starting from the {@link AuctionTerms}, plus Maker's four-stage breaker {@code auction.stopped} (ClipperMom).
  */
-final class AuctionParameters implements Tunable {
+final class AuctionParameters implements Tunable, KickTerms {
     private static final String[] NAMES = {"auction.buf_ppm", "auction.tail_seconds", "auction.cusp_ppm",
         "auction.chip_ppm", "auction.tip_micros", "auction.chop_ppm", "auction.hole_micros",
         "auction.ilk_hole_micros", "auction.stopped"};
@@ -62,15 +62,18 @@ final class AuctionParameters implements Tunable {
         return get(4);
     }
 
-    long chopPpm() {
+    @Override
+    public long chopPpm() {
         return get(5);
     }
 
-    long holeMicros() {
+    @Override
+    public long holeMicros() {
         return get(6);
     }
 
-    long ilkHoleMicros() {
+    @Override
+    public long ilkHoleMicros() {
         return get(7);
     }
 
@@ -80,7 +83,8 @@ final class AuctionParameters implements Tunable {
     }
 
     /** Start price of a round, ticks: top = oracle × buf, rounded down (clip.sol rmul), at least one tick. */
-    long top(long oracle) {
+    @Override
+    public long top(long oracle) {
         return Math.max(1, Amounts.mulDivFloor(oracle, bufPpm(), Amounts.PPM));
     }
 
@@ -88,7 +92,8 @@ final class AuctionParameters implements Tunable {
      * Pays tip + chip × tab (clip.sol: tip + wmul(tab, chip)) from the market's insurance fund to the keeper, as far
      * as the fund holds (Maker's vow.suck); returns what was paid, 0 without a keeper.
      */
-    long payIncentive(ProtocolContext ctx, int market, int keeper, long tab) {
+    @Override
+    public long payIncentive(ProtocolContext ctx, int market, int keeper, long tab) {
         if (keeper < 0) {
             return 0;
         }

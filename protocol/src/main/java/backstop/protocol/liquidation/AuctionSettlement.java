@@ -6,10 +6,14 @@ import backstop.protocol.event.ProtocolEvent;
 import backstop.protocol.ledger.PostingReason;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.IntPredicate;
+import java.util.function.ToLongFunction;
 
 /**
  * Settles finished auctions (MECHANISMS §6) so that the vault, which only holds them, ends even: each auction pays
@@ -68,18 +72,64 @@ final class AuctionSettlement {
      * pay the vault back through it), and the cash is put back.
      */
     void settleShortfalls(ProtocolContext ctx, int vault, IntPredicate hasAuctions) {
-        for (Map.Entry<Integer, Shortfall> e : new ArrayList<>(shortfalls.entrySet())) {
-            int account = e.getKey();
+        // Keys first: a TreeMap's entry objects are live, and removing one may move another's key and value into it.
+        for (int account : new ArrayList<>(shortfalls.keySet())) {
             if (ctx.accounts().hasPositions(account) || hasAuctions.test(account)) {
                 continue;
             }
-            shortfalls.remove(account);
+            Shortfall s = shortfalls.remove(account);
             long own = Math.max(0, ctx.ledger().balance(account));
             ctx.post(account, vault, own, PostingReason.TRANSFER);
-            ctx.post(account, vault, e.getValue().amount(), PostingReason.TRANSFER);
-            ctx.settleDeficit(account, e.getValue().causeId());
+            ctx.post(account, vault, s.amount(), PostingReason.TRANSFER);
+            ctx.settleDeficit(account, s.causeId());
             ctx.post(vault, account, own, PostingReason.TRANSFER);
         }
+    }
+
+    /**
+     * What a policy holds in the vault on others' behalf ({@link LiquidationPolicy#heldInVault}): each running
+     * auction's {@code value} (its cash and what its lots are worth), plus what finished auctions of their accounts
+     * left pending, less the shortfalls the vault paid for and waits to get back from the loss waterfall.
+     */
+    long heldInVault(Collection<Auction> running, ToLongFunction<Auction> value) {
+        long held = 0;
+        Set<Integer> accounts = new TreeSet<>();
+        for (Auction a : running) {
+            held = Math.addExact(held, value.applyAsLong(a));
+            accounts.add(a.account());
+        }
+        for (int account : accounts) {
+            held = Math.addExact(held, pendingNet(account));
+        }
+        for (int account : accountsOwing()) {
+            held = Math.subtractExact(held, outstandingShortfall(account));
+        }
+        return held;
+    }
+
+    /**
+     * Per account, the loss {@link LiquidationPolicy#pendingLoss} reports: what its running auctions would leave if
+     * settled now at {@code value}, each paying its penalty as {@link #close} would, with what its finished auctions
+     * left, when negative; plus the shortfalls waiting for their accounts to be flat.
+     */
+    Map<Integer, Long> pendingLoss(Collection<Auction> running, ToLongFunction<Auction> value) {
+        Map<Integer, Long> net = new TreeMap<>();
+        for (Auction a : running) {
+            long v = value.applyAsLong(a);
+            long penalty = Math.max(0, Math.min(v, a.penalty()));
+            net.merge(a.account(), v - penalty, Math::addExact);
+        }
+        Map<Integer, Long> loss = new TreeMap<>();
+        for (var e : net.entrySet()) {
+            long left = Math.addExact(e.getValue(), pendingNet(e.getKey()));
+            if (left < 0) {
+                loss.put(e.getKey(), -left);
+            }
+        }
+        for (int account : accountsOwing()) {
+            loss.merge(account, outstandingShortfall(account), Math::addExact);
+        }
+        return loss;
     }
 
     /** What the account's finished auctions left while others of its auctions still run (signed), quote micros. */

@@ -13,9 +13,6 @@ import backstop.protocol.tx.TxResult;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * MakerDAO Liquidations 2.0 for perpetuals (MECHANISMS §6, MIP45): a liquidatable account's positions and equity are
@@ -147,19 +144,7 @@ public final class DutchAuctionLiquidation implements LiquidationPolicy, Tunable
      */
     @Override
     public long heldInVault(ProtocolContext ctx) {
-        long held = 0;
-        Set<Integer> accounts = new TreeSet<>();
-        for (Auction a : active.all()) {
-            held = Math.addExact(held, Math.addExact(a.cash(), inventoryAtOracle(ctx, a)));
-            accounts.add(a.account());
-        }
-        for (int account : accounts) {
-            held = Math.addExact(held, settlement.pendingNet(account));
-        }
-        for (int account : settlement.accountsOwing()) {
-            held = Math.subtractExact(held, settlement.outstandingShortfall(account));
-        }
-        return held;
+        return settlement.heldInVault(active.all(), a -> Math.addExact(a.cash(), inventoryAtOracle(ctx, a)));
     }
 
     /**
@@ -169,23 +154,7 @@ public final class DutchAuctionLiquidation implements LiquidationPolicy, Tunable
      */
     @Override
     public Map<Integer, Long> pendingLoss(ProtocolContext ctx) {
-        Map<Integer, Long> net = new TreeMap<>();
-        for (Auction a : active.all()) {
-            long value = Math.addExact(a.cash(), inventoryAtOracle(ctx, a));
-            long penalty = Math.max(0, Math.min(value, a.penalty()));
-            net.merge(a.account(), value - penalty, Math::addExact);
-        }
-        Map<Integer, Long> loss = new TreeMap<>();
-        for (var e : net.entrySet()) {
-            long left = Math.addExact(e.getValue(), settlement.pendingNet(e.getKey()));
-            if (left < 0) {
-                loss.put(e.getKey(), -left);
-            }
-        }
-        for (int account : settlement.accountsOwing()) {
-            loss.merge(account, settlement.outstandingShortfall(account), Math::addExact);
-        }
-        return loss;
+        return settlement.pendingLoss(active.all(), a -> Math.addExact(a.cash(), inventoryAtOracle(ctx, a)));
     }
 
     private static long inventoryAtOracle(ProtocolContext ctx, Auction a) {

@@ -45,6 +45,14 @@ public interface LiquidationPolicy {
     }
 
     /**
+     * A keeper's bid on a running English (flip) auction ({@code Tx.BidAuction}); policies without one refuse it.
+     * On OK the policy has already locked the bid and refunded the one it beat.
+     */
+    default TxResult bid(ProtocolContext ctx, int bidder, long auctionId, long lots, long bid) {
+        return TxResult.UNKNOWN_AUCTION;
+    }
+
+    /**
      * What the policy holds in the backstop vault on others' behalf (running auctions: their cash and their unsold
      * lots at the oracle, netted shortfalls waiting to settle), quote micros; the vault's own PnL leaves it out.
      */

@@ -93,6 +93,14 @@ public sealed interface Tx {
     }
 
     /**
+     * A keeper bids on a running flip auction (Maker LIQ-1.2): in the tend phase {@code lots} is the whole lot and
+     * {@code bid} a higher amount of quote micros (at least beg × the last, or the tab); in the dent phase {@code bid}
+     * is the tab and {@code lots} fewer lots (at most the last ÷ beg). The bid is locked in the auction until outbid.
+     */
+    record BidAuction(int account, long auctionId, long lots, long bid) implements Tx {
+    }
+
+    /**
      * Governance adds {@code amount} quote micros from outside to the insurance fund behind {@code market} (a design
      * with one shared fund has it behind every market); {@code by} names who acted (e.g. "gui").
      */

@@ -38,6 +38,12 @@ public enum TxResult {
     /** A governance transaction named a parameter no policy of the design registers. */
     UNKNOWN_PARAMETER,
     PRICE_LIMIT_EXCEEDED,
+    /** A flip bid below the minimum increment (tend: beg × the last bid; dent: a lot above the last ÷ beg). */
+    BID_TOO_LOW,
+    /** A flip bid after the last bid expired ({@code ttl}) or the auction ended ({@code tau}): it waits for its deal. */
+    AUCTION_FINISHED,
+    /** A flip bid of the other phase: a tend that does not bid for the whole lot, or a dent not at the tab. */
+    WRONG_AUCTION_PHASE,
     NO_VAULT,
     VAULT_LOCKED,
     INSUFFICIENT_SHARES,
