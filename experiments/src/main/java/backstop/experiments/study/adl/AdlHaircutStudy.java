@@ -40,7 +40,7 @@ public final class AdlHaircutStudy {
         for (String o : overrides) {
             String[] kv = o.split("=", 2);
             if (kv.length != 2 || !kv[0].trim().equals("winners")) {
-                throw new IllegalArgumentException("overrides: " + SCENARIO + " knows only winners=N, got " + o);
+                throw new IllegalArgumentException(SCENARIO + " knows only winners=N, got " + o);
             }
             try {
                 winners = Integer.parseInt(kv[1].trim());
