@@ -59,9 +59,14 @@ class StudyPlanTest {
     }
 
     private static String refusal(String from, String to) {
-        String text = STUDY.replace(from, to);
-        assertTrue(!text.equals(STUDY), "the test's replacement must change the study: " + from);
-        return assertThrows(ConfigException.class, () -> plan(text, false)).getMessage();
+        return refusal(STUDY, from, to, false);
+    }
+
+    /** The refusal of {@code study} with {@code from} replaced by {@code to} (its CI version with {@code ci}). */
+    private static String refusal(String study, String from, String to, boolean ci) {
+        String text = study.replace(from, to);
+        assertTrue(!text.equals(study), "the test's replacement must change the study: " + from);
+        return assertThrows(ConfigException.class, () -> plan(text, ci)).getMessage();
     }
 
     @Test
@@ -142,9 +147,7 @@ class StudyPlanTest {
             """;
 
     private static String replayRefusal(String from, String to, boolean ci) {
-        String text = REPLAY.replace(from, to);
-        assertTrue(!text.equals(REPLAY), "the test's replacement must change the study: " + from);
-        return assertThrows(ConfigException.class, () -> plan(text, ci)).getMessage();
+        return refusal(REPLAY, from, to, ci);
     }
 
     @Test
