@@ -146,6 +146,7 @@ class StudyCommandTest {
         }
         String html = Files.readString(waves.resolve("report.html"));
         assertTrue(html.contains("adl_haircut"), "the sweep's report tabulates the replay's metrics");
+        assertFalse(html.contains("Verdict"), "a sweep without a loss metric has no verdict on one");
 
         List<ReproductionRow> rows = StudyResults.load(out).rows();
         assertEquals(plan.figures().size(), rows.size());
