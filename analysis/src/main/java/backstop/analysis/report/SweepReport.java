@@ -80,7 +80,8 @@ final class SweepReport {
 
     /**
      * The first answer: per design, one line against the baseline on the loss others bear (paired differences from
-     * comparison.csv: mean, 95% interval, share of seeds lower), worded by whether the interval excludes 0.
+     * comparison.csv: mean, 95% interval, share of seeds lower), worded by whether the interval excludes 0; none when
+     * comparison.csv has neither loss_borne nor bad_debt.
      */
     private static List<ForestChart.Row> verdict(Html page, SweepResults sweep) {
         List<ForestChart.Row> differences = new ArrayList<>();
@@ -89,6 +90,10 @@ final class SweepReport {
         }
         Table c = sweep.comparison().get();
         String metric = verdictMetric(sweep);
+        if (!c.text("metric").contains(metric)) {
+            // A sweep without a loss to compare (a study's replay, which reports its own metrics) has no verdict.
+            return differences;
+        }
         page.heading("Verdict: " + sweep.label(metric) + " against the baseline");
         List<List<String>> rows = new ArrayList<>();
         for (int r = 0; r < c.rows(); r++) {

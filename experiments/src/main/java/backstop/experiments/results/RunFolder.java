@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * Writes a run folder (DESIGN.md §7): {@code manifest.json}, {@code summary.json}, {@code timeseries.csv},
- * {@code agents.csv}, {@code flows.csv}, {@code markets.csv} and {@code metrics.json} (the summary's metrics declared), each through a temporary file renamed when complete;
+ * {@code agents.csv}, {@code flows.csv}, {@code markets.csv} and {@code metrics.json} (the summary's metrics declared), each through a temporary file renamed when complete
+ * (a run without a world, a study's replay, has the first and the last two: {@link #writeSummary});
  * the events file ({@code events.jsonl.gz}, at the run's {@link EventLevel}) is streamed during the run by {@link EventJsonl}.
  */
 public final class RunFolder {
@@ -28,9 +29,7 @@ public final class RunFolder {
 
     /** Writes every file but the events; {@code manifest} holds the resolved config, seed, version and wall time. */
     public static void write(Path dir, RunResult r, Map<String, Object> manifest) throws IOException {
-        ObjectMapper json = Json.mapper();
-        AtomicFiles.write(dir.resolve("manifest.json"), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
-        AtomicFiles.write(dir.resolve("summary.json"), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(r.summary()));
+        writeSummary(dir, r.summary(), r.metrics(), manifest);
         List<String> columns = r.timeseries() == null ? List.of("time") : r.timeseries().columns();
         List<List<Object>> rows = new ArrayList<>();
         if (r.timeseries() != null) {
@@ -59,7 +58,20 @@ public final class RunFolder {
         List<String> header = new ArrayList<>(List.of("market"));
         header.addAll(marketColumns);
         AtomicFiles.write(dir.resolve("markets.csv"), csv(header, r.markets().stream().map(m -> m.values(marketColumns)).toList()));
-        AtomicFiles.write(dir.resolve(METRICS_FILE), metricsJson(r.metrics()));
+    }
+
+    /**
+     * The files every run folder has, and all a run without a world has (a study's replay): {@code manifest.json},
+     * {@code summary.json} ({@code summary}: metric name → value, in the order {@code metrics} declares them) and
+     * {@code metrics.json}.
+     */
+    public static void writeSummary(Path dir, Map<String, Object> summary, List<Metric> metrics,
+                                    Map<String, Object> manifest) throws IOException {
+        RunResult.checkDeclared(summary, metrics);
+        ObjectMapper json = Json.mapper();
+        AtomicFiles.write(dir.resolve("manifest.json"), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+        AtomicFiles.write(dir.resolve("summary.json"), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(summary));
+        AtomicFiles.write(dir.resolve(METRICS_FILE), metricsJson(metrics));
     }
 
     /** The name of the file that declares a result's metrics (in a run folder and a sweep folder). */

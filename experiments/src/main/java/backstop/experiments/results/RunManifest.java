@@ -51,4 +51,23 @@ public final class RunManifest {
         m.put("design_config", mapper.valueToTree(design));
         return m;
     }
+
+    /**
+     * The manifest of one run of a study's replay ({@code backstop.experiments.study.Replay}): a replay named as its
+     * sweep's scenario, not an agent world, so no resolved configs, state hash or events; the rest as above.
+     */
+    public static Map<String, Object> replay(String replay, String design, long seed, List<String> overrides,
+                                             String version, double wallSeconds) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("scenario", replay);
+        m.put("kind", "replay");
+        m.put("design", design);
+        m.put("seed", seed);
+        m.put("overrides", overrides);
+        m.put("version", version);
+        m.put("events", EventLevel.NONE.label());
+        m.put("wall_seconds", wallSeconds);
+        m.put(BuildProvenance.KEY, BuildProvenance.fields());
+        return m;
+    }
 }

@@ -18,8 +18,14 @@ public record RunResult(String scenario, String design, long seed, Map<String, O
 
     public RunResult {
         metrics = List.copyOf(metrics);
+        checkDeclared(summary, metrics);
+    }
+
+    /** Refuses a summary whose keys are not {@code metrics}' names in their order. */
+    public static void checkDeclared(Map<String, Object> summary, List<Metric> metrics) {
         if (!metrics.stream().map(Metric::name).toList().equals(List.copyOf(summary.keySet()))) {
-            throw new IllegalArgumentException("the summary's keys " + summary.keySet() + " are not its declared metrics");
+            throw new IllegalArgumentException("the summary's keys " + summary.keySet() + " are not its declared metrics "
+                    + metrics.stream().map(Metric::name).toList());
         }
     }
 

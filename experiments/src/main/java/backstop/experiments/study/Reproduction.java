@@ -6,8 +6,6 @@ import backstop.analysis.stats.Estimate;
 import backstop.analysis.study.ReproductionRow;
 import backstop.experiments.config.ConfigException;
 import backstop.experiments.sweep.ParameterPoint;
-import backstop.experiments.sweep.PlannedRun;
-import backstop.experiments.sweep.SweepPlan;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 import java.nio.file.Path;
@@ -20,7 +18,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Computes a study's reproduction table from its sweeps' run folders ({@code sweeps/<id>/runs/<run_id>/}): each
+ * Computes a study's reproduction table from its sweeps' run folders ({@code sweeps/<id>/runs/<run_id>/}, an agent
+ * world's or a replay's, read alike through {@link Results#load}): each
  * figure's per-seed values (a summary metric or a measure, a ratio, a slope), their mean and 95% t interval over
  * seeds (Commons Math, {@link Estimate}), and whether the mean is inside the band. A run whose value is NaN (undefined
  * there, as keeper participation with nothing to call) is left out; {@code samples} counts the rest.
@@ -94,9 +93,9 @@ public final class Reproduction {
     }
 
     private Map<Long, Double> slopes(Quantity.Slope s) {
-        SweepPlan sweep = plan.sweeps().get(s.operand().sweep());
+        StudySweep sweep = plan.sweeps().get(s.operand().sweep());
         Map<Long, SimpleRegression> fits = new TreeMap<>();
-        for (PlannedRun r : runs(sweep, s.operand())) {
+        for (StudySweep.Run r : runs(sweep, s.operand())) {
             double x = r.point().values().get(s.axis()).doubleValue();
             double y = value(s.operand(), r);
             if (Double.isFinite(y)) {
@@ -111,19 +110,19 @@ public final class Reproduction {
     /** Seed → the operand's value (the operand selects one point). */
     private Map<Long, Double> bySeed(Quantity.Operand o) {
         Map<Long, Double> out = new TreeMap<>();
-        for (PlannedRun r : runs(plan.sweeps().get(o.sweep()), o)) {
+        for (StudySweep.Run r : runs(plan.sweeps().get(o.sweep()), o)) {
             out.put(r.seed(), value(o, r));
         }
         return out;
     }
 
-    private static List<PlannedRun> runs(SweepPlan sweep, Quantity.Operand o) {
+    private static List<StudySweep.Run> runs(StudySweep sweep, Quantity.Operand o) {
         List<ParameterPoint> points = StudyPlan.points(sweep, o);
-        return sweep.runs().stream().filter(r -> r.design().name().equals(o.design()) && points.contains(r.point()))
+        return sweep.runs().stream().filter(r -> r.design().equals(o.design()) && points.contains(r.point()))
                 .toList();
     }
 
-    private double value(Quantity.Operand o, PlannedRun r) {
+    private double value(Quantity.Operand o, StudySweep.Run r) {
         List<Object> key = List.of(o.sweep(), r.id(), java.util.Objects.requireNonNullElse(o.measure(), o.label()));
         Double cached = values.get(key);
         if (cached != null) {

@@ -3,11 +3,7 @@ package backstop.experiments.study;
 import backstop.experiments.config.ConfigBinder;
 import backstop.experiments.config.ConfigException;
 import backstop.experiments.config.ConfigTree;
-import backstop.experiments.design.DesignSpec;
-import backstop.experiments.results.EventLevel;
-import backstop.experiments.scenario.Scenarios;
 import backstop.experiments.sweep.ParameterPoint;
-import backstop.experiments.sweep.PlannedRun;
 import backstop.experiments.sweep.SweepPlan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -26,12 +22,13 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * A study file checked and expanded: every sweep validated as `backstop sweep` validates it (with the CI version's
- * replications and overrides when asked), every figure's operands checked against its sweep (design, parameter
+ * A study file checked and expanded: every sweep validated as `backstop sweep` validates it, or, when its scenario
+ * names a {@link Replay}, as that replay's sweep ({@link StudySweep}; with the CI version's replications and overrides
+ * when asked), every figure's operands checked against its sweep (design, parameter
  * point, measure and its params, the events the measure needs) and every band against its figure. Building one runs
  * nothing and writes nothing, so a bad study file is refused, naming the key and the value, before any output exists.
  */
-public record StudyPlan(String name, String title, String description, boolean ci, Map<String, SweepPlan> sweeps,
+public record StudyPlan(String name, String title, String description, boolean ci, Map<String, StudySweep> sweeps,
                         List<FigurePlan> figures, StudySpec spec) {
     /** Where `backstop study NAME` and `backstop studies` find study files, relative to the working folder. */
     public static final Path FOLDER = Path.of("experiments", "studies");
@@ -92,7 +89,7 @@ public record StudyPlan(String name, String title, String description, boolean c
         if (spec.figures().isEmpty()) {
             throw new ConfigException(origin + ": figures: must list at least one figure");
         }
-        Map<String, SweepPlan> sweeps = new LinkedHashMap<>();
+        Map<String, StudySweep> sweeps = new LinkedHashMap<>();
         for (int i = 0; i < spec.sweeps().size(); i++) {
             ObjectNode sweep = spec.sweeps().get(i).deepCopy();
             String where = origin + ": sweeps[" + i + "]";
@@ -108,7 +105,7 @@ public record StudyPlan(String name, String title, String description, boolean c
             if (ci && spec.ci() != null) {
                 shorten(sweep, spec.ci());
             }
-            sweeps.put(id, SweepPlan.of(sweep, where, baseDir));
+            sweeps.put(id, StudySweep.of(sweep, where, baseDir));
         }
         List<FigurePlan> figures = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>();
@@ -159,7 +156,7 @@ public record StudyPlan(String name, String title, String description, boolean c
         }
     }
 
-    private static Quantity quantity(StudySpec.Simulated s, Map<String, SweepPlan> sweeps, String where) {
+    private static Quantity quantity(StudySpec.Simulated s, Map<String, StudySweep> sweeps, String where) {
         int forms = (s.ratio() != null ? 1 : 0) + (s.slope() != null ? 1 : 0) + (s.designs() != null ? 1 : 0);
         if (forms > 1) {
             throw new ConfigException(where + ": ratio, slope and designs are exclusive; give one of them");
@@ -225,11 +222,11 @@ public record StudyPlan(String name, String title, String description, boolean c
     }
 
     private static Quantity.Operand operand(String sweepId, String design, StudySpec.Simulated s,
-                                            Map<String, JsonNode> point, Map<String, SweepPlan> sweeps, String where) {
+                                            Map<String, JsonNode> point, Map<String, StudySweep> sweeps, String where) {
         if (sweepId == null) {
             throw new ConfigException(where + ".sweep: is required (one of " + String.join(", ", sweeps.keySet()) + ")");
         }
-        SweepPlan sweep = sweeps.get(sweepId);
+        StudySweep sweep = sweeps.get(sweepId);
         if (sweep == null) {
             throw new ConfigException(where + ".sweep: no sweep with id '" + sweepId + "' (sweeps: "
                     + String.join(", ", sweeps.keySet()) + ")");
@@ -243,6 +240,7 @@ public record StudyPlan(String name, String title, String description, boolean c
             throw new ConfigException(where + ".params: only a measure takes params");
         }
         Map<String, JsonNode> pt = point == null ? Map.of() : Map.copyOf(point);
+        Measure measure = sweep.operand(s, pt, where);
         Set<String> axes = sweep.points().get(0).values().keySet();
         for (String path : pt.keySet()) {
             if (!axes.contains(path)) {
@@ -250,26 +248,11 @@ public record StudyPlan(String name, String title, String description, boolean c
                         + " paths: " + (axes.isEmpty() ? "none" : String.join(", ", axes)) + ")");
             }
         }
-        Measure measure = null;
-        if (s.measure() != null) {
-            measure = Measures.create(s.measure(), s.params(), where);
-            if (measure.needsFullEvents() && sweep.events() != EventLevel.FULL) {
-                throw new ConfigException(where + ".measure: " + s.measure() + " reads every fill, which only events: full"
-                        + " keeps; sweep '" + sweepId + "' writes events: " + sweep.events().label());
-            }
-            Set<String> checked = new LinkedHashSet<>();
-            for (PlannedRun r : sweep.runs()) {
-                if (checked.add(r.scenario() + r.overrides())) {
-                    measure.check(Scenarios.load(r.scenario(),
-                            backstop.experiments.design.DesignOverrides.scenarioPart(r.overrides())), where + ".params");
-                }
-            }
-        }
         return new Quantity.Operand(sweepId, d, s.metric() != null ? s.metric() : s.measure(), measure, pt);
     }
 
-    private static String designOf(SweepPlan sweep, String design, String where) {
-        List<String> names = sweep.designs().stream().map(DesignSpec::name).toList();
+    private static String designOf(StudySweep sweep, String design, String where) {
+        List<String> names = sweep.designNames();
         if (design == null) {
             if (names.size() == 1) {
                 return names.get(0);
@@ -285,7 +268,7 @@ public record StudyPlan(String name, String title, String description, boolean c
     }
 
     /** The points of the operand's sweep that its {@code point} selects. */
-    static List<ParameterPoint> points(SweepPlan sweep, Quantity.Operand o) {
+    static List<ParameterPoint> points(StudySweep sweep, Quantity.Operand o) {
         List<ParameterPoint> out = new ArrayList<>();
         for (ParameterPoint p : sweep.points()) {
             boolean match = true;
@@ -307,7 +290,7 @@ public record StudyPlan(String name, String title, String description, boolean c
         return a.isNumber() && b.isNumber() ? a.doubleValue() == b.doubleValue() : a.equals(b);
     }
 
-    private static void single(Quantity.Operand o, Map<String, SweepPlan> sweeps, String where) {
+    private static void single(Quantity.Operand o, Map<String, StudySweep> sweeps, String where) {
         List<ParameterPoint> pts = points(sweeps.get(o.sweep()), o);
         if (pts.size() != 1) {
             throw new ConfigException(where + ".point: " + (pts.isEmpty() ? "no point of sweep '" + o.sweep()
@@ -317,7 +300,7 @@ public record StudyPlan(String name, String title, String description, boolean c
         }
     }
 
-    private static void slope(Quantity.Operand o, String axis, SweepPlan sweep, String where) {
+    private static void slope(Quantity.Operand o, String axis, StudySweep sweep, String where) {
         if (!sweep.points().get(0).values().containsKey(axis)) {
             throw new ConfigException(where + ".slope: '" + axis + "' is not a varied path of sweep '" + o.sweep() + "'");
         }

@@ -7,7 +7,6 @@ import backstop.experiments.results.AtomicFiles;
 import backstop.experiments.results.Json;
 import backstop.experiments.results.RunDirectory;
 import backstop.experiments.results.RunFolder;
-import backstop.experiments.sweep.SweepPlan;
 import backstop.experiments.sweep.SweepRunner;
 
 import java.io.IOException;
@@ -20,7 +19,7 @@ import java.util.Map;
 
 /**
  * Runs a {@link StudyPlan} into a study folder: each sweep's usual folder under {@code sweeps/<id>/} (run by
- * {@link SweepRunner}, with its tables and report), {@code study.json} (the resolved study), {@code reproduction.csv}
+ * {@link SweepRunner}, or a replay's by {@link ReplaySweep}, with its tables and report), {@code study.json} (the resolved study), {@code reproduction.csv}
  * ({@link Reproduction}) and {@code report.html}, whose first table is the comparison. The folder is built beside its
  * target and renamed when complete; an existing folder is never replaced.
  */
@@ -61,12 +60,12 @@ public final class StudyRunner {
             Path staging = folder.staging();
             AtomicFiles.write(staging.resolve("study.json"), studyJson());
             List<String> failed = new ArrayList<>();
-            for (Map.Entry<String, SweepPlan> e : plan.sweeps().entrySet()) {
+            for (Map.Entry<String, StudySweep> e : plan.sweeps().entrySet()) {
                 log.printf("study %s: sweep %s, %d runs%n", plan.name(), e.getKey(), e.getValue().runs().size());
                 Path dir = staging.resolve("sweeps").resolve(e.getKey());
-                SweepRunner.Outcome o = new SweepRunner(e.getValue(), dir, version).run(threads, false, log, terminal);
-                o.failed().forEach(id -> failed.add(e.getKey() + "/" + id));
-                if (o.failed().isEmpty()) {
+                List<String> sweepFailed = e.getValue().run(dir, version, threads, log, terminal);
+                sweepFailed.forEach(id -> failed.add(e.getKey() + "/" + id));
+                if (sweepFailed.isEmpty()) {
                     Report.write(dir);
                 }
             }

@@ -16,7 +16,10 @@ public record StudySpec(
         @Doc(value = "one line: what is reproduced", absent = "the name") String title,
         @Doc("one paragraph: what is reproduced and from which sources") String description,
         @Doc(value = "the sweeps the study runs: each an ordinary sweep spec (every key of `backstop reference sweep`)"
-                + " plus its id, which names it in figures and its folder sweeps/<id>/", absent = "required")
+                + " plus its id, which names it in figures and its folder sweeps/<id>/; a sweep whose scenario names a"
+                + " registered replay (Replays: hyperliquid-adl-waves) runs that replay instead of an agent world: its"
+                + " designs are the replay's, its overrides the replay's, no parameters or events, and figures read"
+                + " only its summary metrics", absent = "required")
         List<ObjectNode> sweeps,
         @Doc(value = "the shortened version run by `backstop study NAME --ci` and the CI test", absent = "the full study")
         Ci ci,

@@ -222,8 +222,6 @@ public record SweepPlan(String name, String scenario, List<String> overrides, Li
     /** Every run, each design checked against the markets of its point's scenario (one list per market). */
     private static List<PlannedRun> runs(List<DesignSpec> designs, List<ParameterPoint> points, List<Long> seeds,
                                          List<String> overrides, Map<String, String> scenarios, String origin) {
-        int pointWidth = String.valueOf(points.size() - 1).length();
-        int seedWidth = String.valueOf(seeds.get(seeds.size() - 1)).length();
         Map<List<String>, ScenarioSpec> loaded = new HashMap<>();
         List<PlannedRun> runs = new ArrayList<>();
         for (DesignSpec d : designs) {
@@ -242,13 +240,22 @@ public record SweepPlan(String name, String scenario, List<String> overrides, Li
                     return null;
                 });
                 for (long seed : seeds) {
-                    String id = d.name() + "-p" + pad(p.index(), pointWidth) + "-s" + pad(seed, seedWidth);
+                    String id = runId(d.name(), p.index(), points.size(), seed, seeds);
                     runs.add(new PlannedRun(id, pointScenario(scenarios, p), design, p, seed, all));
                 }
             }
         }
         runs.sort(Comparator.comparing(PlannedRun::id));
         return List.copyOf(runs);
+    }
+
+    /**
+     * A run's folder name, {@code <design>-p<point>-s<seed>}: the point's index among {@code points} and the seed
+     * zero-padded to the widest of theirs, so that text order is numeric order.
+     */
+    public static String runId(String design, int point, int points, long seed, List<Long> seeds) {
+        return design + "-p" + pad(point, String.valueOf(points - 1).length()) + "-s"
+                + pad(seed, String.valueOf(seeds.get(seeds.size() - 1)).length());
     }
 
     private static String pad(long value, int width) {

@@ -59,9 +59,14 @@ class StudyPlanTest {
     }
 
     private static String refusal(String from, String to) {
-        String text = STUDY.replace(from, to);
-        assertTrue(!text.equals(STUDY), "the test's replacement must change the study: " + from);
-        return assertThrows(ConfigException.class, () -> plan(text, false)).getMessage();
+        return refusal(STUDY, from, to, false);
+    }
+
+    /** The refusal of {@code study} with {@code from} replaced by {@code to} (its CI version with {@code ci}). */
+    private static String refusal(String study, String from, String to, boolean ci) {
+        String text = study.replace(from, to);
+        assertTrue(!text.equals(study), "the test's replacement must change the study: " + from);
+        return assertThrows(ConfigException.class, () -> plan(text, ci)).getMessage();
     }
 
     @Test
@@ -119,5 +124,75 @@ class StudyPlanTest {
         assertTrue(refusal("figures:", "figures:\n  - {id: x}\n").contains("figures[0].quantity: is required"));
         assertTrue(refusal("quantity: blocks run", "quantity: blocks run\n    colour: red").contains("colour"),
                 "an unknown key is refused");
+    }
+
+    /** A replay study: the ADL waves under two designs, a shorter CI version. */
+    static final String REPLAY = """
+            name: replay
+            sweeps:
+              - id: waves
+                scenario: hyperliquid-adl-waves
+                designs: [queue, wealth-pro-rata]
+                replications: 1
+                overrides: [winners=40]
+            ci:
+              replications: 2
+              overrides: [winners=20]
+            figures:
+              - id: queue
+                quantity: haircut ÷ needed under the queue
+                published: {value: 4, unit: ratio, source: none}
+                simulated: {sweep: waves, design: queue, metric: adl_haircut_ratio}
+                band: {type: range, min: 2, max: 6}
+            """;
+
+    private static String replayRefusal(String from, String to, boolean ci) {
+        return refusal(REPLAY, from, to, ci);
+    }
+
+    @Test
+    void aSweepWhoseScenarioNamesAReplayIsThatReplaysSweep() {
+        StudyPlan full = plan(REPLAY, false);
+        ReplaySweep waves = assertInstanceOf(ReplaySweep.class, full.sweeps().get("waves"));
+        assertEquals(Replays.find("hyperliquid-adl-waves").orElseThrow(), waves.replay());
+        assertEquals(List.of("queue-p0-s1", "wealth-pro-rata-p0-s1"), waves.runs().stream().map(StudySweep.Run::id).toList());
+        assertEquals(List.of("winners=40"), waves.overrides());
+        StudySweep ci = plan(REPLAY, true).sweeps().get("waves");
+        assertEquals(List.of(1L, 2L), ci.seeds(), "ci.replications replaces the replay sweep's, as a sweep's");
+        assertEquals(List.of("winners=40", "winners=20"), ci.overrides(), "ci.overrides come after the sweep's own");
+        assertEquals(List.of("queue-p0-s1", "queue-p0-s2", "wealth-pro-rata-p0-s1", "wealth-pro-rata-p0-s2"),
+                ci.runs().stream().map(StudySweep.Run::id).toList());
+        assertInstanceOf(AgentSweep.class, plan(STUDY, false).sweeps().get("short"), "any other scenario is an agent world");
+    }
+
+    @Test
+    void aReplaySweepRefusesWhatItCannotRunOrRead() {
+        assertEquals("s.yaml: sweeps[0]: designs[1]: 'wealth' is not a design of replay hyperliquid-adl-waves (queue,"
+                + " contract-pro-rata, minimal-haircut, wealth-pro-rata, risk-aware-pro-rata, hyperliquid-oracle)",
+                replayRefusal("[queue, wealth-pro-rata]", "[queue, wealth]", false));
+        assertEquals("s.yaml: sweeps[0]: designs[1]: 'queue' is listed twice",
+                replayRefusal("[queue, wealth-pro-rata]", "[queue, queue]", false));
+        assertEquals("s.yaml: sweeps[0]: overrides[0]: hyperliquid-adl-waves knows only winners=N, got"
+                + " duration_seconds=60", replayRefusal("[winners=40]", "[duration_seconds=60]", false));
+        assertEquals("s.yaml: sweeps[0]: overrides[1]: winners: must be a whole number ≥ 1, got many",
+                replayRefusal("[winners=20]", "[winners=many]", true), "the CI overrides are checked by the replay too");
+        assertEquals("s.yaml: sweeps[0]: replications: must be ≥ 1, got 0",
+                replayRefusal("replications: 1", "replications: 0", false));
+        assertEquals("s.yaml: sweeps[0]: parameters: a replay (hyperliquid-adl-waves) has no parameters to vary; give none",
+                replayRefusal("replications: 1", "replications: 1\n    parameters: {grid: {winners: [10, 20]}}", false));
+        assertEquals("s.yaml: sweeps[0]: events: a replay (hyperliquid-adl-waves) writes no events file; give none",
+                replayRefusal("replications: 1", "replications: 1\n    events: full", false));
+        assertEquals("s.yaml: figures[0].simulated.measure: sweep 'waves' is a replay (hyperliquid-adl-waves), whose runs"
+                + " hold summary metrics only, not the result files of an agent world a measure reads; give a metric"
+                + " (adl_needed, adl_haircut, adl_excess, adl_haircut_ratio, adl_lots_closed, adl_waves)",
+                replayRefusal("metric: adl_haircut_ratio}", "measure: excess-kurtosis}", false));
+        assertEquals("s.yaml: figures[0].simulated.point: sweep 'waves' is a replay (hyperliquid-adl-waves), which has no"
+                + " parameter points, got {winners=40}",
+                replayRefusal("metric: adl_haircut_ratio}", "metric: adl_haircut_ratio, point: {winners: 40}}", false));
+        assertEquals("s.yaml: figures[0].simulated.slope: sweep 'waves' is a replay (hyperliquid-adl-waves), which has no"
+                + " grid axis, got 'winners'",
+                replayRefusal("metric: adl_haircut_ratio}", "metric: adl_haircut_ratio, slope: winners}", false));
+        assertTrue(replayRefusal("overrides: [winners=40]", "overrides: [winners=40]\n    colour: red", false)
+                .contains("colour"), "an unknown key is refused, as in a sweep");
     }
 }
