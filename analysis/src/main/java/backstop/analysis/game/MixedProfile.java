@@ -118,13 +118,22 @@ public final class MixedProfile {
 
     /** Like a profile's text, with probabilities and strategies of probability 0 left out. */
     public String text() {
+        return text(String::valueOf);
+    }
+
+    /** {@link #text()} with every probability to {@code decimals} decimals, for people to read (files keep them whole). */
+    public String text(int decimals) {
+        return text(x -> String.format(java.util.Locale.ROOT, "%." + decimals + "f", x));
+    }
+
+    private String text(java.util.function.DoubleFunction<String> number) {
         StringBuilder b = new StringBuilder();
         for (int r = 0; r < roles.size(); r++) {
             b.append(r == 0 ? "" : "; ").append(roles.get(r).name()).append(':');
             String sep = " ";
             for (int s = 0; s < p[r].length; s++) {
                 if (p[r][s] > 0) {
-                    b.append(sep).append(roles.get(r).strategies().get(s)).append(' ').append(p[r][s]);
+                    b.append(sep).append(roles.get(r).strategies().get(s)).append(' ').append(number.apply(p[r][s]));
                     sep = ", ";
                 }
             }

@@ -73,7 +73,7 @@ final class GameReport {
         for (int i = 0; i < comparison.rows(); i++) {
             bars.add(new GameOutcomeChart.Bar(comparison.cell(i, "design"), comparison.cell(i, "outcome"),
                     comparison.value(i, "loss_borne")));
-            lines.add(List.of(comparison.cell(i, "design"), comparison.cell(i, "outcome"), comparison.cell(i, "profile"),
+            lines.add(List.of(comparison.cell(i, "design"), comparison.cell(i, "outcome"), readable(comparison.cell(i, "profile")),
                     Html.number(comparison.value(i, "regret")), Html.number(comparison.value(i, "loss_borne")),
                     cell(comparison, i, "bad_debt"), cell(comparison, i, "liquidation_count")));
         }
@@ -81,6 +81,14 @@ final class GameReport {
                 GameOutcomeChart.png(bars, "loss_borne", Report.WIDTH, Report.HEIGHT));
         page.table("comparison", List.of("design", "outcome", "profile", "regret", "loss_borne", "bad_debt",
                 "liquidation_count"), lines);
+    }
+
+    private static final java.util.regex.Pattern LONG_DECIMAL = java.util.regex.Pattern.compile("\\d+\\.\\d{4,}(E-?\\d+)?");
+
+    /** A mixture as a reader takes it in: its probabilities to three decimals (the CSV keeps them whole). */
+    static String readable(String mixture) {
+        return LONG_DECIMAL.matcher(mixture).replaceAll(m -> String.format(java.util.Locale.ROOT, "%.3f",
+                Double.parseDouble(m.group())));
     }
 
     private static String cell(Table t, int row, String column) {

@@ -15,6 +15,14 @@ class ProfileTest {
             new Role("makers", 2, List.of("stay", "withdraw")));
 
     @Test
+    void aMixturesTextKeepsItsProbabilitiesWholeAndRoundsThemForPeople() {
+        List<Role> roles = List.of(new Role("keepers", 3, List.of("aggressive", "frugal", "idle")));
+        MixedProfile m = MixedProfile.of(roles, new double[] {0.42165896841860445, 0.5783410315813955, 0});
+        assertEquals("keepers: aggressive 0.42165896841860445, frugal 0.5783410315813955", m.text());
+        assertEquals("keepers: aggressive 0.422, frugal 0.578", m.text(3));
+    }
+
+    @Test
     void textListsRolesAndPlayedStrategiesInGameOrder() {
         Profile p = Profile.of(ROLES, new int[] {3, 1, 0}, new int[] {2, 0});
         assertEquals("keepers: aggressive 3, moderate 1; makers: stay 2", p.text());

@@ -92,6 +92,15 @@ class GameReportTest {
     }
 
     @Test
+    void mixturesAreShownToThreeDecimals() {
+        assertEquals("keepers: aggressive 0.422, frugal 0.578",
+                GameReport.readable("keepers: aggressive 0.42165896841860445, frugal 0.5783410315813956"));
+        assertEquals("makers: withdraw-early 0.001, wide 0.999; arbitrageurs: tight 1.0",
+                GameReport.readable("makers: withdraw-early 9.079705682292537E-4, wide 0.9990920294317708; arbitrageurs: tight 1.0"));
+        assertEquals("keepers: idle 3", GameReport.readable("keepers: idle 3"));
+    }
+
+    @Test
     void theSimplexPutsEachPureStrategyAtACornerAndTheUniformMixtureAtTheCentre() {
         assertArrayEquals(new double[] {0, 0}, SimplexChart.point(new double[] {1, 0, 0}), 1e-15);
         assertArrayEquals(new double[] {1, 0}, SimplexChart.point(new double[] {0, 1, 0}), 1e-15);

@@ -116,7 +116,7 @@ final class GameCommand implements Callable<Integer> {
                 String.format(Locale.ROOT, "%,.4f", g.threshold()));
         for (int i = 0; i < eq.size(); i++) {
             Map<String, Object> outcome = g.outcomes().get(i);
-            System.out.printf(Locale.ROOT, "  %s  regret %,.4f  (%s)  loss_borne %,.2f%n", eq.get(i).mixture().text(),
+            System.out.printf(Locale.ROOT, "  %s  regret %,.4f  (%s)  loss_borne %,.2f%n", eq.get(i).mixture().text(3),
                     eq.get(i).regret().value(), eq.get(i).method(), ((Number) outcome.get("loss_borne")).doubleValue());
         }
         System.out.printf(Locale.ROOT, "  scenario default: loss_borne %,.2f; best sampled profile (%s): %,.2f; price of anarchy %.3f%n",
