@@ -73,10 +73,9 @@ public final class GameShards {
             throw new ConfigException(game + ": no " + FOLDER + "/ folder: this game did not run in shards");
         }
         try (Stream<Path> dirs = Files.list(root)) {
-            for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
-                if (!Files.isRegularFile(dir.resolve(GameStudy.DEFAULTS))) {
-                    continue;   // a shard still running, or one that failed before writing
-                }
+            // A shard's folder appears only when complete; `.K-of-N.partial` is one still running or one that failed.
+            for (Path dir : dirs.filter(d -> Files.isDirectory(d) && !d.getFileName().toString().startsWith("."))
+                    .sorted().toList()) {
                 shards++;
                 for (ProfileRun r : study.readSimulations(dir)) {
                     if (found.put(key(r.design(), r.profile(), r.seed()), r) != null) {
