@@ -133,7 +133,7 @@ public final class GameStudy {
     /**
      * Writes game.json, profiles.csv, defaults.csv (the scenario's own behaviour on each seed), comparison.csv and
      * designs.csv (every design's outcomes and price of anarchy) and, per design, payoffs.csv, full_payoffs.csv,
-     * equilibria.csv and outcomes.csv.
+     * equilibria.csv, regret_bootstrap.csv (how firm each candidate's regret is over resampled seeds) and outcomes.csv.
      */
     public void write(Path out, List<DesignGame> games) throws IOException {
         Files.createDirectories(out);
@@ -164,6 +164,7 @@ public final class GameStudy {
             PayoffsCsv.write(dir.resolve("payoffs.csv"), g.reduced());
             PayoffsCsv.write(dir.resolve("full_payoffs.csv"), g.full());
             EquilibriaCsv.write(dir.resolve("equilibria.csv"), g.reduced().roles(), g.candidates());
+            AtomicFiles.write(dir.resolve("regret_bootstrap.csv"), table(RegretBootstrap.rows(g, plan.dpr(), plan.seeds())));
             AtomicFiles.write(dir.resolve("outcomes.csv"), g.outcomes().isEmpty()
                     ? RunFolder.csv(List.of("equilibrium"), List.of()) : table(g.outcomes()));
         }
