@@ -9,6 +9,7 @@ import backstop.agents.params.Dist;
 import backstop.agents.traders.FundamentalistTrader;
 import backstop.agents.traders.LeveragedTrader;
 import backstop.agents.traders.MomentumTrader;
+import backstop.agents.traders.UnwindingWinner;
 import backstop.agents.vault.VaultLp;
 import backstop.agents.traders.NoiseTrader;
 import backstop.model.agent.Agent;
@@ -328,6 +329,39 @@ public final class Populations {
         public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
             return members(count, firstId, gasBudget, rng, id -> new VaultLp(id, name, new VaultLp.Params(capital.sample(rng),
                     depositShare.sample(rng), exitDrawdown.sample(rng), wakeSeconds.sample(rng), latency.sample(rng)), rng));
+        }
+    }
+
+    /** Winners exposed to auto-deleveraging, who may unwind before ADL reaches them ({@link UnwindingWinner}). */
+    public record Winners(
+            @Doc("the population's name, as results and logs label its members") String name,
+            @Doc(value = "how many members", unit = "members", range = "[0, ∞)") int count,
+            @Doc(value = "the market it trades, an index into markets", unit = "index", range = "[0, ∞)") int market,
+            @Doc(value = "each member's starting collateral", unit = "quote units") Dist capital,
+            @Doc(value = "the side of its position: short (a crash makes it a winner) or long", range = "short | long") String side,
+            @Doc(value = "leverage of its position, capped by the market's initial margin", unit = "×") Dist leverage,
+            @Doc(value = "when it opens its position (at its first wake from then)", unit = "seconds", absent = "0") Dist openSeconds,
+            @Doc(value = "unwind once the insurance fund has paid out this share of its balance at genesis, in [0, 1]",
+                    unit = "fraction", absent = "never") Double unwindFundDrawn,
+            @Doc(value = "unwind once the oracle has moved this fraction in its favour since entry, in [0, 1]",
+                    unit = "fraction", absent = "never") Double unwindGain,
+            @Doc(value = "time between a member's decisions", unit = "seconds") Dist wakeSeconds,
+            @Doc(value = "delay from a decision to its transaction reaching the mempool", unit = "seconds") Dist latency,
+            @Doc(value = "the most a member pays for one transaction; dearer ones are skipped (absent: it always pays)", unit = "quote units", absent = "none") Dist gasBudget) implements AgentFactory {
+        public Winners {
+            requireCount(name, count);
+            if (!"short".equals(side) && !"long".equals(side)) {
+                throw new IllegalArgumentException(name + ".side: must be short or long, got " + side);
+            }
+        }
+
+        @Override
+        public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
+            return members(count, firstId, gasBudget, rng, id -> new UnwindingWinner(id, name, new UnwindingWinner.Params(
+                    market, capital.sample(rng), "short".equals(side), leverage.sample(rng),
+                    openSeconds == null ? 0 : openSeconds.sample(rng),
+                    unwindFundDrawn == null ? Double.NaN : unwindFundDrawn, unwindGain == null ? Double.NaN : unwindGain,
+                    wakeSeconds.sample(rng), latency.sample(rng)), rng));
         }
     }
 }

@@ -5,16 +5,13 @@ import backstop.model.world.World;
 import backstop.protocol.book.Side;
 import backstop.protocol.money.Amounts;
 import backstop.protocol.tx.Tx;
-import backstop.protocol.tx.TxReceipt;
 import ec.util.MersenneTwisterFast;
 
 /**
  * Leveraged retail (DESIGN.md §5): opens a position at its own leverage when it wakes, takes profit at a
  * target, and when its health falls near liquidation either tops up margin from its reserve or panic-closes
- * — or does nothing and is liquidated. Each choice is a draw from its own stream. It sends one close at a time and
- * reads its receipt: after a close that filled nothing (the book was empty, the transaction expired or could not pay
- * its gas) it waits 1, 2, 4, … up to {@value #MAX_BACKOFF_WAKES} wakes before trying again, as a person would,
- * rather than re-sending into an empty book every wake.
+ * — or does nothing and is liquidated. Each choice is a draw from its own stream. It closes through a {@link Closer}:
+ * one close at a time, backing off after closes that filled nothing.
  */
 public final class LeveragedTrader extends Trader {
     /** Behaviour of one trader. */
@@ -35,17 +32,10 @@ public final class LeveragedTrader extends Trader {
 
     private final Params p;
     private final MersenneTwisterFast rng;
-    /** The longest a trader waits, in wakes, after closes that filled nothing. */
-    static final int MAX_BACKOFF_WAKES = 64;
-
     private final long reserveAtStart;
     private long reserve;
     private boolean alarmed;
-    private boolean closePending;
-    private int unfilledCloses;
-    private long closesSent;
-    private long closesUnfilled;
-    private int wakesToWait;
+    private final Closer closer = new Closer();
 
     public LeveragedTrader(int id, String population, Params params, MersenneTwisterFast rng) {
         super(id, population, params.latency(), params.capital(), params.wakeSeconds(), rng);
@@ -113,33 +103,16 @@ public final class LeveragedTrader extends Trader {
     }
 
     private void close(World world, long size) {
-        if (closePending) {
-            return;
-        }
-        if (wakesToWait > 0) {
-            wakesToWait--;
-            return;
-        }
-        Side side = size > 0 ? Side.SELL : Side.BUY;
-        closePending = send(world, Tx.PlaceOrder.close(account(), p.market(), side, Math.abs(size)), 0, ORDER_GAS,
-                this::closed);
-        closesSent += closePending ? 1 : 0;
-    }
-
-    private void closed(TxReceipt receipt) {
-        closePending = false;
-        unfilledCloses = receipt.filled() > 0 ? 0 : unfilledCloses + 1;
-        closesUnfilled += unfilledCloses == 0 ? 0 : 1;
-        wakesToWait = unfilledCloses == 0 ? 0 : Math.min(MAX_BACKOFF_WAKES, 1 << Math.min(30, unfilledCloses - 1));
+        closer.close(account(), p.market(), size, (tx, onReceipt) -> send(world, tx, 0, ORDER_GAS, onReceipt));
     }
 
     /** Closes sent so far (take-profit and panic). */
     public long closesSent() {
-        return closesSent;
+        return closer.sent();
     }
 
     /** Closes whose receipt showed nothing filled (refused, expired, unpaid or an empty book). */
     public long closesUnfilled() {
-        return closesUnfilled;
+        return closer.unfilled();
     }
 }

@@ -132,6 +132,7 @@ public final class ConfigBinder {
             @JsonSubTypes.Type(value = Populations.LatencyArbitrageurs.class, name = "latency-arbitrageurs"),
             @JsonSubTypes.Type(value = Populations.Manipulators.class, name = "manipulators"),
             @JsonSubTypes.Type(value = Populations.VaultLps.class, name = "vault-lps"),
+            @JsonSubTypes.Type(value = Populations.Winners.class, name = "winners"),
     })
     private interface AgentTypes {
     }

@@ -26,9 +26,17 @@ class StrategyLibraryTest {
             + " deposit_share: {type: constant, value: 0.9}, exit_drawdown: {type: uniform, min: 0.05, max: 0.2},"
             + " wake_seconds: {type: constant, value: 60}, latency: {type: constant, value: 0.1}}";
 
+    /** ADL-exposed winners as experiments/games/worlds/alt-crash-adl.yaml spells them. */
+    private static final String WINNERS = "{type: winners, name: winners, count: 4, market: 0, capital: {type: constant, value: 100000},"
+            + " side: short, leverage: {type: constant, value: 3}, open_seconds: {type: uniform, min: 60, max: 120},"
+            + " wake_seconds: {type: constant, value: 5}, latency: {type: constant, value: 0.2}}";
+
     private static ObjectNode population(String type) {
         if (type.equals("vault-lps")) {
             return ConfigTree.parse(VAULT_LPS, "vault-lps");
+        }
+        if (type.equals("winners")) {
+            return ConfigTree.parse(WINNERS, "winners");
         }
         for (JsonNode a : Scenarios.resolved("base").path("agents")) {
             if (a.path("type").asText().equals(type)) {
@@ -56,7 +64,7 @@ class StrategyLibraryTest {
             s.set().fieldNames().forEachRemaining(k -> assertEquals(s.set().get(k), applied.get(k), s.id() + "." + k));
             assertTrue(bound.getClass().getEnclosingClass() == Populations.class, s.id());
         }
-        assertEquals(Set.of("arbitrageurs", "keepers", "leveraged-traders", "market-makers", "vault-lps"), types);
+        assertEquals(Set.of("arbitrageurs", "keepers", "leveraged-traders", "market-makers", "vault-lps", "winners"), types);
     }
 
     @Test
