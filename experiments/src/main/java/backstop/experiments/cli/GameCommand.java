@@ -4,6 +4,7 @@ import backstop.analysis.game.Candidate;
 import backstop.analysis.report.Report;
 import backstop.experiments.config.ConfigException;
 import backstop.experiments.game.GamePlan;
+import backstop.experiments.game.GameProgress;
 import backstop.experiments.game.GameShards;
 import backstop.experiments.game.ProfileRun;
 import backstop.experiments.sweep.Shard;
@@ -41,6 +42,10 @@ final class GameCommand implements Callable<Integer> {
             + " --shard: it may, if the game's other shards made it).")
     Path out;
 
+    @Option(names = "--resume", description = {"Finish a game that was interrupted (killed, or stopped by a failed"
+            + " simulation): keep the simulations it kept in its staging folder, run the rest, write the game folder."})
+    boolean resume;
+
     @Option(names = "--shard", paramLabel = "K/N", description = {"Simulate only shard K of N (K from 1) into shards/K-of-N/"
             + " of the game folder and solve nothing; `backstop merge DIR` solves the game once every shard is done."})
     String shard;
@@ -51,6 +56,10 @@ final class GameCommand implements Callable<Integer> {
             throw new ConfigException("--threads: must be ≥ 1, got " + threads);
         }
         Shard part = shard == null ? null : Shard.parse(shard);
+        if (resume && part != null) {
+            throw new ConfigException("--resume: not with --shard (a shard that stopped runs again whole into its own"
+                    + " folder); resume an unsharded game");
+        }
         GamePlan plan = GamePlan.load(game);
         Path target = out != null ? out : Path.of("results", plan.name());
         if (part != null) {
@@ -59,19 +68,43 @@ final class GameCommand implements Callable<Integer> {
         if (Files.exists(target)) {
             throw new ConfigException("--out " + target + ": already exists; a game never replaces a folder, choose another --out");
         }
+        GameStudy study = new GameStudy(plan);
+        Path staging = RunDirectory.stagingOf(target);
+        if (!resume && Files.isDirectory(staging) && GameProgress.keptIn(study, staging) > 0) {
+            throw new ConfigException("--out " + target + ": an interrupted game kept " + GameProgress.keptIn(study, staging)
+                    + " simulations in " + staging + "; add --resume to finish it, or delete that folder to start over");
+        }
+        RunDirectory folder = resume ? RunDirectory.resuming(target, false) : new RunDirectory(target, false);
+        GameProgress progress = GameProgress.in(study, plan, folder.staging(), target);
+        Map<String, ProfileRun> kept = progress.kept();
         int profiles = plan.dpr().allFullProfiles().size();
         int total = (profiles + 1) * plan.seeds().size() * plan.designs().size();
         System.err.printf("game %s: %s × (%s + the scenario's own behaviour) × %s = %s on %s%n", plan.name(),
                 Counts.of(plan.designs().size(), "design"), Counts.of(profiles, "profile"), Counts.of(plan.seeds().size(), "seed"),
                 Counts.of(total, "simulation"), Counts.of(threads, "thread"));
-        AtomicInteger done = new AtomicInteger();
-        List<GameStudy.DesignGame> games = new GameStudy(plan).play(threads,
-                r -> System.err.printf("  %d/%d %s · %s · seed %d%n", done.incrementAndGet(), total, r.design(),
-                        r.profile().isEmpty() ? "scenario default" : GameStudy.text(r.profile()), r.seed()));
-        RunDirectory folder = new RunDirectory(target, false);
+        if (resume) {
+            System.err.printf("resuming: %s kept, %d to run%n", Counts.of(kept.size(), "simulation"), total - kept.size());
+        }
+        AtomicInteger done = new AtomicInteger(kept.size());
+        List<ProfileRun> all;
         try {
-            new GameStudy(plan).write(folder.staging(), games);
+            all = study.playRest(kept, threads, r -> {
+                progress.add(r);
+                System.err.printf("  %d/%d %s · %s · seed %d%n", done.incrementAndGet(), total, r.design(),
+                        r.profile().isEmpty() ? "scenario default" : GameStudy.text(r.profile()), r.seed());
+            });
+        } catch (RuntimeException | InterruptedException e) {
+            progress.flush();
+            System.err.println("backstop: the game stopped; its " + GameProgress.keptIn(study, folder.staging())
+                    + " finished simulations are kept in " + folder.staging() + ": fix the cause and run it again with --resume");
+            throw e;
+        }
+        progress.flush();
+        try {
+            List<GameStudy.DesignGame> games = study.solve(all);
+            study.write(folder.staging(), games);
             Report.write(folder.staging());
+            progress.remove();
             Path written = folder.commit();
             for (GameStudy.DesignGame g : games) {
                 print(g);
@@ -80,7 +113,8 @@ final class GameCommand implements Callable<Integer> {
             System.out.println("report: " + written.resolve("report.html").toAbsolutePath().normalize());
             return 0;
         } catch (Exception | Error e) {
-            folder.abandon();
+            System.err.println("backstop: the game's files could not be written; its simulations are kept in "
+                    + folder.staging() + ": run it again with --resume");
             throw e;
         }
     }

@@ -38,7 +38,7 @@ public final class GameShards {
      * is this game's; refuses if the shard's own folder exists already (a shard never replaces its results).
      */
     public static void prepare(Path game, GamePlan plan, Shard shard) throws IOException {
-        byte[] json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(plan.resolved());
+        byte[] json = gameJson(plan);
         Path file = game.resolve("game.json");
         if (Files.exists(game) && !Files.isRegularFile(file)) {
             throw new ConfigException("--out " + game + ": exists and is not this game's folder (no game.json); choose another --out");
@@ -57,6 +57,11 @@ public final class GameShards {
         }
     }
 
+    /** The game.json of {@code plan}, as a game folder holds it. */
+    static byte[] gameJson(GamePlan plan) throws IOException {
+        return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(plan.resolved());
+    }
+
     /** What a merge found: the simulations in order if none is missing, else the missing ones named. */
     public record Merged(List<ProfileRun> runs, List<String> missing, int shards) {
         public boolean complete() {
@@ -66,32 +71,18 @@ public final class GameShards {
 
     /** Reads every shard's simulations back, in the order of {@link GameStudy#simulations()}. */
     public static Merged read(Path game, GameStudy study) throws IOException {
-        Map<String, ProfileRun> found = new LinkedHashMap<>();
-        int shards = 0;
         Path root = game.resolve(FOLDER);
         if (!Files.isDirectory(root)) {
             throw new ConfigException(game + ": no " + FOLDER + "/ folder: this game did not run in shards");
         }
-        try (Stream<Path> dirs = Files.list(root)) {
-            // A shard's folder appears only when complete; `.K-of-N.partial` is one still running or one that failed.
-            for (Path dir : dirs.filter(d -> Files.isDirectory(d) && !d.getFileName().toString().startsWith("."))
-                    .sorted().toList()) {
-                shards++;
-                for (ProfileRun r : study.readSimulations(dir)) {
-                    if (found.put(key(r.design(), r.profile(), r.seed()), r) != null) {
-                        throw new ConfigException(dir + ": simulation " + key(r.design(), r.profile(), r.seed())
-                                + " is also in another shard; were two different shard counts run into one folder?");
-                    }
-                }
-            }
-        }
+        List<Path> dirs = finished(root);
+        Map<String, ProfileRun> found = collect(dirs, study, "shard");
         List<ProfileRun> ordered = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (GameRunner.Simulation sim : study.simulations()) {
-            String k = key(sim.design().name(), sim.scenarioDefault() ? Map.of() : sim.profile(), sim.seed());
-            ProfileRun r = found.remove(k);
+            ProfileRun r = found.remove(key(sim));
             if (r == null) {
-                missing.add(k);
+                missing.add(key(sim));
             } else {
                 ordered.add(r);
             }
@@ -99,7 +90,45 @@ public final class GameShards {
         if (!found.isEmpty()) {
             throw new ConfigException(game + ": the shards hold simulations this game does not have: " + found.keySet());
         }
-        return new Merged(missing.isEmpty() ? ordered : List.of(), missing, shards);
+        return new Merged(missing.isEmpty() ? ordered : List.of(), missing, dirs.size());
+    }
+
+    /**
+     * The finished folders under {@code root}, in name order: a folder appears only when complete, and a hidden one
+     * ({@code .K-of-N.partial}, {@code .batch.partial}) is one still being written or one that failed.
+     */
+    static List<Path> finished(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(d -> Files.isDirectory(d) && !d.getFileName().toString().startsWith(".")).sorted().toList();
+        }
+    }
+
+    /** Every simulation the folders hold, by {@link #key}; one held twice is an error naming the folder. */
+    static Map<String, ProfileRun> collect(List<Path> dirs, GameStudy study, String what) {
+        Map<String, ProfileRun> found = new LinkedHashMap<>();
+        for (Path dir : dirs) {
+            for (ProfileRun r : study.readSimulations(dir)) {
+                if (found.put(key(r.design(), r.profile(), r.seed()), r) != null) {
+                    throw new ConfigException(dir + ": simulation " + key(r.design(), r.profile(), r.seed())
+                            + " is also in another " + what + (what.equals("shard")
+                            ? "; were two different shard counts run into one folder?" : ""));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** A finished simulation's name in messages and the key it is matched by. */
+    static String key(ProfileRun r) {
+        return key(r.design(), r.profile(), r.seed());
+    }
+
+    /** A simulation's name in messages and the key it is matched by. */
+    static String key(GameRunner.Simulation sim) {
+        return key(sim.design().name(), sim.scenarioDefault() ? Map.of() : sim.profile(), sim.seed());
     }
 
     private static String key(String design, Map<String, Map<String, Integer>> profile, long seed) {

@@ -91,6 +91,28 @@ public final class GameStudy {
         return solve(runner.run(simulations(), threads, done));
     }
 
+    /**
+     * Simulates what {@code kept} (an interrupted game's simulations, by {@link GameShards#key}) lacks of
+     * {@link #simulations()}, telling {@code done} of each; returns them all in the order of {@link #simulations()}.
+     */
+    public List<ProfileRun> playRest(Map<String, ProfileRun> kept, int threads, Consumer<ProfileRun> done)
+            throws InterruptedException {
+        List<GameRunner.Simulation> all = simulations();
+        Map<String, ProfileRun> found = new LinkedHashMap<>(kept);
+        for (GameRunner.Simulation sim : all) {
+            found.remove(GameShards.key(sim));
+        }
+        if (!found.isEmpty()) {
+            throw new IllegalStateException("kept simulations this game does not have: " + found.keySet());
+        }
+        List<GameRunner.Simulation> rest = all.stream().filter(s -> !kept.containsKey(GameShards.key(s))).toList();
+        Map<String, ProfileRun> byKey = new LinkedHashMap<>(kept);
+        for (ProfileRun r : runner.run(rest, threads, done)) {
+            byKey.put(GameShards.key(r), r);
+        }
+        return all.stream().map(s -> byKey.get(GameShards.key(s))).toList();
+    }
+
     /** Simulates {@code shard}'s share of {@link #simulations()} (dealt round-robin, as sweeps deal runs). */
     public List<ProfileRun> playShard(Shard shard, int threads, Consumer<ProfileRun> done) throws InterruptedException {
         return runner.run(shard.pick(simulations()), threads, done);

@@ -31,12 +31,32 @@ public final class RunDirectory {
      * {@code replace}. Refusals are {@link ConfigException}s (exit 2) naming the path, before anything is written.
      */
     public RunDirectory(Path target, boolean replace) throws IOException {
+        this(target, replace, false);
+    }
+
+    private RunDirectory(Path target, boolean replace, boolean keepStaging) throws IOException {
         this.target = target.toAbsolutePath().normalize();
         this.replace = replace;
         refuseUnsafe(this.target, replace);
-        this.staging = this.target.resolveSibling("." + this.target.getFileName() + ".partial");
-        delete(staging);
+        this.staging = stagingOf(this.target);
+        if (!keepStaging) {
+            delete(staging);
+        }
         Files.createDirectories(staging);
+    }
+
+    /**
+     * A run folder at {@code target} that takes over the staging folder an interrupted run left (or starts one): what a
+     * resumed game reads its kept simulations from. The same refusals as {@link #RunDirectory(Path, boolean)}.
+     */
+    public static RunDirectory resuming(Path target, boolean replace) throws IOException {
+        return new RunDirectory(target, replace, true);
+    }
+
+    /** The hidden sibling a run folder at {@code target} is built in. */
+    public static Path stagingOf(Path target) {
+        Path t = target.toAbsolutePath().normalize();
+        return t.resolveSibling("." + t.getFileName() + ".partial");
     }
 
     private static void refuseUnsafe(Path target, boolean replace) {
