@@ -6,13 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,13 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GameResumeTest {
     @TempDir
     Path tmp;
-
-    private static List<Path> files(Path dir) throws IOException {
-        try (Stream<Path> all = Files.walk(dir)) {
-            return all.filter(Files::isRegularFile).map(dir::relativize)
-                    .filter(p -> !p.startsWith("charts") && !p.toString().equals("report.html")).sorted().toList();
-        }
-    }
 
     /** Runs the CLI, returning its exit code and what it wrote to standard error. */
     private static String[] execute(String... args) {
@@ -84,8 +75,8 @@ class GameResumeTest {
         assertTrue(resume[1].contains("resuming: 7 simulations kept, 33 to run"), resume[1]);
         assertEquals(33, resume[1].lines().filter(l -> l.matches("\\s+\\d+/40 .*")).count(), "only the rest ran");
         assertFalse(Files.exists(staging), "the staging folder became the game folder");
-        List<Path> expected = files(once);
-        assertEquals(expected, files(resumed), "no progress/ left in the game folder");
+        List<Path> expected = GameShardsTest.files(once);
+        assertEquals(expected, GameShardsTest.files(resumed), "no progress/ left in the game folder");
         for (Path f : expected) {
             assertArrayEquals(Files.readAllBytes(once.resolve(f)), Files.readAllBytes(resumed.resolve(f)), f.toString());
         }

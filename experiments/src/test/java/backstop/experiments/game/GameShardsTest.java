@@ -24,7 +24,7 @@ class GameShardsTest {
     Path tmp;
 
     /** The files of a game folder a reader compares: everything but the report, its charts and the shards' folders. */
-    private static List<Path> files(Path dir) throws IOException {
+    static List<Path> files(Path dir) throws IOException {
         try (Stream<Path> all = Files.walk(dir)) {
             return all.filter(Files::isRegularFile).map(dir::relativize)
                     .filter(p -> !p.startsWith("charts") && !p.startsWith(GameShards.FOLDER) && !p.toString().equals("report.html"))
