@@ -8,6 +8,7 @@ import backstop.protocol.waterfall.AdlPrice;
 import backstop.protocol.waterfall.AutoDeleveraging;
 import backstop.protocol.waterfall.BackstopVaultAbsorber;
 import backstop.protocol.waterfall.BinanceInsuranceFund;
+import backstop.protocol.waterfall.EngineTakeover;
 import backstop.protocol.waterfall.FundingBumpSocialization;
 import backstop.protocol.waterfall.InsuranceFundAbsorber;
 import backstop.protocol.waterfall.InsurancePool;
@@ -55,6 +56,26 @@ public sealed interface AbsorberSpec {
         @Override
         public LossAbsorber build(long seed) {
             return new BinanceInsuranceFund(Amounts.ppm(maxNotional), Amounts.ppm(exitLoss), windowSeconds, exitSeconds);
+        }
+    }
+
+    /**
+     * The liquidation engine takes a bankrupt position over while the fund listed before it can pay, and closes it
+     * into the book within {@code slippage} of the oracle; the fund pays the deficit (BitMEX, Binance).
+     */
+    @Mechanism(name = EngineTakeover.NAME,
+            summary = "the engine takes a bankrupt position over while the fund before it can pay, and closes it in the book",
+            example = "{slippage: 0.1}")
+    record Takeover(
+            @Doc(value = "how far from the oracle the engine's closing orders may fill, in (0, 1)", unit = "fraction",
+                    range = "(0, 1)", absent = "required") Double slippage) implements AbsorberSpec {
+        public Takeover {
+            Check.required("slippage", slippage);
+        }
+
+        @Override
+        public LossAbsorber build(long seed) {
+            return new EngineTakeover(Amounts.ppm(slippage));
         }
     }
 

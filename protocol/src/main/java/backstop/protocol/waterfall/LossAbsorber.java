@@ -10,8 +10,9 @@ import backstop.protocol.event.AbsorberKind;
  *   <li><b>positions</b> — an account still bankrupt (value &lt; 0) after its liquidation attempt, with
  *   positions the book would not take: absorbers that close positions off the book (ADL) get
  *   {@link #resolvePositions}, but only when the deficit projected at the margin price exceeds what the
- *   absorbers listed before them could pay ({@link #capacity}); otherwise the position stays and the
- *   liquidation policy tries the book again next block (dYdX deleverages only when the fund is depleted);</li>
+ *   absorbers listed before them could pay ({@link #capacity}); otherwise they get {@link #resolveCovered} (an
+ *   engine takeover closes the positions into the book for the fund to pay) and what is left stays for the
+ *   liquidation policy to try again next block (dYdX deleverages only when the fund is depleted);</li>
  *   <li><b>deficit</b> — a flat account with negative cash: each absorber in turn pays what it can
  *   ({@link #absorb}); the rest is recorded as uncovered.</li>
  * </ol>
@@ -41,5 +42,13 @@ public interface LossAbsorber {
      * (through {@code ctx.transferPosition}).
      */
     default void resolvePositions(ProtocolContext ctx, int account, long causeId) {
+    }
+
+    /**
+     * Position stage, the other case: the bankrupt {@code account} still holds positions and the absorbers listed
+     * before this one could pay the deficit projected at the margin price (an engine that takes the position over
+     * while the fund can pay for it, {@link EngineTakeover}). Most absorbers do nothing here.
+     */
+    default void resolveCovered(ProtocolContext ctx, int account, long causeId) {
     }
 }

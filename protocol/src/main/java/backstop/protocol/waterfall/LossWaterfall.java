@@ -40,6 +40,8 @@ public final class LossWaterfall {
             }
             if (-r.value() > capacityBefore) {
                 a.resolvePositions(ctx, account, causeId);
+            } else {
+                a.resolveCovered(ctx, account, causeId);
             }
             capacityBefore += a.capacity(ctx, ctx.accounts().lastMarket(account));
         }
