@@ -38,7 +38,7 @@ class OracleManipulationTest {
 
     private static Outcome attack(WorldSpec.Oracle oracle) {
         EventLog log = new EventLog();
-        var attacker = new Populations.Manipulators("adversary", 1, 0, 5_000_000, 18_000_000, 4_000_000, 600, 10, 0.1);
+        var attacker = new Populations.Manipulators("adversary", 1, 0, 5_000_000, 18_000_000, 4_000_000, 600, 10, 0.1, null);
         BackstopModel model = new BackstopModel(7, mango(oracle), ProtocolConfig::basic, List.of(attacker), log);
         model.runToEnd();
         var w = model.world();
