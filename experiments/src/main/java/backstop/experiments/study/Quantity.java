@@ -41,7 +41,7 @@ sealed interface Quantity {
      * several designs of a sweep (the names are the designs), or in each of several sweeps (the names are sweep ids).
      */
     record Ranking(List<String> names, List<Operand> operands) implements Quantity {
-        Ranking {
+        public Ranking {
             if (names.size() != operands.size()) {
                 throw new IllegalArgumentException(names.size() + " names for " + operands.size() + " operands");
             }
