@@ -26,9 +26,17 @@ class StrategyLibraryTest {
             + " deposit_share: {type: constant, value: 0.9}, exit_drawdown: {type: uniform, min: 0.05, max: 0.2},"
             + " wake_seconds: {type: constant, value: 60}, latency: {type: constant, value: 0.1}}";
 
+    /** The mango-2022 scenario's adversary (the base scenario has none). */
     private static ObjectNode population(String type) {
         if (type.equals("vault-lps")) {
             return ConfigTree.parse(VAULT_LPS, "vault-lps");
+        }
+        if (type.equals("manipulators")) {
+            for (JsonNode a : Scenarios.resolved("mango-2022").path("agents")) {
+                if (a.path("type").asText().equals(type)) {
+                    return (ObjectNode) a;
+                }
+            }
         }
         for (JsonNode a : Scenarios.resolved("base").path("agents")) {
             if (a.path("type").asText().equals(type)) {
@@ -56,7 +64,8 @@ class StrategyLibraryTest {
             s.set().fieldNames().forEachRemaining(k -> assertEquals(s.set().get(k), applied.get(k), s.id() + "." + k));
             assertTrue(bound.getClass().getEnclosingClass() == Populations.class, s.id());
         }
-        assertEquals(Set.of("arbitrageurs", "keepers", "leveraged-traders", "market-makers", "vault-lps"), types);
+        assertEquals(Set.of("arbitrageurs", "keepers", "leveraged-traders", "manipulators", "market-makers", "vault-lps"),
+                types);
     }
 
     @Test
