@@ -54,7 +54,8 @@ class MangoGameTest {
         assertEquals(0, idle.submitted(), "no-attack sends no transaction");
         assertEquals(0, idle.gasPaid());
         assertEquals(0, idle.payoff(), "its deposits sit in the protocol untouched");
-        assertEquals(0, metric(calm, "extracted_value"));
+        // Extraction is cash out less capital in: its two $5M deposits are still in the protocol.
+        assertEquals(-10_000_000, metric(calm, "extracted_value"));
         assertTrue(metric(calm, "withdrawable_liquidity") > 10_000_000, "it still reads the liquidity at attack_time: "
                 + calm.summary());
         assertEquals(0, metric(calm, "payoff_residual"));
@@ -64,8 +65,9 @@ class MangoGameTest {
         assertTrue(a.submitted() > 2, "self-trade and withdrawals: " + a.submitted());
         double extracted = metric(attacked, "extracted_value");
         double withdrawable = metric(attacked, "withdrawable_liquidity");
-        // The two runs are the same world until the attack, so the liquidity it meets is the same.
-        assertEquals(metric(calm, "withdrawable_liquidity"), withdrawable);
+        // The two runs are the same world until the attack, but for the gas of the self-trade, which left the tokens.
+        double gasBefore = metric(calm, "withdrawable_liquidity") - withdrawable;
+        assertTrue(gasBefore > 0 && gasBefore < a.gasPaid(), "the self-trade's gas: " + gasBefore + " of " + a.gasPaid());
         // It takes 99.9% of the tokens in one withdrawal, its own $10M included, which extraction nets out.
         assertTrue(extracted > 0.99 * withdrawable - 10_000_000 && extracted < withdrawable - 10_000_000,
                 extracted + " of " + withdrawable);
