@@ -119,8 +119,8 @@ public final class WorldRun {
             }
         }
         Meters meters = Summary.meters(metrics, model.cascades().meter(), new RolePayoffs(() -> payoffs),
-                List.of(new ChainMeter(w), PayoffIdentity.meter(model), new KeeperMeter(keepers),
-                        new ExtractionMeter(w, manipulators)),
+                List.of(new ExtractionMeter(w, manipulators), new ChainMeter(w), PayoffIdentity.meter(model),
+                        new KeeperMeter(keepers)),
                 new RunSize(metrics, wallSeconds));
         return new RunResult(scenario.name(), design.name(), seed, meters.summary(), meters.metrics(),
                 model.recorder().series(), model.flows().matrix(), agents, metrics.markets(meters), w.protocol().stateHash());
