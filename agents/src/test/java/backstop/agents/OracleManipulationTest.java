@@ -1,6 +1,7 @@
 package backstop.agents;
 
 import backstop.agents.populations.Populations;
+import backstop.agents.adversary.ExtractionMeter;
 import backstop.agents.adversary.OracleManipulator;
 import backstop.model.chain.OrderingRule;
 import backstop.model.market.ImpactShape;
@@ -11,6 +12,8 @@ import backstop.protocol.ProtocolConfig;
 import backstop.protocol.event.EventLog;
 import backstop.protocol.event.ProtocolEvent;
 import backstop.protocol.market.MarketSpec;
+import backstop.protocol.metric.Meters;
+import backstop.protocol.money.Amounts;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -38,7 +41,7 @@ class OracleManipulationTest {
 
     private static Outcome attack(WorldSpec.Oracle oracle) {
         EventLog log = new EventLog();
-        var attacker = new Populations.Manipulators("adversary", 1, 0, 5_000_000, 18_000_000, 4_000_000, 600, 10, 0.1);
+        var attacker = new Populations.Manipulators("adversary", 1, 0, 5_000_000, 18_000_000, 4_000_000, 600, 10, 0.1, null);
         BackstopModel model = new BackstopModel(7, mango(oracle), ProtocolConfig::basic, List.of(attacker), log);
         model.runToEnd();
         var w = model.world();
@@ -79,5 +82,56 @@ class OracleManipulationTest {
         assertTrue(o.withdrawn() < 10_000_000, "withdrew " + o.withdrawn());
         assertTrue(o.payoff() < 0, "the pump is pure cost: " + o.payoff());
         assertTrue(o.badDebt() < 1, "and the protocol loses nothing: " + o.badDebt());
+    }
+
+    /** The extraction meter's two numbers, from the ledger's transfers and the tokens the protocol held at the attack. */
+    @Test
+    void theMeterReportsCashOutLessCapitalInAndTheTokensHeldAtTheAttack() {
+        for (boolean attack : new boolean[] {true, false}) {
+            EventLog log = new EventLog();
+            var attacker = new Populations.Manipulators("adversary", 1, 0, 5_000_000, 18_000_000, 4_000_000, 600, 10, 0.1,
+                    attack);
+            WorldSpec.Oracle single = new WorldSpec.Oracle(List.of(new WorldSpec.Source("thin-dex", 1, 0, 1, 0, 1_500_000)), 0);
+            BackstopModel model = new BackstopModel(7, mango(single), ProtocolConfig::basic, List.of(attacker), log);
+            long[] tokensAtAttack = {-1};
+            model.onRecord(s -> {
+                if (tokensAtAttack[0] < 0 && model.world().now() >= 599) {
+                    tokensAtAttack[0] = model.world().protocol().tokensHeld(); // the end of the block before the attack
+                }
+            });
+            model.runToEnd();
+            OracleManipulator a = (OracleManipulator) model.agents().get(0);
+            long out = 0;
+            for (ProtocolEvent.Transfer t : log.of(ProtocolEvent.Transfer.class)) {
+                if (t.kind() == ProtocolEvent.Transfer.Kind.WITHDRAWAL) {
+                    out += t.amount();
+                } else if (t.kind() == ProtocolEvent.Transfer.Kind.DEPOSIT) {
+                    out -= t.amount();
+                }
+            }
+            Meters meters = new Meters(List.of(new ExtractionMeter(model.world(), List.of(a))));
+            var summary = meters.summary();
+            // Its accounts are the only ones: every transfer is its own, to the micro-unit.
+            assertEquals(Amounts.toUnits(out), summary.get("extracted_value"), "attack " + attack);
+            assertEquals(out, a.extractedMicros(model.world()));
+            assertEquals(tokensAtAttack[0], a.withdrawableAtAttack(), "the tokens held when it woke at 600 s");
+            assertEquals(Amounts.toUnits(tokensAtAttack[0]), summary.get("withdrawable_liquidity"));
+            if (!attack) {
+                assertEquals(0, a.submitted(), "no-attack sends no transaction");
+                assertEquals(-10_000_000_000_000L, out, "its capital is still in the protocol");
+                assertEquals(0, a.payoff(model.world()));
+            } else {
+                assertTrue(out > 9_000_000_000_000L - 10_000_000_000_000L, "it took back more than 90% of its $10M: " + out);
+            }
+        }
+        // An attack needs a position; attack: false is how to have none.
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new OracleManipulator.Params(0, 5e6, 0, 4e6, 600, 10, 0.1, true));
+        assertTrue(e.getMessage().startsWith("position_notional: an attack needs a position, got 0.0"), e.getMessage());
+        new OracleManipulator.Params(0, 5e6, 0, 0, 600, 10, 0.1, false);
+        // With no manipulator (or none that reached its attack time), nothing extracted and no liquidity to compare.
+        var none = new Meters(List.of(new ExtractionMeter(null, List.of()))).summary();
+        assertEquals(0.0, none.get("extracted_value"));
+        assertTrue(Double.isNaN((Double) none.get("withdrawable_liquidity")));
     }
 }

@@ -139,6 +139,23 @@ class BackstopVaultTest {
         f.assertInvariants();
     }
 
+    /** A threshold in ppm (as presets give it) and an account $13M under water: the comparison must not overflow. */
+    @Test
+    void aPpmThresholdComparesLargeAccountsWithoutOverflow() {
+        BackstopVaultTakeover ppm = new BackstopVaultTakeover(666_667, 1_000_000, 100_000, PenaltySplit.NONE, 10_000,
+                Long.MAX_VALUE, true);
+        Fixture f = fixture(ppm, List.of(new InsuranceFundAbsorber(), new BackstopVaultAbsorber()), "0", VAULT_SEED, 1);
+        int maker = f.open("100000000");
+        f.price(0, 20_000);
+        int whale = f.open("2000000");
+        f.trade(whale, maker, 0, 20_000, 1_000); // long 1,000 BTC with $2M: cash −$18M
+        f.price(0, 5_000);                        // value −$13M: value × 10⁶ is beyond a long
+        f.nextBlock(1);
+        assertEquals(0, f.p.accounts().size(whale, 0), "far below ⅔ MM the vault takes over");
+        assertEquals(f.lots(0, 1_000), f.p.accounts().size(f.p.vaultAccount(), 0));
+        f.assertInvariants();
+    }
+
     @Test
     void isolatedAccountLosesOnlyThatPositionAndItsMargin() {
         Fixture f = hyperliquid();

@@ -21,17 +21,29 @@ import java.util.List;
  * away, leaving the short account bankrupt. Its payoff is read from the ledger like every agent's (what it withdrew
  * counts, as a withdrawal from its accounts; the bankrupt short counts as zero: it walks away from it), plus the spot
  * it bought at what it is worth now.
+ *
+ * <p>Two quantities of the attack are its own, read by {@link ExtractionMeter}: the value it <em>extracted</em>, the
+ * cash its accounts withdrew from the protocol less the capital they deposited ({@link #extractedMicros}, exact, from
+ * the ledger's transfers), and the protocol's <em>withdrawable liquidity</em> when the attack starts: the tokens the
+ * protocol holds at the first wake at or after {@code attackTime} ({@link Protocol#tokensHeld()}, read before any pump),
+ * the ceiling on any withdrawal. With {@code attack} false it deposits its capital at genesis and then sends no
+ * transaction at all (no self-trade, no pump, no withdrawal), still reading the liquidity at {@code attackTime}: the
+ * game's outside option.
  */
 public final class OracleManipulator extends Agent {
     /** The attack's plan: sizes in quote units, times in seconds. */
     public record Params(int market, double capitalPerAccount, double positionNotional, double pumpNotional,
-                         double attackTime, int pumpSteps, double latency) {
+                         double attackTime, int pumpSteps, double latency, boolean attack) {
         public Params {
             Check.amount("capital_per_account", capitalPerAccount);
             Check.amount("position_notional", positionNotional);
             Check.amount("pump_notional", pumpNotional);
             Check.nonNegative("attack_time", attackTime);
             Check.atLeast("pump_steps", pumpSteps, 1);
+            if (attack && !(positionNotional > 0)) {
+                throw new IllegalArgumentException("position_notional: an attack needs a position, got "
+                        + positionNotional + " (attack: false sends no attack transaction)");
+            }
         }
     }
 
@@ -43,6 +55,7 @@ public final class OracleManipulator extends Agent {
     private double spotCost;
     private int pumped;
     private boolean positioned;
+    private long withdrawableAtAttack = -1;
 
     public OracleManipulator(int id, String population, Params params, MersenneTwisterFast rng) {
         super(id, population, params.latency());
@@ -62,6 +75,12 @@ public final class OracleManipulator extends Agent {
 
     @Override
     public void act(World world) {
+        if (world.now() >= p.attackTime() && withdrawableAtAttack < 0) {
+            withdrawableAtAttack = world.protocol().tokensHeld();
+        }
+        if (!p.attack()) {
+            return; // it only looks: no self-trade, no pump, no withdrawal
+        }
         var market = world.protocol().market(p.market());
         if (!positioned) {
             // The self-trade: one account rests a sell at the oracle price, the other takes it.
@@ -124,6 +143,29 @@ public final class OracleManipulator extends Agent {
         List<ExternalMarket> thin = world.thinVenues(p.market());
         ExternalMarket venue = thin.isEmpty() ? world.venue(p.market()) : thin.get(0);
         return spotBase * venue.reference() - spotCost;
+    }
+
+    /**
+     * Cash its accounts withdrew from the protocol less the capital they deposited, micro-units: minus the sum of
+     * their net deposits on the ledger ({@code transfer} events DEPOSIT and WITHDRAWAL, {@link
+     * backstop.model.world.Claims#netDeposited}). Gas is not a withdrawal: it stays in the ledger's validators pot.
+     */
+    public long extractedMicros(World world) {
+        long net = 0;
+        for (int a : world.claims().accountsOf(id())) {
+            net = Math.addExact(net, world.claims().netDeposited(a));
+        }
+        return Math.negateExact(net);
+    }
+
+    /** The tokens the protocol held at its first wake at or after {@code attack_time}, micro-units; −1 before it. */
+    public long withdrawableAtAttack() {
+        return withdrawableAtAttack;
+    }
+
+    /** When its attack starts, seconds. */
+    public double attackTime() {
+        return p.attackTime();
     }
 
     /** Quote units withdrawn so far. */

@@ -298,7 +298,9 @@ public final class Populations {
             @Doc(value = "spot notional bought on the thin oracle venue to pump the price", unit = "quote units") double pumpNotional,
             @Doc(value = "when the attack starts", unit = "seconds") double attackTime,
             @Doc(value = "buys the pump is split into", unit = "steps") int pumpSteps,
-            @Doc(value = "delay from a decision to its transaction reaching the mempool", unit = "seconds") double latency)
+            @Doc(value = "delay from a decision to its transaction reaching the mempool", unit = "seconds") double latency,
+            @Doc(value = "whether it attacks; false: it deposits its capital and sends no transaction (the no-attack strategy)",
+                    absent = "true") Boolean attack)
             implements AgentFactory {
         public Manipulators {
             requireCount(name, count);
@@ -307,7 +309,8 @@ public final class Populations {
         @Override
         public List<Agent> create(int firstId, World world, MersenneTwisterFast rng) {
             return members(count, firstId, null, rng, id -> new OracleManipulator(id, name, new OracleManipulator.Params(
-                    market, capitalPerAccount, positionNotional, pumpNotional, attackTime, pumpSteps, latency), rng));
+                    market, capitalPerAccount, positionNotional, pumpNotional, attackTime, pumpSteps, latency,
+                    attack == null || attack), rng));
         }
     }
 

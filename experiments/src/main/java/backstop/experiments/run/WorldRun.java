@@ -4,6 +4,8 @@ import backstop.experiments.results.RunResult;
 import backstop.agents.AccountAgent;
 import backstop.agents.AgentClass;
 import backstop.agents.RolePayoffs;
+import backstop.agents.adversary.ExtractionMeter;
+import backstop.agents.adversary.OracleManipulator;
 import backstop.agents.keepers.Keeper;
 import backstop.agents.keepers.KeeperMeter;
 import backstop.experiments.design.DesignSpec;
@@ -99,6 +101,7 @@ public final class WorldRun {
         List<RunResult.AgentRow> agents = new ArrayList<>();
         Map<AgentClass, Double> payoffs = new EnumMap<>(AgentClass.class);
         List<Keeper> keepers = new ArrayList<>();
+        List<OracleManipulator> manipulators = new ArrayList<>();
         for (Agent a : model.agents()) {
             double payoff = a.payoff(w);
             String cls = a instanceof AccountAgent aa ? aa.agentClass().name().toLowerCase(Locale.ROOT) : "other";
@@ -111,9 +114,13 @@ public final class WorldRun {
             if (a instanceof Keeper k) {
                 keepers.add(k);
             }
+            if (a instanceof OracleManipulator m) {
+                manipulators.add(m);
+            }
         }
         Meters meters = Summary.meters(metrics, model.cascades().meter(), new RolePayoffs(() -> payoffs),
-                List.of(new ChainMeter(w), PayoffIdentity.meter(model), new KeeperMeter(keepers)),
+                List.of(new ExtractionMeter(w, manipulators), new ChainMeter(w), PayoffIdentity.meter(model),
+                        new KeeperMeter(keepers)),
                 new RunSize(metrics, wallSeconds));
         return new RunResult(scenario.name(), design.name(), seed, meters.summary(), meters.metrics(),
                 model.recorder().series(), model.flows().matrix(), agents, metrics.markets(meters), w.protocol().stateHash());

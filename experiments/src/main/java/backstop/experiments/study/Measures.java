@@ -38,6 +38,8 @@ public final class Measures {
                 (s, p) -> new ZeroReturnShare(s)));
         REGISTRY.put("index-gap", new Entry("mean |price ÷ index − 1| (signed: the premium)", true, IndexGap.Params.class,
                 (s, p) -> new IndexGap(s, (IndexGap.Params) p)));
+        REGISTRY.put("peak-rise", new Entry("the series' highest sample ÷ its first − 1 (the oracle: how far a pump moved it)",
+                true, null, (s, p) -> new PeakRise(s)));
         REGISTRY.put("one-sided-book-share", new Entry("share of samples at which a side of the market's book was empty",
                 false, OneSidedBookShare.Params.class, (s, p) -> new OneSidedBookShare((OneSidedBookShare.Params) p)));
     }

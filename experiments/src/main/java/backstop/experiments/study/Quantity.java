@@ -36,7 +36,17 @@ sealed interface Quantity {
     record Slope(Operand operand, String axis) implements Quantity {
     }
 
-    /** The operand's mean under each of {@code designs}. */
-    record Ranking(Operand operand, List<String> designs) implements Quantity {
+    /**
+     * The means of {@code operands}, each named by the matching entry of {@code names}: one operand under each of
+     * several designs of a sweep (the names are the designs), or in each of several sweeps (the names are sweep ids).
+     */
+    record Ranking(List<String> names, List<Operand> operands) implements Quantity {
+        public Ranking {
+            if (names.size() != operands.size()) {
+                throw new IllegalArgumentException(names.size() + " names for " + operands.size() + " operands");
+            }
+            names = List.copyOf(names);
+            operands = List.copyOf(operands);
+        }
     }
 }

@@ -53,9 +53,9 @@ public final class Reproduction {
         if (f.simulated() instanceof Quantity.Ranking r) {
             Map<String, Double> means = new LinkedHashMap<>();
             int n = Integer.MAX_VALUE;
-            for (String d : r.designs()) {
-                double[] xs = finite(bySeed(r.operand().under(d)).values());
-                means.put(d, Estimate.t(xs, CONFIDENCE).mean());
+            for (int i = 0; i < r.names().size(); i++) {
+                double[] xs = finite(bySeed(r.operands().get(i)).values());
+                means.put(r.names().get(i), Estimate.t(xs, CONFIDENCE).mean());
                 n = Math.min(n, xs.length);
             }
             List<String> order = new ArrayList<>(means.keySet());

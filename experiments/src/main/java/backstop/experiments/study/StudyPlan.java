@@ -126,13 +126,14 @@ public record StudyPlan(String name, String title, String description, boolean c
             Band band = Band.of(f.band(), f.published().value(), where + ".band");
             Quantity q = quantity(f.simulated(), sweeps, where + ".simulated");
             if ((band instanceof Band.Ranking) != (q instanceof Quantity.Ranking)) {
-                throw new ConfigException(where + ": a ranking band needs simulated.designs, and simulated.designs needs a"
-                        + " ranking band (band.type is " + f.band().type() + ")");
+                throw new ConfigException(where + ": a ranking band needs simulated.designs or simulated.sweeps, and they"
+                        + " need a ranking band (band.type is " + f.band().type() + ")");
             }
             if (band instanceof Band.Ranking r && !new LinkedHashSet<>(r.order()).equals(
-                    new LinkedHashSet<>(((Quantity.Ranking) q).designs()))) {
-                throw new ConfigException(where + ".band.order: must rank exactly simulated.designs "
-                        + ((Quantity.Ranking) q).designs() + ", got " + r.order());
+                    new LinkedHashSet<>(((Quantity.Ranking) q).names()))) {
+                throw new ConfigException(where + ".band.order: must rank exactly simulated."
+                        + (f.simulated().sweeps() != null ? "sweeps " : "designs ") + ((Quantity.Ranking) q).names()
+                        + ", got " + r.order());
             }
             figures.add(new FigurePlan(f.id(), f.quantity(), f.published(), q, band, !ci || f.ci()));
         }
@@ -157,9 +158,13 @@ public record StudyPlan(String name, String title, String description, boolean c
     }
 
     private static Quantity quantity(StudySpec.Simulated s, Map<String, StudySweep> sweeps, String where) {
-        int forms = (s.ratio() != null ? 1 : 0) + (s.slope() != null ? 1 : 0) + (s.designs() != null ? 1 : 0);
+        int forms = (s.ratio() != null ? 1 : 0) + (s.slope() != null ? 1 : 0) + (s.designs() != null ? 1 : 0)
+                + (s.sweeps() != null ? 1 : 0);
         if (forms > 1) {
-            throw new ConfigException(where + ": ratio, slope and designs are exclusive; give one of them");
+            throw new ConfigException(where + ": ratio, slope, designs and sweeps are exclusive; give one of them");
+        }
+        if (s.sweeps() != null) {
+            return acrossSweeps(s, sweeps, where);
         }
         if (s.ratio() != null) {
             if (s.ratio().size() != 2) {
@@ -173,7 +178,7 @@ public record StudyPlan(String name, String title, String description, boolean c
             for (int i = 0; i < 2; i++) {
                 StudySpec.Simulated o = s.ratio().get(i);
                 String w = where + ".ratio[" + i + "]";
-                if (o.ratio() != null || o.slope() != null || o.designs() != null) {
+                if (o.ratio() != null || o.slope() != null || o.designs() != null || o.sweeps() != null) {
                     throw new ConfigException(w + ": an operand is a design's metric or measure (no ratio, slope or designs)");
                 }
                 String sweep = o.sweep() != null ? o.sweep() : s.sweep();
@@ -194,12 +199,14 @@ public record StudyPlan(String name, String title, String description, boolean c
                 throw new ConfigException(where + ": give designs (a ranking) or design, not both");
             }
             Quantity.Operand base = operand(s.sweep(), s.designs().get(0), s, s.point(), sweeps, where);
+            List<Quantity.Operand> ops = new ArrayList<>();
             for (int i = 0; i < s.designs().size(); i++) {
                 Quantity.Operand o = base.under(s.designs().get(i));
                 designOf(sweeps.get(o.sweep()), o.design(), where + ".designs[" + i + "]");
                 single(o, sweeps, where);
+                ops.add(o);
             }
-            return new Quantity.Ranking(base, List.copyOf(s.designs()));
+            return new Quantity.Ranking(s.designs(), ops);
         }
         Quantity.Operand o = operand(s.sweep(), s.design(), s, s.point(), sweeps, where);
         if (s.slope() != null) {
@@ -208,6 +215,28 @@ public record StudyPlan(String name, String title, String description, boolean c
         }
         single(o, sweeps, where);
         return new Quantity.Value(o);
+    }
+
+    /** A ranking of one design's value across {@code s.sweeps()}: each sweep's operand, named by the sweep's id. */
+    private static Quantity acrossSweeps(StudySpec.Simulated s, Map<String, StudySweep> sweeps, String where) {
+        if (s.sweep() != null) {
+            throw new ConfigException(where + ": give sweeps (a ranking across sweeps) or sweep, not both");
+        }
+        if (s.sweeps().size() < 2 || new LinkedHashSet<>(s.sweeps()).size() != s.sweeps().size()) {
+            throw new ConfigException(where + ".sweeps: a ranking needs at least two distinct sweeps, got " + s.sweeps());
+        }
+        List<Quantity.Operand> ops = new ArrayList<>();
+        for (int i = 0; i < s.sweeps().size(); i++) {
+            String w = where + ".sweeps[" + i + "]";
+            if (!sweeps.containsKey(s.sweeps().get(i))) {
+                throw new ConfigException(w + ": no sweep with id '" + s.sweeps().get(i) + "' (sweeps: "
+                        + String.join(", ", sweeps.keySet()) + ")");
+            }
+            Quantity.Operand o = operand(s.sweeps().get(i), s.design(), s, s.point(), sweeps, w);
+            single(o, sweeps, w);
+            ops.add(o);
+        }
+        return new Quantity.Ranking(s.sweeps(), ops);
     }
 
     private static Map<String, JsonNode> merged(Map<String, JsonNode> outer, Map<String, JsonNode> inner) {

@@ -69,10 +69,11 @@ public record StudySpec(
      * {@code measure} with its {@code params}), for {@code design} and, in a sweep with several parameter points, the
      * {@code point}; or the seed-paired {@code ratio} of two such operands; or, per seed, the least-squares
      * {@code slope} of the value against a numeric grid axis; or, for a ranking band, the same value under each of
-     * {@code designs}. Values are aggregated over seeds: mean and 95% t interval.
+     * {@code designs}, or in each of {@code sweeps} (the same design and point in each: variants of the scenario, such
+     * as its oracle, that are overrides rather than designs). Values are aggregated over seeds: mean and 95% t interval.
      */
     public record Simulated(
-            @Doc(value = "the id of the sweep whose runs are read", absent = "required") String sweep,
+            @Doc(value = "the id of the sweep whose runs are read", absent = "required (but with sweeps)") String sweep,
             @Doc(value = "the design whose runs are read", absent = "the sweep's only design") String design,
             @Doc(value = "a summary metric (a name in metrics.json)", absent = "measure") String metric,
             @Doc(value = "a registered measure computed from each run's result files (`backstop reference measures`)",
@@ -85,7 +86,11 @@ public record StudySpec(
             @Doc(value = "a numeric grid axis of the sweep: per seed, the least-squares slope of the value against it",
                     absent = "not a slope") String slope,
             @Doc(value = "a ranking band's designs: the value's mean under each", absent = "not a ranking")
-            List<String> designs) {
+            List<String> designs,
+            @Doc(value = "a ranking band's sweeps (instead of sweep and designs): the value's mean in each, for the same"
+                    + " design (or each sweep's only one) and point; the band's order names sweep ids",
+                    absent = "not a ranking across sweeps")
+            List<String> sweeps) {
     }
 
     /**
@@ -103,7 +108,8 @@ public record StudySpec(
                     absent = "10") Double factor,
             @Doc(value = "sign: positive or negative (the mean strictly above or below 0)", absent = "required for sign")
             String sign,
-            @Doc(value = "ranking: the designs, their means ascending", absent = "required for ranking")
+            @Doc(value = "ranking: the designs (or the sweeps of simulated.sweeps), their means ascending",
+                    absent = "required for ranking")
             List<String> order) {
     }
 }

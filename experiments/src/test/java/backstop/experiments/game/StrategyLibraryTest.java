@@ -38,6 +38,13 @@ class StrategyLibraryTest {
         if (type.equals("winners")) {
             return ConfigTree.parse(WINNERS, "winners");
         }
+        if (type.equals("manipulators")) { // the mango-2022 scenario's adversary (the base scenario has none)
+            for (JsonNode a : Scenarios.resolved("mango-2022").path("agents")) {
+                if (a.path("type").asText().equals(type)) {
+                    return (ObjectNode) a;
+                }
+            }
+        }
         for (JsonNode a : Scenarios.resolved("base").path("agents")) {
             if (a.path("type").asText().equals(type)) {
                 return (ObjectNode) a;
@@ -64,7 +71,8 @@ class StrategyLibraryTest {
             s.set().fieldNames().forEachRemaining(k -> assertEquals(s.set().get(k), applied.get(k), s.id() + "." + k));
             assertTrue(bound.getClass().getEnclosingClass() == Populations.class, s.id());
         }
-        assertEquals(Set.of("arbitrageurs", "keepers", "leveraged-traders", "market-makers", "vault-lps", "winners"), types);
+        assertEquals(Set.of("arbitrageurs", "keepers", "leveraged-traders", "manipulators", "market-makers", "vault-lps",
+                "winners"), types);
     }
 
     @Test

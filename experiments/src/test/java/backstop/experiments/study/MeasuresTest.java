@@ -65,6 +65,11 @@ class MeasuresTest {
         // At a 20 s horizon the samples are blocks 1 and 21: one return.
         assertEquals(0, measure("zero-return-share", "{\"price\": \"oracle\", \"horizon_seconds\": 20}").value(run) - 0);
         assertEquals(1.0 / 3, measure("one-sided-book-share", "{}").value(run), 1e-12);
+        // Peaks over the first sample: trades 12.1 ÷ 10, the oracle 10.5 ÷ 10, the mark 10.4 ÷ 10, the index flat.
+        assertEquals(0.21, measure("peak-rise", "{}").value(run), 1e-12);
+        assertEquals(0.05, measure("peak-rise", "{\"price\": \"oracle\"}").value(run), 1e-12);
+        assertEquals(0.04, measure("peak-rise", "{\"price\": \"mark\"}").value(run), 1e-12);
+        assertEquals(0, measure("peak-rise", "{\"price\": \"index\"}").value(run));
         assertTrue(Double.isNaN(measure("excess-kurtosis", "{}").value(run)), "two returns have no kurtosis");
         assertTrue(measure("excess-kurtosis", "{}").needsFullEvents());
         assertFalse(measure("excess-kurtosis", "{\"price\": \"index\"}").needsFullEvents());

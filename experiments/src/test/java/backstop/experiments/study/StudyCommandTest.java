@@ -162,8 +162,8 @@ class StudyCommandTest {
             } else {
                 Quantity.Ranking k = (Quantity.Ranking) f.simulated();
                 Map<String, Double> means = new LinkedHashMap<>();
-                k.designs().forEach(d -> means.put(d, value(replay, d, k.operand().label())));
-                List<String> order = new ArrayList<>(k.designs());
+                k.operands().forEach(o -> means.put(o.design(), value(replay, o.design(), o.label())));
+                List<String> order = new ArrayList<>(k.names());
                 order.sort(Comparator.comparingDouble(means::get));
                 assertEquals(String.join(" < ", order.stream().map(d -> d + " (" + Band.num(means.get(d)) + ")").toList()),
                         r.simulated(), f.id());

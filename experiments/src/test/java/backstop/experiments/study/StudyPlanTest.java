@@ -126,6 +126,52 @@ class StudyPlanTest {
                 "an unknown key is refused");
     }
 
+    /** Two sweeps of one scenario that differ by an override, ranked against each other (the Mango study's oracles). */
+    static final String ACROSS = """
+            name: across
+            sweeps:
+              - id: short
+                scenario: calm
+                designs: [none]
+                replications: 2
+                overrides: [duration_seconds=60]
+              - id: long
+                scenario: calm
+                designs: [none, dydx-v4]
+                replications: 2
+                overrides: [duration_seconds=120]
+            figures:
+              - id: rank
+                quantity: blocks by sweep
+                published: {value: "short < long", unit: ranking, source: none}
+                simulated: {sweeps: [short, long], design: none, metric: blocks}
+                band: {type: ranking, order: [short, long]}
+            """;
+
+    @Test
+    void aRankingAcrossSweepsReadsTheSameDesignInEachAndIsCheckedLikeOneAcrossDesigns() {
+        Quantity.Ranking r = assertInstanceOf(Quantity.Ranking.class,
+                plan(ACROSS, false).figures().get(0).simulated());
+        assertEquals(List.of("short", "long"), r.names());
+        assertEquals(List.of("short", "long"), r.operands().stream().map(Quantity.Operand::sweep).toList());
+        assertEquals(List.of("none", "none"), r.operands().stream().map(Quantity.Operand::design).toList());
+        assertEquals("s.yaml: figures[0].band.order: must rank exactly simulated.sweeps [short, long], got [short, medium]",
+                refusal(ACROSS, "order: [short, long]", "order: [short, medium]", false));
+        assertEquals("s.yaml: figures[0].simulated.sweeps[1]: no sweep with id 'medium' (sweeps: short, long)",
+                refusal(ACROSS, "sweeps: [short, long]", "sweeps: [short, medium]", false));
+        assertEquals("s.yaml: figures[0].simulated: give sweeps (a ranking across sweeps) or sweep, not both",
+                refusal(ACROSS, "{sweeps: [short, long],", "{sweep: short, sweeps: [short, long],", false));
+        assertEquals("s.yaml: figures[0].simulated: ratio, slope, designs and sweeps are exclusive; give one of them",
+                refusal(ACROSS, "design: none, metric", "designs: [none, dydx-v4], metric", false));
+        assertEquals("s.yaml: figures[0].simulated.sweeps: a ranking needs at least two distinct sweeps, got [short, short]",
+                refusal(ACROSS, "sweeps: [short, long]", "sweeps: [short, short]", false));
+        // The design must be one of every sweep's: 'short' has only none.
+        assertEquals("s.yaml: figures[0].simulated.sweeps[0].design: 'dydx-v4' is not a design of sweep 'short' (none)",
+                refusal(ACROSS, "design: none, metric", "design: dydx-v4, metric", false));
+        assertTrue(refusal(ACROSS, "band: {type: ranking, order: [short, long]}", "band: {type: range, max: 1}", false)
+                .contains("a ranking band needs simulated.designs or simulated.sweeps"));
+    }
+
     /** A replay study: the ADL waves under two designs, a shorter CI version. */
     static final String REPLAY = """
             name: replay

@@ -67,8 +67,8 @@ class SweepRunnerTest {
         assertFalse(runs.get(0).contains("wall_seconds"));
         assertTrue(runs.get(1).startsWith("dydx-v4-p0-s1,dydx-v4,1,"), runs.get(1));
         List<String> comparison = Files.readAllLines(out.resolve("comparison.csv"));
-        // Two designs × the summary's 50 metrics without wall_seconds.
-        assertEquals(1 + 2 * 50, comparison.size());
+        // Two designs × the summary's 52 metrics without wall_seconds.
+        assertEquals(1 + 2 * 52, comparison.size());
         // 60 one-second blocks in every run: mean 60, no spread, no difference.
         assertTrue(comparison.contains("dydx-v4,blocks,2,60.0,60.0,60.0,none,0.0,0.0,0.0,0.0,0.0"), comparison.toString());
         assertTrue(comparison.contains("none,blocks,2,60.0,60.0,60.0,none,,,,,"), comparison.toString());

@@ -201,9 +201,12 @@ public final class BackstopVaultTakeover implements LiquidationPolicy, Tunable {
         }
     }
 
+    /**
+     * value × denominator &lt; MM × numerator, exact without overflow: for an integer value, value &lt; x ⇔ value &lt; ⌈x⌉
+     * (a preset's threshold is in ppm, so the products overflowed a long beyond $9.2M of equity or debt).
+     */
     private boolean below(AccountRisk r) {
-        return Math.multiplyExact(r.value(), thresholdDenominator)
-                < Math.multiplyExact(r.maintenanceRequirement(), thresholdNumerator);
+        return r.value() < Amounts.mulDivCeil(r.maintenanceRequirement(), thresholdNumerator, thresholdDenominator);
     }
 
     private void takeOver(ProtocolContext ctx, int account, int vault, int liquidator, long causeId, double health) {
