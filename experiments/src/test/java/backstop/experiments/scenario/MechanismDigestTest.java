@@ -21,6 +21,7 @@ import backstop.protocol.liquidation.BackstopVaultTakeover;
 import backstop.protocol.liquidation.DutchAuctionLiquidation;
 import backstop.protocol.liquidation.FlipAuctionLiquidation;
 import backstop.protocol.margin.ScaledMargin;
+import backstop.protocol.waterfall.EngineTakeover;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -369,6 +370,10 @@ class MechanismDigestTest {
                     m("liquidation fee to the contract's fund (liquidation_settled penalty > 0)", t -> t.penaltyCharged),
                     m("insurance fund draws (loss_absorbed kind=INSURANCE)", t -> t.absorbed(AbsorberKind.INSURANCE)),
                     m("ADL (position_transfer kind=adl)", t -> t.transfers("adl")))),
+            new Case("bitmex/engine-takeover", "bitmex", "oct-2025", List.of(), List.of(
+                    m("the engine taking bankrupt positions into the book while the fund can pay (policy="
+                            + EngineTakeover.NAME + ")", t -> t.byProtocol(EngineTakeover.NAME)),
+                    m("insurance fund draws (loss_absorbed kind=INSURANCE)", t -> t.absorbed(AbsorberKind.INSURANCE)))),
             new Case("synthetix-v3", "synthetix-v3", "oct-2025", List.of(), List.of(
                     m("keeper-flagged liquidations (" + THROTTLED_SNX + " with a liquidator)",
                             t -> t.byKeeper(THROTTLED_SNX)),
