@@ -341,7 +341,7 @@ public final class Populations {
             @Doc(value = "how many members", unit = "members", range = "[0, ∞)") int count,
             @Doc(value = "the market it trades, an index into markets", unit = "index", range = "[0, ∞)") int market,
             @Doc(value = "each member's starting collateral", unit = "quote units") Dist capital,
-            @Doc(value = "the side of its position: short (a crash makes it a winner) or long", range = "short | long") String side,
+            @Doc("the side of its position: short (a crash makes it a winner) or long") String side,
             @Doc(value = "leverage of its position, capped by the market's initial margin", unit = "×") Dist leverage,
             @Doc(value = "when it opens its position (at its first wake from then)", unit = "seconds", absent = "0") Dist openSeconds,
             @Doc(value = "unwind once the insurance fund has paid out this share of its balance at genesis, in [0, 1]",
