@@ -106,7 +106,7 @@ public final class UnwindingWinner extends Trader {
     }
 
     /** Whether a trigger it plays holds now. */
-    boolean triggered(World world) {
+    private boolean triggered(World world) {
         if (!Double.isNaN(p.unwindFundDrawn()) && fundAtStart > 0
                 && fundAtStart - fund(world) >= p.unwindFundDrawn() * fundAtStart) {
             return true;
